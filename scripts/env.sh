@@ -1,0 +1,13 @@
+# Sourced by the project's scripts: the environment every build and test uses.
+#
+# - CARGO_TARGET_DIR lives outside the clone so CI runs on the same machine reuse it.
+# - WASM_BUILD_TOOLCHAIN points substrate-wasm-builder at the Debian toolchain only when rustup
+#   has no wasm target (see scripts/setup.sh and docs/BUILD.md); otherwise nothing is changed.
+# - FEATURES is the one feature set used for build and test, so nothing is compiled twice.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/module-registry-chain/target}"
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32v1-none &&
+	rustup toolchain list 2>/dev/null | grep -q '^debian'; then
+	export WASM_BUILD_TOOLCHAIN="${WASM_BUILD_TOOLCHAIN:-debian}"
+fi
+export FEATURES="module-registry-node/runtime-benchmarks,pallet-module-registry/runtime-benchmarks"
+export NODE_BIN="$CARGO_TARGET_DIR/debug/module-registry-node"
