@@ -1,0 +1,65 @@
+//! Command line of the node.
+
+/// Node subcommands.
+#[derive(Debug, clap::Subcommand)]
+#[allow(clippy::large_enum_variant)]
+pub enum Subcommand {
+	/// Key management CLI utilities.
+	#[command(subcommand)]
+	Key(sc_cli::KeySubcommand),
+
+	/// Export the chain specification.
+	ExportChainSpec(sc_cli::ExportChainSpecCmd),
+
+	/// Validate blocks.
+	CheckBlock(sc_cli::CheckBlockCmd),
+
+	/// Export blocks.
+	ExportBlocks(sc_cli::ExportBlocksCmd),
+
+	/// Export the state of a given block into a chain spec.
+	ExportState(sc_cli::ExportStateCmd),
+
+	/// Import blocks.
+	ImportBlocks(sc_cli::ImportBlocksCmd),
+
+	/// Remove the whole chain.
+	PurgeChain(sc_cli::PurgeChainCmd),
+
+	/// Revert the chain to a previous state.
+	Revert(sc_cli::RevertCmd),
+
+	/// Benchmarks: `benchmark pallet` regenerates the pallets' `weights.rs`.
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
+
+	/// Database meta columns information.
+	ChainInfo(sc_cli::ChainInfoCmd),
+}
+
+/// Options of the node itself, beside Substrate's `RunCmd`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RegistryOptions {
+	/// The IPFS HTTP RPC (Kubo API) the off-chain worker pins through.
+	///
+	/// Written to the node's off-chain local storage at start-up, where the worker reads it on
+	/// every block; without the flag a value set earlier (or at run time over RPC) is kept.
+	#[arg(long = "ipfs-api", value_name = "URL")]
+	pub ipfs_api: Option<String>,
+}
+
+/// The node's command line.
+#[derive(Debug, clap::Parser)]
+pub struct Cli {
+	/// A subcommand; without one the node runs.
+	#[command(subcommand)]
+	pub subcommand: Option<Subcommand>,
+
+	/// Substrate's node options.
+	#[clap(flatten)]
+	pub run: sc_cli::RunCmd,
+
+	/// The registry's own options.
+	#[clap(flatten)]
+	pub registry: RegistryOptions,
+}

@@ -1,0 +1,157 @@
+//! A test runtime with balances and the registry.
+
+use crate as pallet_module_registry;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{fungible::HoldConsideration, ConstU32, ConstU64, Footprint, LinearStoragePrice},
+};
+use frame_system::EnsureRoot;
+use sp_runtime::{
+	testing::{TestSignature, UintAuthorityId},
+	BuildStorage,
+};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Test;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+	#[runtime::pallet_index(1)]
+	pub type Balances = pallet_balances;
+	#[runtime::pallet_index(2)]
+	pub type ModuleRegistry = pallet_module_registry;
+}
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type ExistentialDeposit = ConstU64<1>;
+	type AccountStore = System;
+}
+
+/// Deposit base for one entry.
+pub const DEPOSIT_BASE: u64 = 100;
+/// Deposit per byte of key and value.
+pub const DEPOSIT_PER_BYTE: u64 = 1;
+/// Key limit of the test runtime (the production runtime's).
+pub const MAX_KEY: u32 = 64;
+/// Value limit of the test runtime (the production runtime's).
+pub const MAX_VALUE: u32 = 65_536;
+
+parameter_types! {
+	pub const DepositBase: u64 = DEPOSIT_BASE;
+	pub const DepositPerByte: u64 = DEPOSIT_PER_BYTE;
+	pub const RegistryHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::ModuleRegistry(pallet_module_registry::HoldReason::ModuleDeposit);
+}
+
+/// Base plus a price per byte.
+pub type DepositPrice = LinearStoragePrice<DepositBase, DepositPerByte, u64>;
+
+impl pallet_module_registry::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type Consideration = HoldConsideration<u64, Balances, RegistryHoldReason, DepositPrice>;
+	type DepositPrice = DepositPrice;
+	type ForceOrigin = EnsureRoot<u64>;
+	type MaxKeyLength = ConstU32<MAX_KEY>;
+	type MaxValueLength = ConstU32<MAX_VALUE>;
+	type MaxListLimit = ConstU32<100>;
+	type AuthorityId = TestAuthId;
+	type MaxPinners = ConstU32<4>;
+	type MaxPinsPerBlock = ConstU32<2>;
+	type MaxPinAttempts = ConstU32<3>;
+	type IpfsTimeoutMs = ConstU64<2_000>;
+	type UnsignedPriority = ConstU64<{ 1 << 20 }>;
+	type WeightInfo = ();
+}
+
+/// Test pinner keys are `UintAuthorityId`s, whose account is the same `u64`.
+pub struct TestAuthId;
+impl frame_system::offchain::AppCrypto<UintAuthorityId, TestSignature> for TestAuthId {
+	type RuntimeAppPublic = UintAuthorityId;
+	type GenericPublic = UintAuthorityId;
+	type GenericSignature = TestSignature;
+}
+
+impl frame_system::offchain::SigningTypes for Test {
+	type Public = UintAuthorityId;
+	type Signature = TestSignature;
+}
+
+/// Transactions the off-chain worker submits in tests.
+pub type Extrinsic = sp_runtime::testing::TestXt<RuntimeCall, ()>;
+
+impl<LocalCall> frame_system::offchain::CreateTransactionBase<LocalCall> for Test
+where
+	RuntimeCall: From<LocalCall>,
+{
+	type RuntimeCall = RuntimeCall;
+	type Extrinsic = Extrinsic;
+}
+
+impl<LocalCall> frame_system::offchain::CreateBare<LocalCall> for Test
+where
+	RuntimeCall: From<LocalCall>,
+{
+	fn create_bare(call: Self::RuntimeCall) -> Self::Extrinsic {
+		Extrinsic::new_bare(call)
+	}
+}
+
+/// Alice, rich.
+pub const ALICE: u64 = 1;
+/// Bob, rich.
+pub const BOB: u64 = 2;
+/// Charlie, who can pay a small deposit only.
+pub const CHARLIE: u64 = 3;
+/// The pinner in the genesis pinner set.
+pub const PINNER: u64 = 10;
+/// Funds of Alice and Bob.
+pub const RICH: u64 = 1_000_000_000;
+/// Funds of Charlie.
+pub const POOR: u64 = 150;
+
+/// The deposit for a key and value of these lengths.
+pub fn deposit(key_len: usize, value_len: usize) -> u64 {
+	use sp_runtime::traits::Convert;
+	DepositPrice::convert(Footprint::from_parts(1, key_len + value_len))
+}
+
+/// Storage with funded accounts, at block 1 so events are recorded.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(ALICE, RICH), (BOB, RICH), (CHARLIE, POOR)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut t)
+	.unwrap();
+	pallet_module_registry::GenesisConfig::<Test> { pinners: vec![PINNER] }
+		.assimilate_storage(&mut t)
+		.unwrap();
+	let mut ext = sp_io::TestExternalities::new(t);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}

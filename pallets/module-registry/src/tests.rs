@@ -1,0 +1,511 @@
+//! Unit tests of the registry pallet against the mock runtime.
+
+use crate::{mock::*, Deposits, Error, Event, ModuleRegistry, Modules, PinStatus, ValueKind};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{fungible::InspectHold, Get},
+};
+use sp_runtime::{traits::Hash, DispatchError};
+
+const SEED_JSON: &str = r#"{"name":"ExampleModule","version":"1.0.0","author":"ModuleDeveloper","cid":"bafybeibwxyzmoduledata","entrypoint":"main.py","args":{"learning_rate":0.01,"epochs":10},"custom":{"description":"An example module","tags":["machine learning","example"]}}"#;
+const CID_V0: &str = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
+const CID_V1_B32: &str = "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi";
+const CID_V1_RAW: &str = "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
+
+fn held(who: u64) -> u64 {
+	Balances::balance_on_hold(&RegistryHoldReason::get(), &who)
+}
+
+fn register(who: u64, key: &str, value: &str) -> frame_support::dispatch::DispatchResult {
+	ModuleRegistry::register_module(
+		RuntimeOrigin::signed(who),
+		key.as_bytes().to_vec(),
+		value.as_bytes().to_vec(),
+	)
+}
+
+fn bkey(key: &str) -> crate::KeyOf<Test> {
+	key.as_bytes().to_vec().try_into().unwrap()
+}
+
+#[docify::export]
+#[test]
+fn user_journey() {
+	new_test_ext().execute_with(|| {
+		let key = b"example-module".to_vec();
+		let metadata = br#"{"name":"ExampleModule","version":"1.0.0","cid":"bafybeibwxyzmoduledata"}"#;
+
+		// Alice registers JSON metadata; a deposit is held for key + value bytes.
+		assert_ok!(ModuleRegistry::register_module(
+			RuntimeOrigin::signed(ALICE),
+			key.clone(),
+			metadata.to_vec()
+		));
+		assert_eq!(ModuleRegistry::get_module(key.clone()), Some(metadata.to_vec()));
+		let info = ModuleRegistry::module_info(key.clone()).unwrap();
+		assert_eq!(info.owner, ALICE);
+		assert_eq!(info.deposit, deposit(key.len(), metadata.len()));
+		// The placeholder CID does not parse, so there is nothing to pin.
+		assert_eq!(info.pin_status, PinStatus::NoPinnableCid);
+
+		// She points it at a real CID instead; the deposit is re-priced.
+		let cid = b"bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi".to_vec();
+		assert_ok!(ModuleRegistry::register_module(
+			RuntimeOrigin::signed(ALICE),
+			key.clone(),
+			cid.clone()
+		));
+		let info = ModuleRegistry::module_info(key.clone()).unwrap();
+		assert_eq!((info.kind, info.update_count), (ValueKind::Cid, 1));
+		assert_eq!(info.pin_status, PinStatus::Pending);
+
+		// Bob cannot remove it; Alice can, and gets her deposit back.
+		assert_noop!(
+			ModuleRegistry::remove_module(RuntimeOrigin::signed(BOB), key.clone()),
+			Error::<Test>::NotOwner
+		);
+		assert_ok!(ModuleRegistry::remove_module(RuntimeOrigin::signed(ALICE), key.clone()));
+		assert_eq!(ModuleRegistry::get_module(key), None);
+		assert_eq!(Balances::free_balance(ALICE), RICH);
+	});
+}
+
+#[test]
+fn register_stores_value_info_deposit_and_event() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(ALICE, "seed", SEED_JSON));
+		let key = bkey("seed");
+		assert_eq!(ModuleRegistry::<Test>::get(&key).unwrap().into_inner(), SEED_JSON.as_bytes());
+		let info = Modules::<Test>::get(&key).unwrap();
+		let expected = deposit(4, SEED_JSON.len());
+		assert_eq!(info.owner, ALICE);
+		assert_eq!(info.deposit, expected);
+		assert_eq!((info.created, info.updated, info.update_count), (1, 1, 0));
+		assert_eq!(info.value_len, SEED_JSON.len() as u32);
+		assert_eq!(info.kind, ValueKind::Json);
+		assert_eq!(info.cid, None);
+		assert_eq!(held(ALICE), expected);
+		assert_eq!(Balances::free_balance(ALICE), RICH - expected);
+		System::assert_last_event(
+			Event::ModuleRegistered {
+				key,
+				owner: ALICE,
+				value_hash: <Test as frame_system::Config>::Hashing::hash(SEED_JSON.as_bytes()),
+				value_len: SEED_JSON.len() as u32,
+				kind: ValueKind::Json,
+				deposit: expected,
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn json_with_parsable_cid_is_pending_with_that_cid() {
+	new_test_ext().execute_with(|| {
+		let value = format!(r#"{{"name":"m","cid":"{CID_V1_RAW}"}}"#);
+		assert_ok!(register(ALICE, "m", &value));
+		let info = Modules::<Test>::get(bkey("m")).unwrap();
+		assert_eq!(info.kind, ValueKind::Json);
+		assert_eq!(info.pin_status, PinStatus::Pending);
+		let cid = info.cid.unwrap();
+		assert_eq!(crate::validation::cid_to_string(&cid).unwrap(), CID_V1_RAW);
+	});
+}
+
+#[test]
+fn update_reprices_deposit_both_ways_and_counts() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(ALICE, "k", CID_V0));
+		assert_eq!(held(ALICE), deposit(1, CID_V0.len()));
+
+		let big = format!(r#"{{"name":"{}"}}"#, "x".repeat(1000));
+		assert_ok!(register(ALICE, "k", &big));
+		assert_eq!(held(ALICE), deposit(1, big.len()));
+		let info = Modules::<Test>::get(bkey("k")).unwrap();
+		assert_eq!(info.update_count, 1);
+		assert_eq!(info.pin_status, PinStatus::NoPinnableCid);
+
+		System::set_block_number(5);
+		assert_ok!(register(ALICE, "k", "{}"));
+		assert_eq!(held(ALICE), deposit(1, 2));
+		assert_eq!(Balances::free_balance(ALICE), RICH - deposit(1, 2));
+		let info = Modules::<Test>::get(bkey("k")).unwrap();
+		assert_eq!((info.created, info.updated, info.update_count), (1, 5, 2));
+		assert!(matches!(
+			System::events().last().unwrap().event,
+			RuntimeEvent::ModuleRegistry(Event::ModuleUpdated { update_count: 2, .. })
+		));
+	});
+}
+
+#[test]
+fn update_resets_pin_status_to_pending() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(ALICE, "k", CID_V0));
+		Modules::<Test>::mutate(bkey("k"), |i| {
+			i.as_mut().unwrap().pin_status = PinStatus::Verified { at: 1, by: BOB }
+		});
+		assert_ok!(register(ALICE, "k", CID_V1_B32));
+		assert_eq!(Modules::<Test>::get(bkey("k")).unwrap().pin_status, PinStatus::Pending);
+	});
+}
+
+#[test]
+fn remove_releases_deposit_and_clears_storage() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(ALICE, "k", SEED_JSON));
+		let d = deposit(1, SEED_JSON.len());
+		assert_ok!(ModuleRegistry::remove_module(RuntimeOrigin::signed(ALICE), b"k".to_vec()));
+		assert!(ModuleRegistry::<Test>::get(bkey("k")).is_none());
+		assert!(Modules::<Test>::get(bkey("k")).is_none());
+		assert!(Deposits::<Test>::get(bkey("k")).is_none());
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(Balances::free_balance(ALICE), RICH);
+		System::assert_last_event(
+			Event::ModuleRemoved { key: bkey("k"), owner: ALICE, refunded: d }.into(),
+		);
+	});
+}
+
+#[test]
+fn transfer_moves_deposit_to_new_owner() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(ALICE, "k", CID_V0));
+		let d = deposit(1, CID_V0.len());
+		assert_ok!(ModuleRegistry::transfer_ownership(
+			RuntimeOrigin::signed(ALICE),
+			b"k".to_vec(),
+			BOB
+		));
+		assert_eq!(Modules::<Test>::get(bkey("k")).unwrap().owner, BOB);
+		assert_eq!((held(ALICE), held(BOB)), (0, d));
+		System::assert_last_event(
+			Event::OwnershipTransferred { key: bkey("k"), from: ALICE, to: BOB }.into(),
+		);
+		// The old owner lost every right; the new one has them.
+		assert_noop!(register(ALICE, "k", "{}"), Error::<Test>::NotOwner);
+		assert_ok!(register(BOB, "k", "{}"));
+	});
+}
+
+#[test]
+fn transfer_to_someone_who_cannot_pay_changes_nothing() {
+	new_test_ext().execute_with(|| {
+		let value = format!(r#"{{"name":"{}"}}"#, "x".repeat(200));
+		assert_ok!(register(ALICE, "k", &value));
+		assert!(deposit(1, value.len()) > POOR);
+		assert!(ModuleRegistry::transfer_ownership(
+			RuntimeOrigin::signed(ALICE),
+			b"k".to_vec(),
+			CHARLIE
+		)
+		.is_err());
+		assert_eq!(Modules::<Test>::get(bkey("k")).unwrap().owner, ALICE);
+		assert_eq!(held(ALICE), deposit(1, value.len()));
+		assert_eq!(held(CHARLIE), 0);
+	});
+}
+
+#[test]
+fn force_remove_by_root_refunds_owner() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(ALICE, "k", CID_V0));
+		assert_noop!(
+			ModuleRegistry::force_remove_module(RuntimeOrigin::signed(BOB), b"k".to_vec()),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(ModuleRegistry::force_remove_module(RuntimeOrigin::root(), b"k".to_vec()));
+		assert!(ModuleRegistry::<Test>::get(bkey("k")).is_none());
+		assert_eq!(Balances::free_balance(ALICE), RICH);
+		System::assert_last_event(
+			Event::ModuleForceRemoved {
+				key: bkey("k"),
+				owner: ALICE,
+				refunded: deposit(1, CID_V0.len()),
+			}
+			.into(),
+		);
+	});
+}
+
+#[test]
+fn key_errors_are_named() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(register(ALICE, "", "{}"), Error::<Test>::EmptyKey);
+		let long = "k".repeat(MAX_KEY as usize + 1);
+		assert_noop!(register(ALICE, &long, "{}"), Error::<Test>::KeyTooLong);
+		// Exactly at the limit is fine.
+		assert_ok!(register(ALICE, &"k".repeat(MAX_KEY as usize), "{}"));
+	});
+}
+
+#[test]
+fn value_errors_are_named_and_change_nothing() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(register(ALICE, "k", ""), Error::<Test>::EmptyValue);
+		let big = format!(r#"{{"a":"{}"}}"#, "x".repeat(MAX_VALUE as usize));
+		assert_noop!(register(ALICE, "k", &big), Error::<Test>::ValueTooLarge);
+		assert_noop!(
+			ModuleRegistry::register_module(
+				RuntimeOrigin::signed(ALICE),
+				b"k".to_vec(),
+				vec![b'{', 0xff, b'}']
+			),
+			Error::<Test>::InvalidUtf8
+		);
+		assert_noop!(register(ALICE, "k", r#"{"name": }"#), Error::<Test>::InvalidJson);
+		assert_noop!(register(ALICE, "k", r#"{"a":1} trailing"#), Error::<Test>::InvalidJson);
+		assert_noop!(register(ALICE, "k", "[1,2]"), Error::<Test>::JsonNotObject);
+		assert_noop!(register(ALICE, "k", "\"text\""), Error::<Test>::JsonNotObject);
+		assert_noop!(register(ALICE, "k", "not a cid"), Error::<Test>::InvalidCid);
+		assert_noop!(register(ALICE, "k", "bafyinvalid"), Error::<Test>::InvalidCid);
+	});
+}
+
+#[test]
+fn value_at_the_limit_is_accepted() {
+	new_test_ext().execute_with(|| {
+		let filler = "x".repeat(MAX_VALUE as usize - 8);
+		let value = format!(r#"{{"a":"{filler}"}}"#);
+		assert_eq!(value.len(), MAX_VALUE as usize);
+		assert_ok!(register(ALICE, "k", &value));
+	});
+}
+
+#[test]
+fn non_owner_cannot_update_remove_or_transfer() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(ALICE, "k", CID_V0));
+		assert_noop!(register(BOB, "k", "{}"), Error::<Test>::NotOwner);
+		assert_noop!(
+			ModuleRegistry::remove_module(RuntimeOrigin::signed(BOB), b"k".to_vec()),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			ModuleRegistry::transfer_ownership(RuntimeOrigin::signed(BOB), b"k".to_vec(), BOB),
+			Error::<Test>::NotOwner
+		);
+		assert_noop!(
+			ModuleRegistry::transfer_ownership(RuntimeOrigin::signed(ALICE), b"k".to_vec(), ALICE),
+			Error::<Test>::AlreadyOwner
+		);
+	});
+}
+
+#[test]
+fn missing_keys_are_not_found() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			ModuleRegistry::remove_module(RuntimeOrigin::signed(ALICE), b"nope".to_vec()),
+			Error::<Test>::NotFound
+		);
+		assert_noop!(
+			ModuleRegistry::transfer_ownership(RuntimeOrigin::signed(ALICE), b"nope".to_vec(), BOB),
+			Error::<Test>::NotFound
+		);
+		assert_noop!(
+			ModuleRegistry::force_remove_module(RuntimeOrigin::root(), b"nope".to_vec()),
+			Error::<Test>::NotFound
+		);
+	});
+}
+
+#[test]
+fn register_without_funds_for_deposit_fails_cleanly() {
+	new_test_ext().execute_with(|| {
+		let value = format!(r#"{{"name":"{}"}}"#, "x".repeat(100));
+		assert!(register(CHARLIE, "k", &value).is_err());
+		assert!(ModuleRegistry::<Test>::get(bkey("k")).is_none());
+		assert_eq!(Balances::free_balance(CHARLIE), POOR);
+	});
+}
+
+#[test]
+fn json_round_trips_through_the_api_functions() {
+	new_test_ext().execute_with(|| {
+		let doc = serde_json::json!({
+			"name": "ExampleModule", "version": "1.0.0", "author": "ModuleDeveloper",
+			"cid": "bafybeibwxyzmoduledata", "entrypoint": "main.py",
+			"args": {"learning_rate": 0.01, "epochs": 10},
+			"custom": {"tags": ["machine learning", "ü"]}
+		});
+		let bytes = serde_json::to_vec(&doc).unwrap();
+		assert_ok!(ModuleRegistry::register_module(
+			RuntimeOrigin::signed(ALICE),
+			b"rt".to_vec(),
+			bytes
+		));
+		let back = ModuleRegistry::get_module(b"rt".to_vec()).unwrap();
+		let parsed: serde_json::Value = serde_json::from_slice(&back).unwrap();
+		assert_eq!(parsed, doc);
+	});
+}
+
+#[test]
+fn listing_pages_through_every_entry_once() {
+	new_test_ext().execute_with(|| {
+		for i in 0..25 {
+			assert_ok!(register(ALICE, &format!("key-{i}"), "{}"));
+		}
+		let mut seen = Vec::new();
+		let mut after = None;
+		loop {
+			let page = ModuleRegistry::list_modules(after.clone(), 10);
+			if page.is_empty() {
+				break;
+			}
+			assert!(page.len() <= 10);
+			after = Some(page.last().unwrap().0.clone());
+			seen.extend(page.into_iter().map(|(k, _)| k));
+		}
+		seen.sort();
+		seen.dedup();
+		assert_eq!(seen.len(), 25);
+		// The limit is capped by MaxListLimit.
+		assert_eq!(ModuleRegistry::list_modules(None, u32::MAX).len(), 25);
+	});
+}
+
+/// The CID table: which strings the registry accepts as raw CIDs.
+#[test]
+fn cid_table() {
+	use crate::validation::{classify, ValueError};
+	let cases: &[(&str, Result<(), ValueError>)] = &[
+		(CID_V0, Ok(())),
+		(CID_V1_B32, Ok(())),
+		(CID_V1_RAW, Ok(())),
+		// truncated
+		(&CID_V0[..CID_V0.len() - 3], Err(ValueError::InvalidCid)),
+		(&CID_V1_B32[..30], Err(ValueError::InvalidCid)),
+		// unknown multibase prefix
+		("!afybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi", Err(ValueError::InvalidCid)),
+		// surrounding whitespace
+		(" bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi", Err(ValueError::InvalidCid)),
+		("", Err(ValueError::Empty)),
+	];
+	for (text, expected) in cases {
+		let got = classify(text.as_bytes()).map(|c| {
+			assert_eq!(c.kind, ValueKind::Cid);
+			assert!(c.cid.is_some());
+		});
+		assert_eq!(&got, expected, "case {text:?}");
+	}
+}
+
+#[test]
+fn cidv1_in_other_multibases_is_accepted_and_canonicalised() {
+	use cid::multibase::Base;
+	let cid = cid::Cid::try_from(CID_V1_RAW).unwrap();
+	// base58btc is what js-ipfs answers for cid-version=1; base16 and base36 are also common.
+	for base in [Base::Base58Btc, Base::Base16Lower, Base::Base36Lower, Base::Base64Url] {
+		let text = cid.to_string_of_base(base).unwrap();
+		let classified = crate::validation::classify(text.as_bytes()).unwrap();
+		assert_eq!(classified.cid.unwrap().into_inner(), cid.to_bytes(), "{base:?}");
+	}
+}
+
+#[test]
+fn identity_hash_cids_are_refused() {
+	use crate::validation::{classify, ValueError};
+	let mh = cid::multihash::Multihash::<64>::wrap(0x00, b"hello").unwrap();
+	let cid = cid::Cid::new_v1(0x55, mh);
+	assert_eq!(classify(cid.to_string().as_bytes()), Err(ValueError::IdentityCid));
+	let json = format!(r#"{{"cid":"{cid}"}}"#);
+	// Inside JSON an identity CID is not pinnable, but the metadata itself is fine.
+	assert_eq!(classify(json.as_bytes()).unwrap().cid, None);
+}
+
+#[test]
+fn seed_example_is_accepted_verbatim() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(ALICE, "example_module", SEED_JSON));
+		assert_eq!(
+			Modules::<Test>::get(bkey("example_module")).unwrap().pin_status,
+			PinStatus::NoPinnableCid
+		);
+	});
+}
+
+mod property {
+	use super::*;
+	use proptest::prelude::*;
+
+	#[derive(Clone, Debug)]
+	enum Op {
+		Register { who: u64, key: u8, len: usize, cid: bool },
+		Remove { who: u64, key: u8 },
+		Transfer { who: u64, key: u8, to: u64 },
+		ForceRemove { key: u8 },
+	}
+
+	fn op() -> impl Strategy<Value = Op> {
+		let who = prop_oneof![Just(ALICE), Just(BOB), Just(CHARLIE)];
+		prop_oneof![
+			4 => (who.clone(), 0u8..6, 0usize..300, any::<bool>())
+				.prop_map(|(who, key, len, cid)| Op::Register { who, key, len, cid }),
+			2 => (who.clone(), 0u8..6).prop_map(|(who, key)| Op::Remove { who, key }),
+			2 => (who.clone(), 0u8..6, who).prop_map(|(who, key, to)| Op::Transfer { who, key, to }),
+			1 => (0u8..6).prop_map(|key| Op::ForceRemove { key }),
+		]
+	}
+
+	fn apply(op: &Op) {
+		let k = |key: u8| vec![b'k', key];
+		// Failures are expected (not owner, no funds...); the invariants must hold regardless.
+		let _ = match op.clone() {
+			Op::Register { who, key, len, cid } => {
+				let value = if cid {
+					CID_V0.as_bytes().to_vec()
+				} else {
+					format!(r#"{{"n":"{}"}}"#, "x".repeat(len)).into_bytes()
+				};
+				ModuleRegistry::register_module(RuntimeOrigin::signed(who), k(key), value)
+			},
+			Op::Remove { who, key } =>
+				ModuleRegistry::remove_module(RuntimeOrigin::signed(who), k(key)),
+			Op::Transfer { who, key, to } =>
+				ModuleRegistry::transfer_ownership(RuntimeOrigin::signed(who), k(key), to),
+			Op::ForceRemove { key } =>
+				ModuleRegistry::force_remove_module(RuntimeOrigin::root(), k(key)),
+		};
+	}
+
+	fn check_invariants() {
+		let total_held: u64 = [ALICE, BOB, CHARLIE].iter().map(|w| held(*w)).sum();
+		let mut recorded = 0u64;
+		for (key, info) in Modules::<Test>::iter() {
+			recorded += info.deposit;
+			let value = ModuleRegistry::<Test>::get(&key).expect("info without value");
+			assert_eq!(info.value_len as usize, value.len());
+			assert_eq!(info.deposit, deposit(key.len(), value.len()));
+			assert!(Deposits::<Test>::contains_key(&key), "info without deposit ticket");
+		}
+		for (key, _) in ModuleRegistry::<Test>::iter() {
+			assert!(Modules::<Test>::contains_key(&key), "value without info");
+		}
+		for (key, _) in Deposits::<Test>::iter() {
+			assert!(Modules::<Test>::contains_key(&key), "ticket without entry");
+		}
+		assert_eq!(total_held, recorded);
+		// Per owner too.
+		for who in [ALICE, BOB, CHARLIE] {
+			let owned: u64 =
+				Modules::<Test>::iter_values().filter(|i| i.owner == who).map(|i| i.deposit).sum();
+			assert_eq!(held(who), owned);
+		}
+	}
+
+	proptest! {
+		#![proptest_config(ProptestConfig::with_cases(64))]
+		#[test]
+		fn held_deposits_always_match_entries(ops in prop::collection::vec(op(), 1..40)) {
+			new_test_ext().execute_with(|| {
+				for op in &ops {
+					apply(op);
+					check_invariants();
+				}
+			});
+		}
+	}
+}

@@ -1,0 +1,129 @@
+//! Types stored by the pallet and returned by its runtime API.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{pallet_prelude::ConstU32, BoundedVec};
+use scale_info::TypeInfo;
+
+/// Longest binary CID the pallet records for pinning: a CIDv1 header (version, codec, hash code,
+/// digest length) plus a 64-byte digest fits with room to spare.
+pub const MAX_CID_BYTES: u32 = 80;
+
+/// A CID in its binary form (`Cid::to_bytes`), as recorded for the off-chain worker.
+pub type CidBytes = BoundedVec<u8, ConstU32<MAX_CID_BYTES>>;
+
+/// What a registered value is.
+#[derive(
+	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum ValueKind {
+	/// UTF-8 JSON whose top level is an object (module metadata).
+	Json,
+	/// A raw IPFS CID string (CIDv0 `Qm…` or a multibase CIDv1).
+	Cid,
+}
+
+/// Why the off-chain worker could not verify a CID.
+#[derive(
+	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum PinFailure {
+	/// The IPFS daemon could not be reached.
+	Unreachable,
+	/// The daemon did not answer before the deadline (for example, it is still searching the
+	/// network for a CID nobody provides).
+	Timeout,
+	/// The daemon answered with a non-200 status.
+	HttpError,
+	/// The daemon's answer could not be understood.
+	MalformedResponse,
+	/// The root block's hash does not match the CID's digest.
+	HashMismatch,
+	/// The CID's hash function is not sha2-256, which the worker cannot check.
+	Unsupported,
+}
+
+/// Where an entry stands with the pinning off-chain worker.
+#[derive(
+	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub enum PinStatus<AccountId, BlockNumber> {
+	/// The value has no CID the worker could pin: JSON without a `cid` field, or with one that
+	/// does not parse. Clients should warn about the latter.
+	NoPinnableCid,
+	/// Waiting for the off-chain worker.
+	Pending,
+	/// A pinner fetched the root block and checked it against the CID.
+	Verified {
+		/// Block in which the report was included.
+		at: BlockNumber,
+		/// The authorised pinner that reported it.
+		by: AccountId,
+	},
+	/// Pinning failed; `attempts` counts the reports so far.
+	Failed {
+		/// The last failure seen.
+		reason: PinFailure,
+		/// How many failed attempts were reported.
+		attempts: u32,
+	},
+}
+
+/// Everything the chain knows about a key besides its value bytes.
+#[derive(
+	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct ModuleInfo<AccountId, Balance, BlockNumber> {
+	/// The account that registered the key, or received it by transfer.
+	pub owner: AccountId,
+	/// The amount held from the owner for this entry.
+	pub deposit: Balance,
+	/// Block of the first registration.
+	pub created: BlockNumber,
+	/// Block of the last registration or update.
+	pub updated: BlockNumber,
+	/// How many times the value was updated after its first registration.
+	pub update_count: u32,
+	/// Length in bytes of the stored value.
+	pub value_len: u32,
+	/// JSON metadata or a raw CID.
+	pub kind: ValueKind,
+	/// The CID to pin, in binary form, if the value names one that parses.
+	pub cid: Option<CidBytes>,
+	/// The pinning status of `cid`.
+	pub pin_status: PinStatus<AccountId, BlockNumber>,
+}
+
+/// What a pinner found when it pinned and checked a CID.
+#[derive(
+	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum PinOutcome {
+	/// Pinned, and the root block hashes to the CID's digest.
+	Verified,
+	/// Pinning or checking failed.
+	Failed(PinFailure),
+}
+
+/// A pinner's signed statement about the CID of an entry's current value.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
+pub struct PinReport<Public, BlockNumber> {
+	/// The registry key.
+	pub key: alloc::vec::Vec<u8>,
+	/// The entry's `update_count` when the worker read it: reports about older values are stale.
+	pub update_count: u32,
+	/// The CID the worker pinned, in binary form.
+	pub cid: CidBytes,
+	/// What the worker found.
+	pub outcome: PinOutcome,
+	/// The block whose state the worker read.
+	pub block_number: BlockNumber,
+	/// The pinner's public key; the payload is signed with it.
+	pub public: Public,
+}
