@@ -45,11 +45,12 @@ where
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(
-		<ModuleRegistry<C, Block> as ModuleRegistryApiServer<_, AccountId, Balance, BlockNumber>>::into_rpc(
-			ModuleRegistry::new(client),
-		),
-	)?;
+	module.merge(<ModuleRegistry<C, Block> as ModuleRegistryApiServer<
+		_,
+		AccountId,
+		Balance,
+		BlockNumber,
+	>>::into_rpc(ModuleRegistry::new(client)))?;
 
 	Ok(module)
 }

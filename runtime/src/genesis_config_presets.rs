@@ -1,6 +1,8 @@
 //! Genesis presets: `development` (Alice alone) and `local_testnet` (Alice and Bob).
 
-use crate::{AccountId, BalancesConfig, ModuleRegistryConfig, RuntimeGenesisConfig, SudoConfig, UNIT};
+use crate::{
+	AccountId, BalancesConfig, ModuleRegistryConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
+};
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;

@@ -49,7 +49,11 @@ pub enum ArchiveError {
 /// deterministic: entries sorted by path, regular files only, mode 0644, uid/gid 0, empty
 /// user and group names, mtime 0, and a gzip header without name or time. The same tree always
 /// gives the same bytes.
-pub fn export(root: &Path, out: &Path, progress: &(dyn Fn(u64) + Sync)) -> Result<u64, ArchiveError> {
+pub fn export(
+	root: &Path,
+	out: &Path,
+	progress: &(dyn Fn(u64) + Sync),
+) -> Result<u64, ArchiveError> {
 	let report = tree::verify_tree(root, progress)?;
 	if !report.is_ok() {
 		return Err(ArchiveError::Refused(report));
@@ -61,7 +65,10 @@ pub fn export(root: &Path, out: &Path, progress: &(dyn Fn(u64) + Sync)) -> Resul
 
 	let tmp = out.with_extension(format!("partial-{}", std::process::id()));
 	let file = fs::File::create(&tmp)?;
-	let gz = GzBuilder::new().mtime(0).operating_system(255).write(io::BufWriter::new(file), Compression::new(6));
+	let gz = GzBuilder::new()
+		.mtime(0)
+		.operating_system(255)
+		.write(io::BufWriter::new(file), Compression::new(6));
 	let mut builder = tar::Builder::new(gz);
 	builder.mode(tar::HeaderMode::Deterministic);
 	let mut bytes = 0u64;
@@ -120,7 +127,13 @@ impl Drop for Cleanup {
 }
 
 /// Read every entry of the archive into `staging`, reporting what is refused.
-fn unpack(archive: &Path, staging: &Path, limits: Limits, report: &mut Report, progress: &(dyn Fn(u64) + Sync)) -> io::Result<()> {
+fn unpack(
+	archive: &Path,
+	staging: &Path,
+	limits: Limits,
+	report: &mut Report,
+	progress: &(dyn Fn(u64) + Sync),
+) -> io::Result<()> {
 	let file = fs::File::open(archive)?;
 	let mut tar = tar::Archive::new(GzDecoder::new(io::BufReader::new(file)));
 	let mut seen = BTreeSet::new();
@@ -159,7 +172,8 @@ fn unpack(archive: &Path, staging: &Path, limits: Limits, report: &mut Report, p
 			continue;
 		}
 		if !kind.is_file() {
-			report.push(Problem::ForbiddenEntryType { file: name, entry_type: format!("{kind:?}") });
+			report
+				.push(Problem::ForbiddenEntryType { file: name, entry_type: format!("{kind:?}") });
 			continue;
 		}
 		if !seen.insert(name.clone()) {
@@ -190,7 +204,9 @@ fn unpack(archive: &Path, staging: &Path, limits: Limits, report: &mut Report, p
 			},
 		};
 		if copied != size {
-			report.push(Problem::TruncatedArchive { message: format!("{name}: {copied} of {size} bytes") });
+			report.push(Problem::TruncatedArchive {
+				message: format!("{name}: {copied} of {size} bytes"),
+			});
 			return Ok(());
 		}
 		progress(copied);
@@ -219,7 +235,8 @@ pub fn import(
 	replace: bool,
 	progress: &(dyn Fn(u64) + Sync),
 ) -> Result<Option<PathBuf>, ArchiveError> {
-	let occupied = dest.exists() && fs::read_dir(dest).map(|mut d| d.next().is_some()).unwrap_or(true);
+	let occupied =
+		dest.exists() && fs::read_dir(dest).map(|mut d| d.next().is_some()).unwrap_or(true);
 	if occupied && !replace {
 		return Err(ArchiveError::DestinationExists(dest.to_path_buf()));
 	}
@@ -228,8 +245,14 @@ pub fn import(
 		_ => PathBuf::from("."),
 	};
 	fs::create_dir_all(&parent)?;
-	let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "registry".into());
-	let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+	let name = dest
+		.file_name()
+		.map(|n| n.to_string_lossy().into_owned())
+		.unwrap_or_else(|| "registry".into());
+	let nanos = std::time::SystemTime::now()
+		.duration_since(std::time::UNIX_EPOCH)
+		.map(|d| d.as_nanos())
+		.unwrap_or(0);
 	let staging = parent.join(format!(".{name}.import-{}-{nanos}", std::process::id()));
 	fs::create_dir(&staging)?;
 	let mut cleanup = Cleanup(Some(staging.clone()));
@@ -254,7 +277,10 @@ pub fn import(
 	let mut moved_aside = None;
 	if dest.exists() {
 		if occupied {
-			let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+			let secs = std::time::SystemTime::now()
+				.duration_since(std::time::UNIX_EPOCH)
+				.map(|d| d.as_secs())
+				.unwrap_or(0);
 			let aside = parent.join(format!("{name}.previous-{secs}"));
 			fs::rename(dest, &aside)?;
 			moved_aside = Some(aside);

@@ -77,7 +77,8 @@ fn write_string(s: &str, out: &mut Vec<u8>) {
 			'\n' => out.extend_from_slice(b"\\n"),
 			'\u{0c}' => out.extend_from_slice(b"\\f"),
 			'\r' => out.extend_from_slice(b"\\r"),
-			c if (c as u32) < 0x20 => out.extend_from_slice(format!("\\u{:04x}", c as u32).as_bytes()),
+			c if (c as u32) < 0x20 =>
+				out.extend_from_slice(format!("\\u{:04x}", c as u32).as_bytes()),
 			c => {
 				let mut buf = [0u8; 4];
 				out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
@@ -113,8 +114,9 @@ pub fn entry_checksum(entry: &Value) -> String {
 
 /// Whether `s` is `SHA256:` followed by 64 lowercase hex digits.
 pub fn is_sha256_tag(s: &str) -> bool {
-	s.strip_prefix("SHA256:")
-		.is_some_and(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+	s.strip_prefix("SHA256:").is_some_and(|h| {
+		h.len() == 64 && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+	})
 }
 
 #[cfg(test)]
@@ -129,9 +131,14 @@ mod tests {
 	fn vectors() {
 		let cases = [
 			(r#"{ "b": 1, "a": [true, null, false] }"#, r#"{"a":[true,null,false],"b":1}"#),
-			(r#"{"z":{"y":1,"x":2},"é":"ü","e":"\u00e9"}"#, r#"{"e":"é","z":{"x":2,"y":1},"é":"ü"}"#),
-			(r#"[1.0, 1e2, 10, -0, 0.1, 1e-7, 12345678901234567890, -9223372036854775808]"#,
-				r#"[1.0,100.0,10,-0.0,0.1,1e-7,12345678901234567890,-9223372036854775808]"#),
+			(
+				r#"{"z":{"y":1,"x":2},"é":"ü","e":"\u00e9"}"#,
+				r#"{"e":"é","z":{"x":2,"y":1},"é":"ü"}"#,
+			),
+			(
+				r#"[1.0, 1e2, 10, -0, 0.1, 1e-7, 12345678901234567890, -9223372036854775808]"#,
+				r#"[1.0,100.0,10,-0.0,0.1,1e-7,12345678901234567890,-9223372036854775808]"#,
+			),
 			(r#""tab\there \"q\" \\ \u0001 \/""#, r#""tab\there \"q\" \\ \u0001 /""#),
 			(r#"{"B":1,"a":2,"_":3}"#, r#"{"B":1,"_":3,"a":2}"#),
 			(r#"{}"#, r#"{}"#),
@@ -147,7 +154,10 @@ mod tests {
 		let b: Value = serde_json::from_str("{\n  \"n\": 1,\n  \"id\": \"x\"\n}").unwrap();
 		assert_eq!(entry_checksum(&a), entry_checksum(&b));
 		// Fixed vector: the sha256 of `{"id":"x","n":1}`.
-		assert_eq!(entry_checksum(&b), "SHA256:bf9f9832fae8a4cbc1ae47621865c99b5bcf79ef9634d5e188b6ef3509f53156");
+		assert_eq!(
+			entry_checksum(&b),
+			"SHA256:bf9f9832fae8a4cbc1ae47621865c99b5bcf79ef9634d5e188b6ef3509f53156"
+		);
 		assert_eq!(entry_checksum(&b), sha256_tag(br#"{"id":"x","n":1}"#));
 	}
 
@@ -159,6 +169,8 @@ mod tests {
 			"SHA256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 		);
 		assert!(!is_sha256_tag("SHA256:ab12..."));
-		assert!(!is_sha256_tag("sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+		assert!(!is_sha256_tag(
+			"sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+		));
 	}
 }

@@ -109,7 +109,10 @@ pub fn promote(root: &Path, model_id: &str, tag: Tag, at: &str) -> Result<(), Hi
 pub fn rollback(root: &Path, model_id: &str, version: &str, at: &str) -> Result<(), HistoryError> {
 	let (mut raw, model) = load(root, model_id)?;
 	let Some(previous) = model.promotion_history.iter().rev().find(|p| p.version == version) else {
-		return Err(HistoryError::UnknownVersion { model: model_id.into(), version: version.into() });
+		return Err(HistoryError::UnknownVersion {
+			model: model_id.into(),
+			version: version.into(),
+		});
 	};
 	append(
 		&mut raw,

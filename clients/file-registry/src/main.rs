@@ -139,7 +139,11 @@ fn main() -> ExitCode {
 				Ok(report) => {
 					pb.finish_and_clear();
 					print_report(json, &report);
-					if report.is_ok() { ExitCode::SUCCESS } else { ExitCode::from(PROBLEMS) }
+					if report.is_ok() {
+						ExitCode::SUCCESS
+					} else {
+						ExitCode::from(PROBLEMS)
+					}
 				},
 				Err(e) => fail(&e),
 			}
@@ -150,7 +154,10 @@ fn main() -> ExitCode {
 				Ok(bytes) => {
 					pb.finish_and_clear();
 					if json {
-						println!("{}", serde_json::json!({"ok": true, "archive": output, "bytes": bytes}));
+						println!(
+							"{}",
+							serde_json::json!({"ok": true, "archive": output, "bytes": bytes})
+						);
 					} else {
 						eprintln!("exported {bytes} bytes to {}", output.display());
 					}
@@ -167,7 +174,15 @@ fn main() -> ExitCode {
 				Err(e) => fail(&e),
 			}
 		},
-		Command::Import { archive: path, dir, max_total_bytes, max_file_bytes, max_entries, replace, report } => {
+		Command::Import {
+			archive: path,
+			dir,
+			max_total_bytes,
+			max_file_bytes,
+			max_entries,
+			replace,
+			report,
+		} => {
 			let limits = Limits { max_total_bytes, max_file_bytes, max_entries };
 			let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
 			let pb = bar(json, size.saturating_mul(4), "unpacking");
@@ -175,7 +190,10 @@ fn main() -> ExitCode {
 				Ok(aside) => {
 					pb.finish_and_clear();
 					if json {
-						println!("{}", serde_json::json!({"ok": true, "dir": dir, "previous": aside}));
+						println!(
+							"{}",
+							serde_json::json!({"ok": true, "dir": dir, "previous": aside})
+						);
 					} else {
 						eprintln!("imported into {}", dir.display());
 						if let Some(a) = aside {
@@ -223,7 +241,11 @@ fn main() -> ExitCode {
 	}
 }
 
-fn finish_history(json: bool, result: Result<(), HistoryError>, fail: impl Fn(&dyn std::fmt::Display) -> ExitCode) -> ExitCode {
+fn finish_history(
+	json: bool,
+	result: Result<(), HistoryError>,
+	fail: impl Fn(&dyn std::fmt::Display) -> ExitCode,
+) -> ExitCode {
 	match result {
 		Ok(()) => {
 			if json {

@@ -299,6 +299,9 @@ mod tests {
 
 	#[test]
 	fn backslash_paths_are_normalised() {
-		assert_eq!(normalize_path("artifacts\\metrics\\chat\\m.json"), "artifacts/metrics/chat/m.json");
+		assert_eq!(
+			normalize_path("artifacts\\metrics\\chat\\m.json"),
+			"artifacts/metrics/chat/m.json"
+		);
 	}
 }

@@ -107,8 +107,10 @@ impl fmt::Display for Problem {
 				write!(f, "{file}: checksum mismatch (expected {expected}, actual {actual})"),
 			MissingFile { file } => write!(f, "{file}: missing"),
 			UnexpectedFile { file } => write!(f, "{file}: not listed in hashes.json"),
-			EntryChecksumMismatch { file, expected, actual } =>
-				write!(f, "{file}: entry checksum mismatch (recorded {expected}, computed {actual})"),
+			EntryChecksumMismatch { file, expected, actual } => write!(
+				f,
+				"{file}: entry checksum mismatch (recorded {expected}, computed {actual})"
+			),
 			InvalidEntry { file, message } => write!(f, "{file}: invalid entry: {message}"),
 			DanglingReference { file, field, target } =>
 				write!(f, "{file}: {field} refers to {target:?}, which does not exist"),

@@ -99,14 +99,18 @@ pub fn read_hashes(root: &Path, report: &mut Report) -> Option<BTreeMap<String, 
 	let map: BTreeMap<String, String> = match serde_json::from_str(&text) {
 		Ok(m) => m,
 		Err(e) => {
-			report.push(Problem::InvalidHashes { message: format!("not a map of path to checksum: {e}") });
+			report.push(Problem::InvalidHashes {
+				message: format!("not a map of path to checksum: {e}"),
+			});
 			return None;
 		},
 	};
 	let mut out = BTreeMap::new();
 	for (k, v) in map {
 		if !is_sha256_tag(&v) {
-			report.push(Problem::InvalidHashes { message: format!("{k}: {v:?} is not SHA256:<64 hex>") });
+			report.push(Problem::InvalidHashes {
+				message: format!("{k}: {v:?} is not SHA256:<64 hex>"),
+			});
 			continue;
 		}
 		out.insert(crate::model::normalize_path(&k), v);
@@ -157,12 +161,17 @@ pub fn load_entries(root: &Path, files: &[String], report: &mut Report) -> Entri
 		else {
 			report.push(Problem::InvalidEntry {
 				file: file.clone(),
-				message: "registry/ holds only neural_nets, models, datasets and workspaces folders".into(),
+				message:
+					"registry/ holds only neural_nets, models, datasets and workspaces folders"
+						.into(),
 			});
 			continue;
 		};
 		if parts.len() != 3 || !name.ends_with(".json") {
-			report.push(Problem::InvalidEntry { file: file.clone(), message: "expected <id>.json".into() });
+			report.push(Problem::InvalidEntry {
+				file: file.clone(),
+				message: "expected <id>.json".into(),
+			});
 			continue;
 		}
 		let raw: serde_json::Value = match fs::read(root.join(file))
@@ -212,7 +221,12 @@ pub fn load_entries(root: &Path, files: &[String], report: &mut Report) -> Entri
 
 /// Referential checks: models name existing nets and datasets, workspaces map to models, and
 /// every referenced file exists with the checksum the entry records.
-pub fn check_references(entries: &Entries, hashes: &BTreeMap<String, String>, present: &BTreeSet<String>, report: &mut Report) {
+pub fn check_references(
+	entries: &Entries,
+	hashes: &BTreeMap<String, String>,
+	present: &BTreeSet<String>,
+	report: &mut Report,
+) {
 	for (file, entry, _) in entries.by_id.values() {
 		match entry {
 			Entry::Model(m) => {
@@ -266,7 +280,11 @@ pub fn check_references(entries: &Entries, hashes: &BTreeMap<String, String>, pr
 }
 
 /// Hash every file in parallel; `progress` is called once per file.
-pub fn hash_all(root: &Path, files: &[String], progress: &(dyn Fn() + Sync)) -> Vec<(String, io::Result<String>)> {
+pub fn hash_all(
+	root: &Path,
+	files: &[String],
+	progress: &(dyn Fn() + Sync),
+) -> Vec<(String, io::Result<String>)> {
 	files
 		.par_iter()
 		.map(|f| {
@@ -282,7 +300,10 @@ pub fn hash_all(root: &Path, files: &[String], progress: &(dyn Fn() + Sync)) -> 
 pub fn verify_tree(root: &Path, progress: &(dyn Fn(u64) + Sync)) -> io::Result<Report> {
 	let mut report = Report::default();
 	if !root.is_dir() {
-		return Err(io::Error::new(io::ErrorKind::NotFound, format!("{} is not a folder", root.display())));
+		return Err(io::Error::new(
+			io::ErrorKind::NotFound,
+			format!("{} is not a folder", root.display()),
+		));
 	}
 	check_version(root, &mut report);
 	let files = list_files(root, &mut report)?;
@@ -296,7 +317,8 @@ pub fn verify_tree(root: &Path, progress: &(dyn Fn(u64) + Sync)) -> io::Result<R
 			Ok(h) => {
 				actual.insert(file, h);
 			},
-			Err(e) => report.push(Problem::InvalidEntry { file, message: format!("cannot read: {e}") }),
+			Err(e) =>
+				report.push(Problem::InvalidEntry { file, message: format!("cannot read: {e}") }),
 		}
 	}
 	if let Some(hashes) = &hashes {
@@ -365,8 +387,8 @@ pub fn seal(root: &Path) -> io::Result<()> {
 	let files = list_files(root, &mut report)?;
 	for file in files.iter().filter(|f| f.starts_with("registry/") && f.ends_with(".json")) {
 		let path = root.join(file);
-		let mut value: serde_json::Value =
-			serde_json::from_slice(&fs::read(&path)?).map_err(|e| io::Error::other(format!("{file}: {e}")))?;
+		let mut value: serde_json::Value = serde_json::from_slice(&fs::read(&path)?)
+			.map_err(|e| io::Error::other(format!("{file}: {e}")))?;
 		for pointer in ["/artifacts/checkpoints", "/artifacts/reports", "/files"] {
 			if let Some(refs) = value.pointer_mut(pointer).and_then(|v| v.as_array_mut()) {
 				for r in refs {

@@ -127,7 +127,8 @@ fn refused(archive_bytes: &[u8], limits: Limits) -> Report {
 		other => panic!("expected a refusal, got {other:?}"),
 	};
 	assert_eq!(snapshot(&c.parent), before, "the destination changed");
-	let leftovers: Vec<_> = fs::read_dir(&c.parent).unwrap().map(|e| e.unwrap().file_name()).collect();
+	let leftovers: Vec<_> =
+		fs::read_dir(&c.parent).unwrap().map(|e| e.unwrap().file_name()).collect();
 	assert_eq!(leftovers.len(), 1, "staging left behind: {leftovers:?}");
 	assert!(!report.is_ok());
 	// The JSON report carries a remedy for each problem.
@@ -173,7 +174,10 @@ fn two_exports_are_byte_identical_even_from_a_fresh_copy() {
 	for e in ar.entries().unwrap() {
 		let e = e.unwrap();
 		let h = e.header();
-		assert_eq!((h.mtime().unwrap(), h.uid().unwrap(), h.gid().unwrap(), h.mode().unwrap()), (0, 0, 0, 0o644));
+		assert_eq!(
+			(h.mtime().unwrap(), h.uid().unwrap(), h.gid().unwrap(), h.mode().unwrap()),
+			(0, 0, 0, 0o644)
+		);
 		assert_eq!(h.username().unwrap(), Some(""));
 		names.push(e.path().unwrap().to_string_lossy().into_owned());
 	}
@@ -190,7 +194,10 @@ fn export_refuses_a_tree_that_does_not_verify() {
 	fs::write(tree.join("artifacts/traces/train_chatcore.jsonl"), b"tampered\n").unwrap();
 	let out = dir.path().join("x.tar.gz");
 	match export(&tree, &out, &|_| {}) {
-		Err(ArchiveError::Refused(r)) => assert!(has(&r, |p| matches!(p, Problem::ChecksumMismatch { file, .. } if file == "artifacts/traces/train_chatcore.jsonl"))),
+		Err(ArchiveError::Refused(r)) => assert!(has(
+			&r,
+			|p| matches!(p, Problem::ChecksumMismatch { file, .. } if file == "artifacts/traces/train_chatcore.jsonl")
+		)),
 		other => panic!("{other:?}"),
 	}
 	assert!(!out.exists());
@@ -205,13 +212,38 @@ fn verify_reports_every_problem_not_only_the_first() {
 	fs::remove_file(tree.join("artifacts/traces/train_chatcore.jsonl")).unwrap();
 	fs::write(tree.join("artifacts/traces/extra.jsonl"), b"{}\n").unwrap();
 	let model = tree.join("registry/models/model_pred_mlp_0007.json");
-	let text = fs::read_to_string(&model).unwrap().replace("Finance Predictor MLP", "Edited By Hand");
+	let text =
+		fs::read_to_string(&model).unwrap().replace("Finance Predictor MLP", "Edited By Hand");
 	fs::write(&model, text).unwrap();
 	let r = verify_tree(&tree, &|_| {}).unwrap();
-	assert!(has(&r, |p| matches!(p, Problem::ChecksumMismatch { file, .. } if file == "artifacts/indices/lexicon.jsonl")), "{r}");
-	assert!(has(&r, |p| matches!(p, Problem::MissingFile { file } if file == "artifacts/traces/train_chatcore.jsonl")), "{r}");
-	assert!(has(&r, |p| matches!(p, Problem::UnexpectedFile { file } if file == "artifacts/traces/extra.jsonl")), "{r}");
-	assert!(has(&r, |p| matches!(p, Problem::EntryChecksumMismatch { file, .. } if file.ends_with("model_pred_mlp_0007.json"))), "{r}");
+	assert!(
+		has(
+			&r,
+			|p| matches!(p, Problem::ChecksumMismatch { file, .. } if file == "artifacts/indices/lexicon.jsonl")
+		),
+		"{r}"
+	);
+	assert!(
+		has(
+			&r,
+			|p| matches!(p, Problem::MissingFile { file } if file == "artifacts/traces/train_chatcore.jsonl")
+		),
+		"{r}"
+	);
+	assert!(
+		has(
+			&r,
+			|p| matches!(p, Problem::UnexpectedFile { file } if file == "artifacts/traces/extra.jsonl")
+		),
+		"{r}"
+	);
+	assert!(
+		has(
+			&r,
+			|p| matches!(p, Problem::EntryChecksumMismatch { file, .. } if file.ends_with("model_pred_mlp_0007.json"))
+		),
+		"{r}"
+	);
 }
 
 #[test]
@@ -223,8 +255,20 @@ fn dangling_references_are_reported() {
 	fs::remove_file(tree.join("registry/neural_nets/nn_pred_mlp_0001.json")).unwrap();
 	tree::seal(&tree).unwrap();
 	let r = verify_tree(&tree, &|_| {}).unwrap();
-	assert!(has(&r, |p| matches!(p, Problem::DanglingReference { field, target, .. } if field == "nn_id" && target == "nn_pred_mlp_0001")), "{r}");
-	assert!(has(&r, |p| matches!(p, Problem::DanglingReference { field, .. } if field == "dataset_ids")), "{r}");
+	assert!(
+		has(
+			&r,
+			|p| matches!(p, Problem::DanglingReference { field, target, .. } if field == "nn_id" && target == "nn_pred_mlp_0001")
+		),
+		"{r}"
+	);
+	assert!(
+		has(
+			&r,
+			|p| matches!(p, Problem::DanglingReference { field, .. } if field == "dataset_ids")
+		),
+		"{r}"
+	);
 }
 
 #[test]
@@ -233,19 +277,44 @@ fn import_refuses_a_checksum_mismatch() {
 		f.insert("artifacts/indices/lexicon.jsonl".into(), b"evil\n".to_vec());
 	});
 	let r = refused(&build(items), Limits::default());
-	assert!(has(&r, |p| matches!(p, Problem::ChecksumMismatch { file, expected, actual } if file == "artifacts/indices/lexicon.jsonl" && expected != actual)), "{r}");
+	assert!(
+		has(
+			&r,
+			|p| matches!(p, Problem::ChecksumMismatch { file, expected, actual } if file == "artifacts/indices/lexicon.jsonl" && expected != actual)
+		),
+		"{r}"
+	);
 }
 
 #[test]
 fn import_refuses_a_missing_file() {
-	let r = refused(&build(example_items(|f| { f.remove("artifacts/indices/lexicon.jsonl"); })), Limits::default());
-	assert!(has(&r, |p| matches!(p, Problem::MissingFile { file } if file == "artifacts/indices/lexicon.jsonl")), "{r}");
+	let r = refused(
+		&build(example_items(|f| {
+			f.remove("artifacts/indices/lexicon.jsonl");
+		})),
+		Limits::default(),
+	);
+	assert!(
+		has(
+			&r,
+			|p| matches!(p, Problem::MissingFile { file } if file == "artifacts/indices/lexicon.jsonl")
+		),
+		"{r}"
+	);
 }
 
 #[test]
 fn import_refuses_an_unexpected_file() {
-	let r = refused(&build(example_items(|f| { f.insert("artifacts/extra.bin".into(), vec![1, 2, 3]); })), Limits::default());
-	assert!(has(&r, |p| matches!(p, Problem::UnexpectedFile { file } if file == "artifacts/extra.bin")), "{r}");
+	let r = refused(
+		&build(example_items(|f| {
+			f.insert("artifacts/extra.bin".into(), vec![1, 2, 3]);
+		})),
+		Limits::default(),
+	);
+	assert!(
+		has(&r, |p| matches!(p, Problem::UnexpectedFile { file } if file == "artifacts/extra.bin")),
+		"{r}"
+	);
 }
 
 #[test]
@@ -253,7 +322,10 @@ fn import_refuses_parent_directory_paths() {
 	let mut items = example_items(|_| {});
 	items.push(Item::RawName(b"artifacts/../../escape.txt".to_vec(), b"x".to_vec()));
 	let r = refused(&build(items), Limits::default());
-	assert!(has(&r, |p| matches!(p, Problem::UnsafePath { file } if file.contains("escape"))), "{r}");
+	assert!(
+		has(&r, |p| matches!(p, Problem::UnsafePath { file } if file.contains("escape"))),
+		"{r}"
+	);
 }
 
 #[test]
@@ -261,7 +333,10 @@ fn import_refuses_absolute_paths() {
 	let mut items = example_items(|_| {});
 	items.push(Item::RawName(b"/tmp/absolute.txt".to_vec(), b"x".to_vec()));
 	let r = refused(&build(items), Limits::default());
-	assert!(has(&r, |p| matches!(p, Problem::UnsafePath { file } if file == "/tmp/absolute.txt")), "{r}");
+	assert!(
+		has(&r, |p| matches!(p, Problem::UnsafePath { file } if file == "/tmp/absolute.txt")),
+		"{r}"
+	);
 }
 
 #[test]
@@ -269,7 +344,13 @@ fn import_refuses_symlinks() {
 	let mut items = example_items(|_| {});
 	items.push(Item::Link(tar::EntryType::Symlink, "artifacts/link", "/etc/passwd"));
 	let r = refused(&build(items), Limits::default());
-	assert!(has(&r, |p| matches!(p, Problem::ForbiddenEntryType { file, .. } if file == "artifacts/link")), "{r}");
+	assert!(
+		has(
+			&r,
+			|p| matches!(p, Problem::ForbiddenEntryType { file, .. } if file == "artifacts/link")
+		),
+		"{r}"
+	);
 }
 
 #[test]
@@ -277,7 +358,13 @@ fn import_refuses_hard_links() {
 	let mut items = example_items(|_| {});
 	items.push(Item::Link(tar::EntryType::Link, "artifacts/hard", "VERSION"));
 	let r = refused(&build(items), Limits::default());
-	assert!(has(&r, |p| matches!(p, Problem::ForbiddenEntryType { file, .. } if file == "artifacts/hard")), "{r}");
+	assert!(
+		has(
+			&r,
+			|p| matches!(p, Problem::ForbiddenEntryType { file, .. } if file == "artifacts/hard")
+		),
+		"{r}"
+	);
 }
 
 #[test]
@@ -285,7 +372,13 @@ fn import_refuses_device_entries() {
 	let mut items = example_items(|_| {});
 	items.push(Item::Device("artifacts/null"));
 	let r = refused(&build(items), Limits::default());
-	assert!(has(&r, |p| matches!(p, Problem::ForbiddenEntryType { file, .. } if file == "artifacts/null")), "{r}");
+	assert!(
+		has(
+			&r,
+			|p| matches!(p, Problem::ForbiddenEntryType { file, .. } if file == "artifacts/null")
+		),
+		"{r}"
+	);
 }
 
 #[test]
@@ -328,7 +421,12 @@ fn import_refuses_a_truncated_archive() {
 
 #[test]
 fn import_refuses_a_missing_version() {
-	let r = refused(&build(example_items(|f| { f.remove("VERSION"); })), Limits::default());
+	let r = refused(
+		&build(example_items(|f| {
+			f.remove("VERSION");
+		})),
+		Limits::default(),
+	);
 	assert!(has(&r, |p| matches!(p, Problem::MissingVersion)), "{r}");
 }
 
@@ -337,7 +435,8 @@ fn import_refuses_a_malformed_version() {
 	// hashes.json is updated too, so the only problem is the VERSION format.
 	let items = example_items(|f| {
 		let v = b"0.1.0\nsecond line\n".to_vec();
-		let mut hashes: BTreeMap<String, String> = serde_json::from_slice(&f["hashes.json"]).unwrap();
+		let mut hashes: BTreeMap<String, String> =
+			serde_json::from_slice(&f["hashes.json"]).unwrap();
 		hashes.insert("VERSION".into(), tree::checksum_of(&v));
 		f.insert("hashes.json".into(), serde_json::to_vec(&hashes).unwrap());
 		f.insert("VERSION".into(), v);
@@ -355,7 +454,10 @@ fn import_into_an_occupied_folder_needs_replace_and_keeps_the_old_tree() {
 	let dest = dir.path().join("dest");
 	fs::create_dir_all(&dest).unwrap();
 	fs::write(dest.join("mine.txt"), b"mine").unwrap();
-	assert!(matches!(import(&archive, &dest, Limits::default(), false, &|_| {}), Err(ArchiveError::DestinationExists(_))));
+	assert!(matches!(
+		import(&archive, &dest, Limits::default(), false, &|_| {}),
+		Err(ArchiveError::DestinationExists(_))
+	));
 	assert_eq!(fs::read(dest.join("mine.txt")).unwrap(), b"mine");
 	let aside = import(&archive, &dest, Limits::default(), true, &|_| {}).unwrap().unwrap();
 	assert_eq!(fs::read(aside.join("mine.txt")).unwrap(), b"mine");
@@ -374,7 +476,8 @@ fn promote_and_rollback_append_history_and_keep_the_tree_verifying() {
 	};
 	let before = history_len(&model_file);
 
-	history::promote(&tree, "model_pred_mlp_0007", Tag::Production, "2026-01-01T00:00:00+00:00").unwrap();
+	history::promote(&tree, "model_pred_mlp_0007", Tag::Production, "2026-01-01T00:00:00+00:00")
+		.unwrap();
 	assert!(verify_tree(&tree, &|_| {}).unwrap().is_ok());
 	assert_eq!(history_len(&model_file), before + 1);
 
@@ -385,10 +488,16 @@ fn promote_and_rollback_append_history_and_keep_the_tree_verifying() {
 	let history = v["promotion_history"].as_array().unwrap();
 	assert_eq!(history.len(), before + 2);
 	// History is only appended to: the earlier entries are unchanged.
-	let original: serde_json::Value = serde_json::from_slice(&fs::read(example().join("registry/models/model_pred_mlp_0007.json")).unwrap()).unwrap();
+	let original: serde_json::Value = serde_json::from_slice(
+		&fs::read(example().join("registry/models/model_pred_mlp_0007.json")).unwrap(),
+	)
+	.unwrap();
 	assert_eq!(&history[..before], original["promotion_history"].as_array().unwrap().as_slice());
 	assert_eq!(history.last().unwrap()["rollback_from"], "0.2.0");
-	let ws: serde_json::Value = serde_json::from_slice(&fs::read(tree.join("registry/workspaces/ws_default_0001.json")).unwrap()).unwrap();
+	let ws: serde_json::Value = serde_json::from_slice(
+		&fs::read(tree.join("registry/workspaces/ws_default_0001.json")).unwrap(),
+	)
+	.unwrap();
 	assert_eq!(ws["mapping"]["predictor"], "model_pred_mlp_0007");
 	assert_eq!(ws["updated_at"], "2026-01-02T00:00:00+00:00");
 
@@ -405,7 +514,8 @@ fn promote_and_rollback_append_history_and_keep_the_tree_verifying() {
 #[test]
 fn the_cli_exits_non_zero_on_problems_and_prints_json() {
 	let exe = env!("CARGO_BIN_EXE_file-registry");
-	let ok = std::process::Command::new(exe).args(["--json", "verify"]).arg(example()).output().unwrap();
+	let ok =
+		std::process::Command::new(exe).args(["--json", "verify"]).arg(example()).output().unwrap();
 	assert_eq!(ok.status.code(), Some(0));
 	let v: serde_json::Value = serde_json::from_slice(&ok.stdout).unwrap();
 	assert_eq!(v["ok"], true);
@@ -415,12 +525,14 @@ fn the_cli_exits_non_zero_on_problems_and_prints_json() {
 	copy_tree(&example(), &tree);
 	let mut f = fs::OpenOptions::new().append(true).open(tree.join("VERSION")).unwrap();
 	f.write_all(b"garbage\n").unwrap();
-	let bad = std::process::Command::new(exe).args(["--json", "verify"]).arg(&tree).output().unwrap();
+	let bad =
+		std::process::Command::new(exe).args(["--json", "verify"]).arg(&tree).output().unwrap();
 	assert_eq!(bad.status.code(), Some(1));
 	let v: serde_json::Value = serde_json::from_slice(&bad.stdout).unwrap();
 	assert_eq!(v["ok"], false);
 	assert!(v["problem_count"].as_u64().unwrap() >= 1);
 
-	let missing = std::process::Command::new(exe).args(["verify", "/nonexistent/registry"]).output().unwrap();
+	let missing =
+		std::process::Command::new(exe).args(["verify", "/nonexistent/registry"]).output().unwrap();
 	assert_eq!(missing.status.code(), Some(3));
 }

@@ -4,7 +4,7 @@ use super::*;
 use crate::Pallet as ModuleRegistryPallet;
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::traits::{Consideration, Get};
+use frame_support::traits::{Consideration, EnsureOrigin, Get};
 use frame_system::RawOrigin;
 
 /// A key of exactly `len` bytes (at least one).
@@ -16,7 +16,8 @@ fn key_of(len: u32) -> Vec<u8> {
 /// is an array of one-digit numbers, the most tokens per byte, after a `cid` field that parses.
 pub fn worst_case_json(len: u32) -> Vec<u8> {
 	let len = len as usize;
-	let head = br#"{"cid":"bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy","custom":["#;
+	let head =
+		br#"{"cid":"bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy","custom":["#;
 	if len < head.len() + 2 {
 		let mut v = vec![b'{'];
 		v.resize(len.saturating_sub(1).max(1), b' ');
@@ -35,10 +36,18 @@ pub fn worst_case_json(len: u32) -> Vec<u8> {
 	v
 }
 
-fn funded<T: Config>(name: &'static str, index: u32, key_len: usize, value_len: usize) -> T::AccountId {
+fn funded<T: Config>(
+	name: &'static str,
+	index: u32,
+	key_len: usize,
+	value_len: usize,
+) -> T::AccountId {
 	let who: T::AccountId = account(name, index, 0);
 	T::Consideration::ensure_successful(&who, footprint(key_len, value_len));
-	T::Consideration::ensure_successful(&who, footprint(key_len, T::MaxValueLength::get() as usize));
+	T::Consideration::ensure_successful(
+		&who,
+		footprint(key_len, T::MaxValueLength::get() as usize),
+	);
 	who
 }
 
@@ -103,7 +112,8 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), key.clone(), receiver.clone());
 
-		let info = ModuleRegistryPallet::<T>::module_info(key).ok_or(BenchmarkError::Stop("gone"))?;
+		let info =
+			ModuleRegistryPallet::<T>::module_info(key).ok_or(BenchmarkError::Stop("gone"))?;
 		assert!(info.owner == receiver);
 		Ok(())
 	}
@@ -169,7 +179,8 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::None, report, signature);
 
-		let info = ModuleRegistryPallet::<T>::module_info(key).ok_or(BenchmarkError::Stop("gone"))?;
+		let info =
+			ModuleRegistryPallet::<T>::module_info(key).ok_or(BenchmarkError::Stop("gone"))?;
 		assert!(matches!(info.pin_status, PinStatus::Verified { .. }));
 		Ok(())
 	}

@@ -87,6 +87,11 @@ pub fn footprint(key_len: usize, value_len: usize) -> Footprint {
 	Footprint::from_parts(1, key_len.saturating_add(value_len))
 }
 
+// Pin reports are validated with `ValidateUnsigned`, deprecated in favour of
+// `#[pallet::authorize]`. Authorized calls travel as v5 "general" transactions, which
+// substrate-interface (v4 only) cannot decode inside blocks; bare v4 extrinsics keep every client
+// working. Move to `#[pallet::authorize]` once the clients decode v5 (before April 2027).
+#[allow(deprecated)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -202,7 +207,13 @@ pub mod pallet {
 		PinVerified { key: KeyOf<T>, cid: CidBytes, by: T::AccountId },
 		/// A pinner could not pin or check the entry's CID. `will_retry` is false once the
 		/// attempts reach `MaxPinAttempts`.
-		PinFailed { key: KeyOf<T>, cid: CidBytes, reason: PinFailure, attempts: u32, will_retry: bool },
+		PinFailed {
+			key: KeyOf<T>,
+			cid: CidBytes,
+			reason: PinFailure,
+			attempts: u32,
+			will_retry: bool,
+		},
 		/// No entry refers to this CID any more; pinners unpin it.
 		CidUnreferenced { cid: CidBytes },
 		/// An account joined the pinner set.
@@ -352,7 +363,11 @@ pub mod pallet {
 		/// - Events: `ModuleRegistered` or `ModuleUpdated`.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::register_module(key.len() as u32, data.len() as u32))]
-		pub fn register_module(origin: OriginFor<T>, key: Vec<u8>, data: Vec<u8>) -> DispatchResult {
+		pub fn register_module(
+			origin: OriginFor<T>,
+			key: Vec<u8>,
+			data: Vec<u8>,
+		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let key = Self::bound_key(key)?;
 			let value = Self::bound_value(data)?;
@@ -594,7 +609,10 @@ pub mod pallet {
 		}
 
 		/// Delete every record of `key` and release its deposit to the owner in `info`.
-		pub fn do_remove(key: &KeyOf<T>, info: &ModuleInfoOf<T>) -> Result<BalanceOf<T>, DispatchError> {
+		pub fn do_remove(
+			key: &KeyOf<T>,
+			info: &ModuleInfoOf<T>,
+		) -> Result<BalanceOf<T>, DispatchError> {
 			if let Some(ticket) = Deposits::<T>::take(key) {
 				ticket.drop(&info.owner)?;
 			}
@@ -673,7 +691,13 @@ pub mod pallet {
 					}
 					info.pin_status = PinStatus::Failed { reason, attempts };
 					Modules::<T>::insert(&key, info);
-					Self::deposit_event(Event::PinFailed { key, cid, reason, attempts, will_retry });
+					Self::deposit_event(Event::PinFailed {
+						key,
+						cid,
+						reason,
+						attempts,
+						will_retry,
+					});
 				},
 			}
 		}

@@ -12,7 +12,9 @@
 //!    transaction calling `report_pin_status`.
 //!
 //! Every request has a deadline of `IpfsTimeoutMs`. After a failure, the key is retried after
-//! `2^attempts` blocks, until the chain records `MaxPinAttempts` failures.
+//! `2^attempts` blocks, until the chain records `MaxPinAttempts` failures. A daemon that cannot
+//! be reached at all is this node's problem, not the content's: nothing is reported, a warning
+//! is logged, and the worker tries again two blocks later, so entries verify once it is back.
 //!
 //! The IPFS endpoint is read on every run from the persistent off-chain local storage under
 //! [`IPFS_API_STORAGE_KEY`]; the node's `--ipfs-api <url>` flag writes it, and so can the
@@ -25,6 +27,7 @@ use crate::{
 	KeyOf,
 };
 use alloc::{format, string::String, vec::Vec};
+use frame_support::traits::Get;
 use frame_system::{
 	offchain::{SendUnsignedTransaction, Signer},
 	pallet_prelude::BlockNumberFor,
@@ -37,7 +40,7 @@ use sp_runtime::{
 		storage_lock::{BlockAndTime, StorageLock},
 		Duration,
 	},
-	traits::{IsType, Saturating, UniqueSaturatedInto},
+	traits::{Saturating, UniqueSaturatedInto},
 };
 
 /// The key type of pinner keys: `mreg`.
@@ -57,6 +60,8 @@ const LOCK_BLOCKS: u32 = 3;
 const LOCK_MILLIS: u64 = 30_000;
 /// Blocks to wait for a report to be included before the key is looked at again.
 const INCLUSION_WAIT: u32 = 2;
+/// Blocks to wait after finding the daemon down.
+const DOWN_RETRY: u32 = 2;
 /// Longest back-off between retries, in blocks.
 const MAX_BACKOFF: u32 = 64;
 const LOG_TARGET: &str = "runtime::module-registry";
@@ -81,11 +86,8 @@ pub mod crypto {
 		type GenericPublic = Sr25519Public;
 	}
 
-	impl
-		frame_system::offchain::AppCrypto<
-			<Sr25519Signature as Verify>::Signer,
-			Sr25519Signature,
-		> for PinnerAuthId
+	impl frame_system::offchain::AppCrypto<<Sr25519Signature as Verify>::Signer, Sr25519Signature>
+		for PinnerAuthId
 	{
 		type RuntimeAppPublic = Public;
 		type GenericSignature = Sr25519Signature;
@@ -97,30 +99,50 @@ impl<T: Config> sp_runtime::BoundToRuntimeAppPublic for Pallet<T> {
 	type Public = crypto::Public;
 }
 
+/// Why one IPFS request did not give an answer to check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fault {
+	/// The daemon cannot be reached: a problem of this node, not of the content. Nothing is
+	/// reported on chain; the worker tries again after a short pause.
+	DaemonDown,
+	/// A failure that counts against the entry.
+	Failed(PinFailure),
+}
+
+impl From<PinFailure> for Fault {
+	fn from(f: PinFailure) -> Self {
+		Fault::Failed(f)
+	}
+}
+
 /// A POST to the IPFS RPC that answered 200, or why not.
-fn ipfs_post(api: &str, path: &str, deadline: sp_core::offchain::Timestamp) -> Result<Vec<u8>, PinFailure> {
+fn ipfs_post(
+	api: &str,
+	path: &str,
+	deadline: sp_core::offchain::Timestamp,
+) -> Result<Vec<u8>, Fault> {
 	let url = format!("{api}/api/v0/{path}");
 	let pending = http::Request::post(&url, Vec::<&[u8]>::new())
 		.deadline(deadline)
 		.send()
-		.map_err(|_| PinFailure::Unreachable)?;
+		.map_err(|_| Fault::DaemonDown)?;
 	let response = match pending.try_wait(deadline) {
-		Err(_) => return Err(PinFailure::Timeout),
-		Ok(Err(http::Error::DeadlineReached)) => return Err(PinFailure::Timeout),
-		Ok(Err(_)) => return Err(PinFailure::Unreachable),
+		Err(_) => return Err(PinFailure::Timeout.into()),
+		Ok(Err(http::Error::DeadlineReached)) => return Err(PinFailure::Timeout.into()),
+		Ok(Err(_)) => return Err(Fault::DaemonDown),
 		Ok(Ok(response)) => response,
 	};
 	if response.code != 200 {
 		log::warn!(target: LOG_TARGET, "IPFS {path}: HTTP {}", response.code);
-		return Err(PinFailure::HttpError);
+		return Err(PinFailure::HttpError.into());
 	}
 	let mut body = response.body();
 	body.deadline(deadline);
 	let bytes: Vec<u8> = body.by_ref().collect();
 	match body.error() {
 		None => Ok(bytes),
-		Some(http::Error::DeadlineReached) => Err(PinFailure::Timeout),
-		Some(_) => Err(PinFailure::Unreachable),
+		Some(sp_core::offchain::HttpError::DeadlineReached) => Err(PinFailure::Timeout.into()),
+		Some(_) => Err(Fault::DaemonDown),
 	}
 }
 
@@ -132,14 +154,15 @@ struct PinAddResponse {
 }
 
 /// Pin `cid` on the daemon at `api` and check its root block.
-pub fn pin_and_verify(api: &str, cid: &[u8], timeout_ms: u64) -> PinOutcome {
+pub fn pin_and_verify(api: &str, cid: &[u8], timeout_ms: u64) -> Result<PinOutcome, Fault> {
 	match try_pin_and_verify(api, cid, timeout_ms) {
-		Ok(()) => PinOutcome::Verified,
-		Err(reason) => PinOutcome::Failed(reason),
+		Ok(()) => Ok(PinOutcome::Verified),
+		Err(Fault::Failed(reason)) => Ok(PinOutcome::Failed(reason)),
+		Err(Fault::DaemonDown) => Err(Fault::DaemonDown),
 	}
 }
 
-fn try_pin_and_verify(api: &str, cid: &[u8], timeout_ms: u64) -> Result<(), PinFailure> {
+fn try_pin_and_verify(api: &str, cid: &[u8], timeout_ms: u64) -> Result<(), Fault> {
 	let text = cid_to_string(cid).ok_or(PinFailure::Unsupported)?;
 	let (code, digest) = cid_digest(cid).ok_or(PinFailure::Unsupported)?;
 	let deadline = || sp_io::offchain::timestamp().add(Duration::from_millis(timeout_ms));
@@ -153,16 +176,16 @@ fn try_pin_and_verify(api: &str, cid: &[u8], timeout_ms: u64) -> Result<(), PinF
 		.filter_map(|p| crate::validation::parse_cid(p).ok())
 		.any(|p| p.as_slice() == cid);
 	if !pinned {
-		return Err(PinFailure::MalformedResponse);
+		return Err(PinFailure::MalformedResponse.into());
 	}
 	if code != SHA2_256_CODE {
-		return Err(PinFailure::Unsupported);
+		return Err(PinFailure::Unsupported.into());
 	}
 	let block = ipfs_post(api, &format!("block/get?arg={text}"), deadline())?;
 	if sp_io::hashing::sha2_256(&block).as_slice() == digest.as_slice() {
 		Ok(())
 	} else {
-		Err(PinFailure::HashMismatch)
+		Err(PinFailure::HashMismatch.into())
 	}
 }
 
@@ -200,18 +223,31 @@ impl<T: Config> Pallet<T> {
 				continue;
 			}
 			let lock_key = [LOCK_PREFIX, key.as_slice()].concat();
-			let mut lock = StorageLock::<BlockAndTime<frame_system::Pallet<T>>>::with_block_and_time_deadline(
-				&lock_key,
-				LOCK_BLOCKS,
-				Duration::from_millis(LOCK_MILLIS),
-			);
+			let mut lock =
+				StorageLock::<BlockAndTime<frame_system::Pallet<T>>>::with_block_and_time_deadline(
+					&lock_key,
+					LOCK_BLOCKS,
+					Duration::from_millis(LOCK_MILLIS),
+				);
 			let Ok(_guard) = lock.try_lock() else {
 				log::debug!(target: LOG_TARGET, "{}: another run holds it", show(&key));
 				continue;
 			};
 			done += 1;
 
-			let outcome = pin_and_verify(&api, &cid, T::IpfsTimeoutMs::get());
+			let outcome = match pin_and_verify(&api, &cid, T::IpfsTimeoutMs::get()) {
+				Ok(outcome) => outcome,
+				Err(_) => {
+					log::warn!(
+						target: LOG_TARGET,
+						"IPFS API {api} unreachable: is the daemon running? {} stays pending",
+						show(&key)
+					);
+					Self::set_retry(&key, info.update_count, now.saturating_add(DOWN_RETRY.into()));
+					// The daemon is down for every key alike: stop this run.
+					break;
+				},
+			};
 			let previous = match info.pin_status {
 				PinStatus::Failed { attempts, .. } => attempts,
 				_ => 0,
@@ -234,8 +270,9 @@ impl<T: Config> Pallet<T> {
 			Self::submit_report(&signer, &key, info.update_count, cid, outcome, now);
 			let wait = match outcome {
 				PinOutcome::Verified => INCLUSION_WAIT,
-				PinOutcome::Failed(_) =>
-					2u32.saturating_pow(previous.saturating_add(1)).clamp(INCLUSION_WAIT, MAX_BACKOFF),
+				PinOutcome::Failed(_) => 2u32
+					.saturating_pow(previous.saturating_add(1))
+					.clamp(INCLUSION_WAIT, MAX_BACKOFF),
 			};
 			Self::set_retry(&key, info.update_count, now.saturating_add(wait.into()));
 		}
@@ -273,7 +310,8 @@ impl<T: Config> Pallet<T> {
 
 	/// Whether `key` at `update_count` may be looked at in block `now`.
 	fn is_due(key: &KeyOf<T>, update_count: u32, now: BlockNumberFor<T>) -> bool {
-		let store = StorageValueRef::persistent(&[RETRY_PREFIX, key.as_slice()].concat()).get::<(u32, u64)>();
+		let store = StorageValueRef::persistent(&[RETRY_PREFIX, key.as_slice()].concat())
+			.get::<(u32, u64)>();
 		match store {
 			Ok(Some((count, next))) if count == update_count => {
 				let now: u64 = now.unique_saturated_into();
@@ -285,17 +323,19 @@ impl<T: Config> Pallet<T> {
 
 	fn set_retry(key: &KeyOf<T>, update_count: u32, next: BlockNumberFor<T>) {
 		let next: u64 = next.unique_saturated_into();
-		StorageValueRef::persistent(&[RETRY_PREFIX, key.as_slice()].concat()).set(&(update_count, next));
+		StorageValueRef::persistent(&[RETRY_PREFIX, key.as_slice()].concat())
+			.set(&(update_count, next));
 	}
 
 	/// Unpin every CID this block announced as unreferenced. Best effort: a failure is logged,
 	/// and the daemon's garbage collection never frees content that is still pinned elsewhere.
 	fn unpin_unreferenced(api: &str) {
 		for record in frame_system::Pallet::<T>::read_events_no_consensus() {
-			let event = <T as Config>::RuntimeEvent::from_ref(&record.event);
-			let Ok(Event::<T>::CidUnreferenced { cid }) = event.clone().try_into() else { continue };
+			let event = <<T as Config>::RuntimeEvent as From<_>>::from(record.event);
+			let Ok(Event::<T>::CidUnreferenced { cid }) = event.try_into() else { continue };
 			let Some(text) = cid_to_string(&cid) else { continue };
-			let deadline = sp_io::offchain::timestamp().add(Duration::from_millis(T::IpfsTimeoutMs::get()));
+			let deadline =
+				sp_io::offchain::timestamp().add(Duration::from_millis(T::IpfsTimeoutMs::get()));
 			match ipfs_post(api, &format!("pin/rm?arg={text}&recursive=true"), deadline) {
 				Ok(_) => log::info!(target: LOG_TARGET, "unpinned {text}: no entry refers to it"),
 				Err(e) => log::warn!(target: LOG_TARGET, "could not unpin {text}: {e:?}"),

@@ -1,6 +1,6 @@
 //! Unit tests of the registry pallet against the mock runtime.
 
-use crate::{mock::*, Deposits, Error, Event, ModuleRegistry, Modules, PinStatus, ValueKind};
+use crate::{mock::*, Deposits, Error, Event, Modules, PinStatus, ValueKind};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{fungible::InspectHold, Get},
@@ -33,7 +33,8 @@ fn bkey(key: &str) -> crate::KeyOf<Test> {
 fn user_journey() {
 	new_test_ext().execute_with(|| {
 		let key = b"example-module".to_vec();
-		let metadata = br#"{"name":"ExampleModule","version":"1.0.0","cid":"bafybeibwxyzmoduledata"}"#;
+		let metadata =
+			br#"{"name":"ExampleModule","version":"1.0.0","cid":"bafybeibwxyzmoduledata"}"#;
 
 		// Alice registers JSON metadata; a deposit is held for key + value bytes.
 		assert_ok!(ModuleRegistry::register_module(
@@ -75,7 +76,10 @@ fn register_stores_value_info_deposit_and_event() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(register(ALICE, "seed", SEED_JSON));
 		let key = bkey("seed");
-		assert_eq!(ModuleRegistry::<Test>::get(&key).unwrap().into_inner(), SEED_JSON.as_bytes());
+		assert_eq!(
+			crate::ModuleRegistry::<Test>::get(&key).unwrap().into_inner(),
+			SEED_JSON.as_bytes()
+		);
 		let info = Modules::<Test>::get(&key).unwrap();
 		let expected = deposit(4, SEED_JSON.len());
 		assert_eq!(info.owner, ALICE);
@@ -157,7 +161,7 @@ fn remove_releases_deposit_and_clears_storage() {
 		assert_ok!(register(ALICE, "k", SEED_JSON));
 		let d = deposit(1, SEED_JSON.len());
 		assert_ok!(ModuleRegistry::remove_module(RuntimeOrigin::signed(ALICE), b"k".to_vec()));
-		assert!(ModuleRegistry::<Test>::get(bkey("k")).is_none());
+		assert!(crate::ModuleRegistry::<Test>::get(bkey("k")).is_none());
 		assert!(Modules::<Test>::get(bkey("k")).is_none());
 		assert!(Deposits::<Test>::get(bkey("k")).is_none());
 		assert_eq!(held(ALICE), 0);
@@ -216,7 +220,7 @@ fn force_remove_by_root_refunds_owner() {
 			DispatchError::BadOrigin
 		);
 		assert_ok!(ModuleRegistry::force_remove_module(RuntimeOrigin::root(), b"k".to_vec()));
-		assert!(ModuleRegistry::<Test>::get(bkey("k")).is_none());
+		assert!(crate::ModuleRegistry::<Test>::get(bkey("k")).is_none());
 		assert_eq!(Balances::free_balance(ALICE), RICH);
 		System::assert_last_event(
 			Event::ModuleForceRemoved {
@@ -316,7 +320,7 @@ fn register_without_funds_for_deposit_fails_cleanly() {
 	new_test_ext().execute_with(|| {
 		let value = format!(r#"{{"name":"{}"}}"#, "x".repeat(100));
 		assert!(register(CHARLIE, "k", &value).is_err());
-		assert!(ModuleRegistry::<Test>::get(bkey("k")).is_none());
+		assert!(crate::ModuleRegistry::<Test>::get(bkey("k")).is_none());
 		assert_eq!(Balances::free_balance(CHARLIE), POOR);
 	});
 }
@@ -379,9 +383,15 @@ fn cid_table() {
 		(&CID_V0[..CID_V0.len() - 3], Err(ValueError::InvalidCid)),
 		(&CID_V1_B32[..30], Err(ValueError::InvalidCid)),
 		// unknown multibase prefix
-		("!afybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi", Err(ValueError::InvalidCid)),
+		(
+			"!afybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
+			Err(ValueError::InvalidCid),
+		),
 		// surrounding whitespace
-		(" bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi", Err(ValueError::InvalidCid)),
+		(
+			" bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
+			Err(ValueError::InvalidCid),
+		),
 		("", Err(ValueError::Empty)),
 	];
 	for (text, expected) in cases {
@@ -476,12 +486,12 @@ mod property {
 		let mut recorded = 0u64;
 		for (key, info) in Modules::<Test>::iter() {
 			recorded += info.deposit;
-			let value = ModuleRegistry::<Test>::get(&key).expect("info without value");
+			let value = crate::ModuleRegistry::<Test>::get(&key).expect("info without value");
 			assert_eq!(info.value_len as usize, value.len());
 			assert_eq!(info.deposit, deposit(key.len(), value.len()));
 			assert!(Deposits::<Test>::contains_key(&key), "info without deposit ticket");
 		}
-		for (key, _) in ModuleRegistry::<Test>::iter() {
+		for (key, _) in crate::ModuleRegistry::<Test>::iter() {
 			assert!(Modules::<Test>::contains_key(&key), "value without info");
 		}
 		for (key, _) in Deposits::<Test>::iter() {

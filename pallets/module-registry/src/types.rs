@@ -13,7 +13,16 @@ pub type CidBytes = BoundedVec<u8, ConstU32<MAX_CID_BYTES>>;
 
 /// What a registered value is.
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum ValueKind {
@@ -25,12 +34,19 @@ pub enum ValueKind {
 
 /// Why the off-chain worker could not verify a CID.
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum PinFailure {
-	/// The IPFS daemon could not be reached.
-	Unreachable,
 	/// The daemon did not answer before the deadline (for example, it is still searching the
 	/// network for a CID nobody provides).
 	Timeout,
@@ -101,7 +117,16 @@ pub struct ModuleInfo<AccountId, Balance, BlockNumber> {
 
 /// What a pinner found when it pinned and checked a CID.
 #[derive(
-	Clone, Copy, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
 )]
 #[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
 pub enum PinOutcome {

@@ -67,13 +67,9 @@ pub fn classify(data: &[u8]) -> Result<Classified, ValueError> {
 	let text = core::str::from_utf8(data).map_err(|_| ValueError::InvalidUtf8)?;
 	let trimmed = text.trim_start();
 	if trimmed.starts_with('{') {
-		let meta: Metadata =
-			serde_json::from_str(text).map_err(|_| ValueError::InvalidJson)?;
-		let cid = meta
-			.cid
-			.as_ref()
-			.and_then(|value| value.as_str())
-			.and_then(|s| parse_cid(s).ok());
+		let meta: Metadata = serde_json::from_str(text).map_err(|_| ValueError::InvalidJson)?;
+		let cid =
+			meta.cid.as_ref().and_then(|value| value.as_str()).and_then(|s| parse_cid(s).ok());
 		return Ok(Classified { kind: ValueKind::Json, cid });
 	}
 	if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {

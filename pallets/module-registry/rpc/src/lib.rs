@@ -85,7 +85,8 @@ where
 {
 	fn get_module(&self, key: Bytes, at: Option<Block::Hash>) -> RpcResult<Option<Bytes>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let value = self.client.runtime_api().get_module(at, key.to_vec()).map_err(runtime_error)?;
+		let value =
+			self.client.runtime_api().get_module(at, key.to_vec()).map_err(runtime_error)?;
 		Ok(value.map(Bytes))
 	}
 

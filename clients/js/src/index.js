@@ -1,0 +1,143 @@
+// Client of the module registry chain on @polkadot/api.
+//
+// Calls, storage queries and events come from the chain's metadata; the runtime API
+// `api.call.moduleRegistryApi.*` comes from metadata V15+ (no hand-written types). Only the
+// node's custom JSON-RPC methods (`moduleRegistry_*`) need the `rpc` definitions below.
+
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { Keyring } from '@polkadot/keyring';
+import { isU8a, stringToU8a, u8aToU8a } from '@polkadot/util';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+
+/** Definitions of the node's custom RPC methods. */
+export const RPC = {
+  moduleRegistry: {
+    getModule: {
+      description: 'The value registered under key, as submitted',
+      params: [
+        { name: 'key', type: 'Bytes' },
+        { name: 'at', type: 'Hash', isOptional: true }
+      ],
+      type: 'Option<Bytes>'
+    },
+    getModuleInfo: {
+      description: 'Owner, deposit, counters, kind, CID and pin status of key',
+      params: [
+        { name: 'key', type: 'Bytes' },
+        { name: 'at', type: 'Hash', isOptional: true }
+      ],
+      type: 'Json'
+    },
+    listModules: {
+      description: 'A page of entries after startAfter',
+      params: [
+        { name: 'startAfter', type: 'Option<Bytes>' },
+        { name: 'limit', type: 'Option<u32>' },
+        { name: 'at', type: 'Hash', isOptional: true }
+      ],
+      type: 'Json'
+    }
+  }
+};
+
+/** A dispatch error of the chain, named after the pallet error (e.g. `NotOwner`). */
+export class RegistryError extends Error {
+  constructor (name, docs, section, events) {
+    super(docs ? `${name}: ${docs}` : name);
+    this.name = name;
+    this.section = section;
+    this.events = events;
+  }
+}
+
+/** Connect to a node. */
+export async function connect (url = process.env.MODREG_NODE || 'ws://127.0.0.1:9944') {
+  const api = await ApiPromise.create({ provider: new WsProvider(url), rpc: RPC, noInitWarn: true });
+  await api.isReady;
+  return api;
+}
+
+/** A sr25519 keypair from a secret URI such as `//Alice`. */
+export async function keypair (suri) {
+  await cryptoWaitReady();
+  return new Keyring({ type: 'sr25519' }).addFromUri(suri);
+}
+
+/** Bytes from a Uint8Array, a string (UTF-8) or a JSON-serialisable object. */
+export function toBytes (data) {
+  if (isU8a(data)) return data;
+  if (typeof data === 'string') return stringToU8a(data);
+  return stringToU8a(JSON.stringify(data));
+}
+
+function submit (api, signer, tx) {
+  return new Promise((resolve, reject) => {
+    let unsub = () => {};
+    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+      if (!status.isInBlock && !status.isFinalized) return;
+      unsub();
+      const decoded = events.map(({ event }) => ({ section: event.section, method: event.method, data: event.data.toJSON() }));
+      if (dispatchError) {
+        if (dispatchError.isModule) {
+          const meta = api.registry.findMetaError(dispatchError.asModule);
+          reject(new RegistryError(meta.name, meta.docs.join(' '), meta.section, decoded));
+        } else {
+          reject(new RegistryError(dispatchError.type, dispatchError.toString(), 'system', decoded));
+        }
+        return;
+      }
+      resolve(decoded);
+    }).then((u) => { unsub = u; }, reject);
+  });
+}
+
+/** Insert or update `key`; resolves with the block's events once included. */
+export function register (api, signer, key, data) {
+  return submit(api, signer, api.tx.moduleRegistry.registerModule(toBytes(key), toBytes(data)));
+}
+
+/** Remove `key` (owner only); the deposit is released. */
+export function remove (api, signer, key) {
+  return submit(api, signer, api.tx.moduleRegistry.removeModule(toBytes(key)));
+}
+
+/** Give `key` to `newOwner` (an SS58 address). */
+export function transfer (api, signer, key, newOwner) {
+  return submit(api, signer, api.tx.moduleRegistry.transferOwnership(toBytes(key), newOwner));
+}
+
+/** The value under `key` from a storage query, or null. */
+export async function get (api, key) {
+  const value = await api.query.moduleRegistry.moduleRegistry(toBytes(key));
+  return value.isSome ? u8aToU8a(value.unwrap().toU8a(true)) : null;
+}
+
+/** The value under `key` through the runtime API (`ModuleRegistryApi_get_module`). */
+export async function getViaRuntimeApi (api, key) {
+  const value = await api.call.moduleRegistryApi.getModule(toBytes(key));
+  return value.isSome ? u8aToU8a(value.unwrap().toU8a(true)) : null;
+}
+
+/** The value under `key` through the node's `moduleRegistry_getModule` RPC. */
+export async function getViaRpc (api, key) {
+  const value = await api.rpc.moduleRegistry.getModule(toBytes(key));
+  return value.isSome ? u8aToU8a(value.unwrap().toU8a(true)) : null;
+}
+
+/** Owner, deposit, counters, kind, CID and pin status of `key` (storage), or null. */
+export async function info (api, key) {
+  const value = await api.query.moduleRegistry.modules(toBytes(key));
+  return value.isSome ? value.unwrap().toJSON() : null;
+}
+
+/** A page of `[key, info]` through the runtime API. */
+export async function list (api, startAfter = null, limit = 100) {
+  const page = await api.call.moduleRegistryApi.listModules(startAfter === null ? null : toBytes(startAfter), limit);
+  return page.map(([k, v]) => [u8aToU8a(k.toU8a(true)), v.toJSON()]);
+}
+
+/** The amount held from `address` (registry deposits included). */
+export async function held (api, address) {
+  const { data } = await api.query.system.account(address);
+  return data.reserved.toBigInt();
+}

@@ -1,0 +1,77 @@
+// node:test suite against a real node: MODREG_NODE=ws://… node --test test/
+// The end-to-end harness (tests/e2e) starts the node and runs this file.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { u8aToString } from '@polkadot/util';
+import * as reg from '../src/index.js';
+
+let api, alice, bob;
+const run = Date.now().toString(36);
+const key = (name) => `js-${run}-${name}`;
+
+before(async () => {
+  api = await reg.connect();
+  alice = await reg.keypair('//Alice');
+  bob = await reg.keypair('//Bob');
+});
+
+after(async () => { await api.disconnect(); });
+
+test('register, then read through storage, runtime API and RPC', async () => {
+  const value = { name: 'js-module', version: '1.0.0', cid: 'bafybeibwxyzmoduledata' };
+  const events = await reg.register(api, alice, key('a'), value);
+  assert.ok(events.some((e) => e.section === 'moduleRegistry' && e.method === 'ModuleRegistered'));
+  const expected = JSON.stringify(value);
+  assert.equal(u8aToString(await reg.get(api, key('a'))), expected);
+  assert.equal(u8aToString(await reg.getViaRuntimeApi(api, key('a'))), expected);
+  assert.equal(u8aToString(await reg.getViaRpc(api, key('a'))), expected);
+  const info = await reg.info(api, key('a'));
+  assert.equal(info.owner, alice.address);
+  assert.equal(info.kind, 'Json');
+  assert.deepEqual(info.pinStatus, { noPinnableCid: null });
+});
+
+test('update re-prices the deposit and counts', async () => {
+  await reg.register(api, alice, key('u'), { name: 'short' });
+  const before = await reg.info(api, key('u'));
+  const events = await reg.register(api, alice, key('u'), { name: 'a much longer name than before' });
+  assert.ok(events.some((e) => e.method === 'ModuleUpdated'));
+  const after = await reg.info(api, key('u'));
+  assert.equal(after.updateCount, 1);
+  assert.ok(BigInt(after.deposit) > BigInt(before.deposit));
+});
+
+test('a non-owner gets the named pallet error and nothing changes', async () => {
+  await reg.register(api, alice, key('owned'), { name: 'mine' });
+  await assert.rejects(reg.remove(api, bob, key('owned')), (e) => e instanceof reg.RegistryError && e.name === 'NotOwner');
+  assert.notEqual(await reg.get(api, key('owned')), null);
+});
+
+test('oversize and invalid values are refused with named errors', async () => {
+  await assert.rejects(reg.register(api, alice, 'k'.repeat(65), { a: 1 }), (e) => e.name === 'KeyTooLong');
+  await assert.rejects(reg.register(api, alice, key('big'), `{"a":"${'x'.repeat(65_536)}"}`), (e) => e.name === 'ValueTooLarge');
+  await assert.rejects(reg.register(api, alice, key('bad'), '{"name": }'), (e) => e.name === 'InvalidJson');
+  await assert.rejects(reg.register(api, alice, key('bad'), 'not-a-cid'), (e) => e.name === 'InvalidCid');
+  assert.equal(await reg.get(api, key('bad')), null);
+});
+
+test('events decode from metadata', async () => {
+  const events = await reg.register(api, alice, key('ev'), { name: 'ev' });
+  const registered = events.find((e) => e.method === 'ModuleRegistered');
+  assert.equal(registered.data[1], alice.address);
+  assert.equal(registered.data[3], JSON.stringify({ name: 'ev' }).length);
+});
+
+test('transfer, list and remove with the deposit released', async () => {
+  await reg.register(api, alice, key('t'), { name: 't' });
+  await reg.transfer(api, alice, key('t'), bob.address);
+  assert.equal((await reg.info(api, key('t'))).owner, bob.address);
+  const all = await reg.list(api, null, 256);
+  assert.ok(all.some(([k]) => u8aToString(k) === key('t')));
+  const heldBefore = await reg.held(api, bob.address);
+  const { deposit } = await reg.info(api, key('t'));
+  await reg.remove(api, bob, key('t'));
+  assert.equal(await reg.held(api, bob.address), heldBefore - BigInt(deposit));
+  assert.equal(await reg.info(api, key('t')), null);
+});

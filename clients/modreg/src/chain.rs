@@ -1,0 +1,177 @@
+//! The chain side: subxt's dynamic API against `ModuleRegistry` (no generated code, so the CLI
+//! keeps working across runtime upgrades that keep the names).
+
+use scale_decode::DecodeAsType;
+use serde::Serialize;
+use subxt::{dynamic, OnlineClient, PolkadotConfig};
+use subxt_signer::{sr25519::Keypair, SecretUri};
+
+/// Errors talking to the chain.
+#[derive(Debug, thiserror::Error)]
+pub enum ChainError {
+	/// The node could not be reached or answered oddly.
+	#[error("node: {0}")]
+	Node(String),
+	/// The chain refused the transaction (the pallet error is in the message).
+	#[error("refused by the chain: {0}")]
+	Dispatch(String),
+	/// The signing key could not be read.
+	#[error("bad --suri: {0}")]
+	Key(String),
+}
+
+fn node_err(e: impl std::fmt::Display) -> ChainError {
+	ChainError::Node(e.to_string())
+}
+
+/// The kind of a value.
+#[derive(Debug, Clone, DecodeAsType, Serialize, PartialEq)]
+pub enum ValueKind {
+	/// JSON metadata.
+	Json,
+	/// A raw CID.
+	Cid,
+}
+
+/// Why pinning failed.
+#[derive(Debug, Clone, DecodeAsType, Serialize, PartialEq)]
+pub enum PinFailure {
+	Timeout,
+	HttpError,
+	MalformedResponse,
+	HashMismatch,
+	Unsupported,
+}
+
+/// The pin status of an entry.
+#[derive(Debug, Clone, DecodeAsType, Serialize, PartialEq)]
+pub enum PinStatus {
+	NoPinnableCid,
+	Pending,
+	Verified { at: u32, by: [u8; 32] },
+	Failed { reason: PinFailure, attempts: u32 },
+}
+
+/// What the chain records about a key.
+#[derive(Debug, Clone, DecodeAsType, Serialize)]
+pub struct ModuleInfo {
+	pub owner: [u8; 32],
+	pub deposit: u128,
+	pub created: u32,
+	pub updated: u32,
+	pub update_count: u32,
+	pub value_len: u32,
+	pub kind: ValueKind,
+	pub cid: Option<Vec<u8>>,
+	pub pin_status: PinStatus,
+}
+
+/// A connection to a node.
+pub struct Chain {
+	api: OnlineClient<PolkadotConfig>,
+}
+
+impl Chain {
+	/// Connect to `url` (`ws://` or `wss://`).
+	pub async fn connect(url: &str) -> Result<Self, ChainError> {
+		let api = OnlineClient::<PolkadotConfig>::from_url(url)
+			.await
+			.map_err(|e| ChainError::Node(format!("cannot connect to {url}: {e}")))?;
+		Ok(Self { api })
+	}
+
+	/// A keypair from a secret URI such as `//Alice`.
+	pub fn signer(suri: &str) -> Result<Keypair, ChainError> {
+		let uri: SecretUri = suri.parse().map_err(|e| ChainError::Key(format!("{e}")))?;
+		Keypair::from_uri(&uri).map_err(|e| ChainError::Key(format!("{e}")))
+	}
+
+	async fn submit(
+		&self,
+		signer: &Keypair,
+		call: &str,
+		args: impl scale_encode::EncodeAsFields,
+	) -> Result<(), ChainError> {
+		let tx = dynamic::transaction("ModuleRegistry", call, args);
+		let at = self.api.at_current_block().await.map_err(node_err)?;
+		let progress = at
+			.transactions()
+			.sign_and_submit_then_watch_default(&tx, signer)
+			.await
+			.map_err(node_err)?;
+		progress
+			.wait_for_finalized_success()
+			.await
+			.map_err(|e| ChainError::Dispatch(e.to_string()))?;
+		Ok(())
+	}
+
+	/// Insert or update `key`; waits for finalization.
+	pub async fn register(
+		&self,
+		signer: &Keypair,
+		key: &[u8],
+		data: &[u8],
+	) -> Result<(), ChainError> {
+		self.submit(signer, "register_module", (key.to_vec(), data.to_vec())).await
+	}
+
+	/// Remove `key`.
+	pub async fn remove(&self, signer: &Keypair, key: &[u8]) -> Result<(), ChainError> {
+		self.submit(signer, "remove_module", (key.to_vec(),)).await
+	}
+
+	/// Give `key` to `new_owner` (32-byte account id).
+	pub async fn transfer(
+		&self,
+		signer: &Keypair,
+		key: &[u8],
+		new_owner: [u8; 32],
+	) -> Result<(), ChainError> {
+		self.submit(signer, "transfer_ownership", (key.to_vec(), new_owner)).await
+	}
+
+	/// The value under `key`.
+	pub async fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>, ChainError> {
+		let at = self.api.at_current_block().await.map_err(node_err)?;
+		let addr = dynamic::storage::<(Vec<u8>,), Vec<u8>>("ModuleRegistry", "ModuleRegistry");
+		let value = at.storage().try_fetch(addr, (key.to_vec(),)).await.map_err(node_err)?;
+		value.map(|v| v.decode().map_err(node_err)).transpose()
+	}
+
+	/// The information recorded about `key`.
+	pub async fn info(&self, key: &[u8]) -> Result<Option<ModuleInfo>, ChainError> {
+		let at = self.api.at_current_block().await.map_err(node_err)?;
+		let addr = dynamic::storage::<(Vec<u8>,), ModuleInfo>("ModuleRegistry", "Modules");
+		let value = at.storage().try_fetch(addr, (key.to_vec(),)).await.map_err(node_err)?;
+		value.map(|v| v.decode().map_err(node_err)).transpose()
+	}
+
+	/// A page of entries through the runtime API.
+	pub async fn list(
+		&self,
+		start_after: Option<Vec<u8>>,
+		limit: u32,
+	) -> Result<Vec<(Vec<u8>, ModuleInfo)>, ChainError> {
+		let at = self.api.at_current_block().await.map_err(node_err)?;
+		let call = dynamic::runtime_api_call::<_, Vec<(Vec<u8>, ModuleInfo)>>(
+			"ModuleRegistryApi",
+			"list_modules",
+			(start_after, limit),
+		);
+		at.runtime_apis().call(call).await.map_err(node_err)
+	}
+
+	/// Every entry, page by page.
+	pub async fn list_all(&self) -> Result<Vec<(Vec<u8>, ModuleInfo)>, ChainError> {
+		let mut out: Vec<(Vec<u8>, ModuleInfo)> = Vec::new();
+		loop {
+			let after = out.last().map(|(k, _)| k.clone());
+			let page = self.list(after, 100).await?;
+			if page.is_empty() {
+				return Ok(out);
+			}
+			out.extend(page);
+		}
+	}
+}

@@ -1,0 +1,277 @@
+//! IPFS access (through `ipfs-api-backend-hyper`) and the local content cache.
+
+use cid::Cid;
+use futures::TryStreamExt;
+use ipfs_api_backend_hyper::{request::Add, IpfsApi, IpfsClient, TryFromUri};
+use sha2::{Digest, Sha256};
+use std::{
+	fs,
+	io::{self, Read},
+	path::{Path, PathBuf},
+	time::Duration,
+};
+
+/// The multihash code of sha2-256.
+const SHA2_256: u64 = 0x12;
+/// The multicodec of raw blocks.
+const RAW: u64 = 0x55;
+
+/// Errors of the content side.
+#[derive(Debug, thiserror::Error)]
+pub enum ContentError {
+	/// The daemon could not be reached or refused the request.
+	#[error("IPFS: {0}")]
+	Ipfs(String),
+	/// The content does not match its CID.
+	#[error("verification failed for {cid}: {why}")]
+	Verification {
+		/// The CID.
+		cid: String,
+		/// What did not match.
+		why: String,
+	},
+	/// Not in the cache (with `--offline`).
+	#[error("{0} is not in the local cache")]
+	NotCached(String),
+	/// The value does not name a CID.
+	#[error("{0}")]
+	NoCid(String),
+	/// Local file system.
+	#[error(transparent)]
+	Io(#[from] io::Error),
+}
+
+fn ipfs_err(e: impl std::fmt::Display) -> ContentError {
+	ContentError::Ipfs(e.to_string())
+}
+
+/// A client of the daemon at `url` (e.g. `http://127.0.0.1:5001`).
+pub fn client(url: &str) -> Result<IpfsClient, ContentError> {
+	IpfsClient::from_str(url).map_err(|e| ContentError::Ipfs(format!("bad IPFS URL {url:?}: {e}")))
+}
+
+/// Add a file (CIDv1, raw leaves: a file of one chunk gets a raw CID whose hash is the file's
+/// sha256). `on_read` is told how many bytes were read, for a progress bar.
+pub async fn add_file(
+	ipfs: &IpfsClient,
+	path: &Path,
+	on_read: impl Fn(u64) + Send + Sync + 'static,
+) -> Result<String, ContentError> {
+	struct Counting<R, F>(R, F);
+	impl<R: Read, F: Fn(u64)> Read for Counting<R, F> {
+		fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+			let n = self.0.read(buf)?;
+			(self.1)(n as u64);
+			Ok(n)
+		}
+	}
+	let file = fs::File::open(path)?;
+	let options =
+		Add { cid_version: Some(1), raw_leaves: Some(true), pin: Some(true), ..Default::default() };
+	let answer = ipfs.add_with_options(Counting(file, on_read), options).await.map_err(ipfs_err)?;
+	Ok(canonical(&answer.hash))
+}
+
+/// Add every file under a folder; returns the root CID.
+pub async fn add_dir(ipfs: &IpfsClient, path: &Path) -> Result<String, ContentError> {
+	let answers = ipfs.add_path(path).await.map_err(ipfs_err)?;
+	let root = answers.last().ok_or_else(|| ContentError::Ipfs("empty add answer".into()))?;
+	Ok(canonical(&root.hash))
+}
+
+/// A CID string in the form the chain and IPFS print (base58 for v0, base32 for v1).
+pub fn canonical(text: &str) -> String {
+	Cid::try_from(text).map(|c| c.to_string()).unwrap_or_else(|_| text.to_string())
+}
+
+/// The CID a registry value names: the value itself, or its JSON `cid` field.
+pub fn cid_of_value(value: &[u8]) -> Result<Cid, ContentError> {
+	let text = std::str::from_utf8(value)
+		.map_err(|_| ContentError::NoCid("the value is not UTF-8".into()))?;
+	let candidate = if text.trim_start().starts_with('{') {
+		let json: serde_json::Value = serde_json::from_str(text)
+			.map_err(|e| ContentError::NoCid(format!("the value is not JSON: {e}")))?;
+		json.get("cid")
+			.and_then(|c| c.as_str())
+			.ok_or_else(|| ContentError::NoCid("the metadata has no \"cid\" field".into()))?
+			.to_string()
+	} else {
+		text.to_string()
+	};
+	Cid::try_from(candidate.as_str())
+		.map_err(|e| ContentError::NoCid(format!("{candidate:?} is not a CID: {e}")))
+}
+
+async fn with_deadline<T>(
+	what: &str,
+	f: impl std::future::Future<Output = Result<T, ContentError>>,
+) -> Result<T, ContentError> {
+	tokio::time::timeout(Duration::from_secs(60), f)
+		.await
+		.map_err(|_| ContentError::Ipfs(format!("{what}: no answer within 60 s")))?
+}
+
+/// Fetch the content and the root block of `cid` from the daemon.
+pub async fn fetch(ipfs: &IpfsClient, cid: &Cid) -> Result<(Vec<u8>, Vec<u8>), ContentError> {
+	let text = cid.to_string();
+	let root = with_deadline("block/get", async {
+		ipfs.block_get(&text).map_ok(|b| b.to_vec()).try_concat().await.map_err(ipfs_err)
+	})
+	.await?;
+	let content = with_deadline("cat", async {
+		ipfs.cat(&text).map_ok(|b| b.to_vec()).try_concat().await.map_err(ipfs_err)
+	})
+	.await?;
+	Ok((content, root))
+}
+
+/// Check content against its CID: for a raw CID, sha256 of the content is the digest; for any
+/// other codec (dag-pb), the root block must hash to the digest (the file itself is a DAG of
+/// blocks that the daemon checked when it fetched them).
+pub fn verify(cid: &Cid, content: &[u8], root: &[u8]) -> Result<(), ContentError> {
+	let fail = |why: String| ContentError::Verification { cid: cid.to_string(), why };
+	if cid.hash().code() != SHA2_256 {
+		return Err(fail(format!(
+			"hash 0x{:x} is not sha2-256; cannot check it",
+			cid.hash().code()
+		)));
+	}
+	let digest = cid.hash().digest();
+	if Sha256::digest(root).as_slice() != digest {
+		return Err(fail("the root block does not hash to the CID".into()));
+	}
+	if cid.codec() == RAW && content != root {
+		return Err(fail("the content differs from its raw block".into()));
+	}
+	Ok(())
+}
+
+/// A size-bounded content cache keyed by CID, under the user's cache folder.
+pub struct Cache {
+	dir: PathBuf,
+	max_bytes: u64,
+}
+
+impl Cache {
+	/// The default folder: `$XDG_CACHE_HOME/modreg` or `~/.cache/modreg`.
+	pub fn default_dir() -> PathBuf {
+		std::env::var_os("XDG_CACHE_HOME")
+			.map(PathBuf::from)
+			.or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+			.unwrap_or_else(std::env::temp_dir)
+			.join("modreg")
+	}
+
+	/// A cache in `dir` holding at most `max_bytes`.
+	pub fn new(dir: PathBuf, max_bytes: u64) -> io::Result<Self> {
+		fs::create_dir_all(&dir)?;
+		Ok(Self { dir, max_bytes })
+	}
+
+	/// The cache folder.
+	pub fn dir(&self) -> &Path {
+		&self.dir
+	}
+
+	fn paths(&self, cid: &Cid) -> (PathBuf, PathBuf) {
+		let name = cid.to_string();
+		(self.dir.join(format!("{name}.data")), self.dir.join(format!("{name}.root")))
+	}
+
+	/// The cached content of `cid`, verified; an entry that fails verification is deleted and
+	/// `Ok(None)` returned.
+	pub fn get(&self, cid: &Cid) -> Result<Option<Vec<u8>>, ContentError> {
+		let (data, root) = self.paths(cid);
+		let (Ok(content), Ok(root_block)) = (fs::read(&data), fs::read(&root)) else {
+			return Ok(None)
+		};
+		match verify(cid, &content, &root_block) {
+			Ok(()) => Ok(Some(content)),
+			Err(e) => {
+				eprintln!("warning: discarding the cached copy of {cid}: {e}");
+				let _ = fs::remove_file(&data);
+				let _ = fs::remove_file(&root);
+				Ok(None)
+			},
+		}
+	}
+
+	/// Store verified content, then evict the least recently written entries over the bound.
+	pub fn put(&self, cid: &Cid, content: &[u8], root: &[u8]) -> io::Result<()> {
+		if content.len() as u64 > self.max_bytes {
+			return Ok(());
+		}
+		let (data, root_path) = self.paths(cid);
+		let tmp = data.with_extension("partial");
+		fs::write(&tmp, content)?;
+		fs::write(&root_path, root)?;
+		fs::rename(&tmp, &data)?;
+		self.evict()
+	}
+
+	fn evict(&self) -> io::Result<()> {
+		let mut entries: Vec<(std::time::SystemTime, u64, PathBuf)> = fs::read_dir(&self.dir)?
+			.filter_map(|e| e.ok())
+			.filter(|e| e.path().extension().is_some_and(|x| x == "data"))
+			.filter_map(|e| {
+				let m = e.metadata().ok()?;
+				Some((m.modified().ok()?, m.len(), e.path()))
+			})
+			.collect();
+		let mut total: u64 = entries.iter().map(|e| e.1).sum();
+		entries.sort();
+		for (_, len, path) in entries {
+			if total <= self.max_bytes {
+				break;
+			}
+			let _ = fs::remove_file(path.with_extension("root"));
+			fs::remove_file(&path)?;
+			total -= len;
+		}
+		Ok(())
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn raw_cid(content: &[u8]) -> Cid {
+		let mh = cid::multihash::Multihash::<64>::wrap(SHA2_256, &Sha256::digest(content)).unwrap();
+		Cid::new_v1(RAW, mh)
+	}
+
+	#[test]
+	fn raw_content_verifies_and_tampering_does_not() {
+		let cid = raw_cid(b"hello");
+		assert!(verify(&cid, b"hello", b"hello").is_ok());
+		assert!(verify(&cid, b"hellO", b"hellO").is_err());
+		assert!(verify(&cid, b"other", b"hello").is_err());
+	}
+
+	#[test]
+	fn the_cache_discards_tampered_entries_and_stays_bounded() {
+		let dir = std::env::temp_dir().join(format!("modreg-cache-test-{}", std::process::id()));
+		let cache = Cache::new(dir.clone(), 12).unwrap();
+		let (a, b) = (raw_cid(b"aaaaaaaa"), raw_cid(b"bbbbbbbb"));
+		cache.put(&a, b"aaaaaaaa", b"aaaaaaaa").unwrap();
+		assert_eq!(cache.get(&a).unwrap().as_deref(), Some(&b"aaaaaaaa"[..]));
+		std::thread::sleep(Duration::from_millis(20));
+		cache.put(&b, b"bbbbbbbb", b"bbbbbbbb").unwrap();
+		// 16 bytes > 12: the older entry went.
+		assert_eq!(cache.get(&a).unwrap(), None);
+		fs::write(dir.join(format!("{b}.data")), b"tampered").unwrap();
+		assert_eq!(cache.get(&b).unwrap(), None);
+		assert!(!dir.join(format!("{b}.data")).exists());
+		let _ = fs::remove_dir_all(dir);
+	}
+
+	#[test]
+	fn values_name_their_cid() {
+		let cid = raw_cid(b"x");
+		assert_eq!(cid_of_value(cid.to_string().as_bytes()).unwrap(), cid);
+		let json = format!(r#"{{"name":"m","cid":"{cid}"}}"#);
+		assert_eq!(cid_of_value(json.as_bytes()).unwrap(), cid);
+		assert!(cid_of_value(br#"{"name":"m"}"#).is_err());
+	}
+}

@@ -1,0 +1,470 @@
+//! `modreg`: the module registry from a shell.
+//!
+//! Chain access goes through subxt's dynamic API, IPFS through `ipfs-api-backend-hyper`, and the
+//! file-registry commands through the `file-registry` crate. The node URL and the IPFS API URL
+//! come from `--node`/`MODREG_NODE` and `--ipfs`/`IPFS_API_URL`.
+//!
+//! Exit codes: 0 success; 1 not found, or a registry/archive with problems; 2 bad command line;
+//! 3 refused by the chain (the pallet error is printed); 4 node or IPFS unreachable;
+//! 5 content failed verification; 6 timed out waiting for `Verified`.
+
+mod chain;
+mod content;
+
+use chain::{Chain, ChainError, ModuleInfo, PinStatus};
+use clap::{Parser, Subcommand};
+use content::{Cache, ContentError};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::{io::Write, path::PathBuf, process::ExitCode, time::Duration};
+
+#[derive(Parser)]
+#[command(name = "modreg", version, about = "Command line for the module registry chain")]
+struct Cli {
+	/// Node RPC URL.
+	#[arg(long, global = true, env = "MODREG_NODE", default_value = "ws://127.0.0.1:9944")]
+	node: String,
+	/// IPFS HTTP API (Kubo RPC) URL.
+	#[arg(long, global = true, env = "IPFS_API_URL", default_value = "http://127.0.0.1:5001")]
+	ipfs: String,
+	/// Secret URI of the signing key.
+	#[arg(long, global = true, env = "MODREG_SURI", default_value = "//Alice")]
+	suri: String,
+	/// Machine-readable JSON output.
+	#[arg(long, global = true)]
+	json: bool,
+	#[command(subcommand)]
+	command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+	/// Insert or update a key. VALUE is JSON text, a CID, or @FILE.
+	Register { key: String, value: String },
+	/// Print the value of a key.
+	Get { key: String },
+	/// Remove a key you own.
+	Remove { key: String },
+	/// Give a key you own to another account (SS58 address or 0x-hex account id).
+	Transfer { key: String, new_owner: String },
+	/// Show owner, deposit, counters, kind, CID and pin status.
+	Info { key: String },
+	/// List every entry.
+	List,
+	/// Find entries whose key, or JSON name/description/keywords, contain TEXT.
+	Search { text: String },
+	/// Add a file or folder to IPFS, register its CID, and wait until the chain verifies it.
+	Publish {
+		path: PathBuf,
+		/// The key to register (default: the file name).
+		#[arg(long)]
+		key: Option<String>,
+		/// Register this JSON metadata (its `cid` field is set) instead of the bare CID.
+		#[arg(long)]
+		metadata: Option<PathBuf>,
+		/// Seconds to wait for `Verified`.
+		#[arg(long, default_value_t = 120)]
+		timeout: u64,
+	},
+	/// Resolve a key to its CID, get the content from IPFS (or the cache), verify it.
+	Fetch {
+		key: String,
+		/// Write here instead of standard output.
+		#[arg(short, long)]
+		output: Option<PathBuf>,
+		/// Serve from the local cache only.
+		#[arg(long)]
+		offline: bool,
+		/// The cache folder.
+		#[arg(long, env = "MODREG_CACHE_DIR")]
+		cache_dir: Option<PathBuf>,
+		/// The cache's size bound in bytes.
+		#[arg(long, env = "MODREG_CACHE_MAX_BYTES", default_value_t = 1 << 30)]
+		cache_max_bytes: u64,
+	},
+	/// Verify a file registry tree.
+	Verify { dir: PathBuf },
+	/// Export a file registry tree to a deterministic archive.
+	Export {
+		dir: PathBuf,
+		#[arg(short, long)]
+		output: PathBuf,
+	},
+	/// Import an archive, verifying everything before it becomes visible.
+	Import {
+		archive: PathBuf,
+		dir: PathBuf,
+		#[arg(long)]
+		replace: bool,
+	},
+	/// Append a promotion of a model.
+	Promote {
+		model_id: String,
+		#[arg(long, value_enum)]
+		tag: file_registry::Tag,
+		#[arg(long, default_value = ".")]
+		dir: PathBuf,
+	},
+	/// Append a rollback of a model to an earlier version.
+	Rollback {
+		model_id: String,
+		#[arg(long = "to")]
+		to: String,
+		#[arg(long, default_value = ".")]
+		dir: PathBuf,
+	},
+}
+
+/// A failure with its exit code.
+struct Failure(u8, String);
+
+impl From<ChainError> for Failure {
+	fn from(e: ChainError) -> Self {
+		match e {
+			ChainError::Dispatch(_) => Failure(3, e.to_string()),
+			ChainError::Key(_) => Failure(2, e.to_string()),
+			ChainError::Node(_) => Failure(4, e.to_string()),
+		}
+	}
+}
+
+impl From<ContentError> for Failure {
+	fn from(e: ContentError) -> Self {
+		match e {
+			ContentError::Verification { .. } => Failure(5, e.to_string()),
+			ContentError::NotCached(_) | ContentError::NoCid(_) => Failure(1, e.to_string()),
+			ContentError::Ipfs(_) => Failure(4, e.to_string()),
+			ContentError::Io(_) => Failure(1, e.to_string()),
+		}
+	}
+}
+
+fn info_json(key: &[u8], info: &ModuleInfo) -> serde_json::Value {
+	let mut v = serde_json::to_value(info).unwrap_or_default();
+	v["key"] = String::from_utf8_lossy(key).into();
+	v["owner"] = format!("0x{}", hex::encode(info.owner)).into();
+	v["cid"] = info
+		.cid
+		.as_ref()
+		.and_then(|c| cid::Cid::try_from(c.as_slice()).ok())
+		.map(|c| c.to_string())
+		.into();
+	v
+}
+
+fn account(text: &str) -> Result<[u8; 32], Failure> {
+	if let Some(h) = text.strip_prefix("0x") {
+		let bytes = hex::decode(h).map_err(|e| Failure(2, format!("bad account: {e}")))?;
+		return bytes.try_into().map_err(|_| Failure(2, "an account id is 32 bytes".into()));
+	}
+	let id: subxt::utils::AccountId32 =
+		text.parse().map_err(|e| Failure(2, format!("bad SS58 address: {e:?}")))?;
+	Ok(id.0)
+}
+
+fn value_arg(value: &str) -> Result<Vec<u8>, Failure> {
+	match value.strip_prefix('@') {
+		Some(path) => std::fs::read(path).map_err(|e| Failure(1, format!("{path}: {e}"))),
+		None => Ok(value.as_bytes().to_vec()),
+	}
+}
+
+fn out(json: bool, value: serde_json::Value, text: impl std::fmt::Display) {
+	if json {
+		println!("{value}");
+	} else {
+		println!("{text}");
+	}
+}
+
+fn matches(key: &[u8], value: &[u8], needle: &str) -> bool {
+	let needle = needle.to_lowercase();
+	if String::from_utf8_lossy(key).to_lowercase().contains(&needle) {
+		return true;
+	}
+	let Ok(json) = serde_json::from_slice::<serde_json::Value>(value) else { return false };
+	let field = |v: Option<&serde_json::Value>| match v {
+		Some(serde_json::Value::String(s)) => s.to_lowercase().contains(&needle),
+		Some(serde_json::Value::Array(items)) =>
+			items.iter().any(|i| i.as_str().is_some_and(|s| s.to_lowercase().contains(&needle))),
+		_ => false,
+	};
+	["name", "description", "keywords"].iter().any(|f| field(json.get(*f))) ||
+		["description", "keywords", "tags"]
+			.iter()
+			.any(|f| field(json.get("custom").and_then(|c| c.get(*f))))
+}
+
+async fn wait_verified(
+	chain: &Chain,
+	key: &[u8],
+	timeout: u64,
+	json: bool,
+) -> Result<ModuleInfo, Failure> {
+	let spinner = if json { ProgressBar::hidden() } else { ProgressBar::new_spinner() };
+	spinner.set_message("waiting for the chain to verify the pin");
+	let deadline = tokio::time::Instant::now() + Duration::from_secs(timeout);
+	loop {
+		spinner.tick();
+		if let Some(info) = chain.info(key).await? {
+			match &info.pin_status {
+				PinStatus::Verified { .. } => {
+					spinner.finish_and_clear();
+					return Ok(info);
+				},
+				PinStatus::Failed { reason, attempts } if *attempts >= 3 => return Err(Failure(
+					5,
+					format!(
+						"the chain reports the pin failed: {reason:?} after {attempts} attempts"
+					),
+				)),
+				_ => {},
+			}
+		}
+		if tokio::time::Instant::now() > deadline {
+			return Err(Failure(6, format!("not verified within {timeout} s")));
+		}
+		tokio::time::sleep(Duration::from_secs(2)).await;
+	}
+}
+
+async fn run(cli: Cli) -> Result<(), Failure> {
+	let json = cli.json;
+	match cli.command {
+		Command::Register { key, value } => {
+			let chain = Chain::connect(&cli.node).await?;
+			chain.register(&Chain::signer(&cli.suri)?, key.as_bytes(), &value_arg(&value)?).await?;
+			out(json, serde_json::json!({"ok": true, "key": key}), format!("registered {key}"));
+		},
+		Command::Get { key } => {
+			let chain = Chain::connect(&cli.node).await?;
+			let value = chain
+				.get(key.as_bytes())
+				.await?
+				.ok_or_else(|| Failure(1, format!("no module {key:?}")))?;
+			if json {
+				println!(
+					"{}",
+					serde_json::json!({"key": key, "value": String::from_utf8_lossy(&value)})
+				);
+			} else {
+				std::io::stdout().write_all(&value).map_err(|e| Failure(1, e.to_string()))?;
+				println!();
+			}
+		},
+		Command::Remove { key } => {
+			let chain = Chain::connect(&cli.node).await?;
+			chain.remove(&Chain::signer(&cli.suri)?, key.as_bytes()).await?;
+			out(json, serde_json::json!({"ok": true}), format!("removed {key}"));
+		},
+		Command::Transfer { key, new_owner } => {
+			let chain = Chain::connect(&cli.node).await?;
+			chain
+				.transfer(&Chain::signer(&cli.suri)?, key.as_bytes(), account(&new_owner)?)
+				.await?;
+			out(json, serde_json::json!({"ok": true}), format!("transferred {key} to {new_owner}"));
+		},
+		Command::Info { key } => {
+			let chain = Chain::connect(&cli.node).await?;
+			let info = chain
+				.info(key.as_bytes())
+				.await?
+				.ok_or_else(|| Failure(1, format!("no module {key:?}")))?;
+			let v = info_json(key.as_bytes(), &info);
+			out(json, v.clone(), serde_json::to_string_pretty(&v).unwrap_or_default());
+		},
+		Command::List => {
+			let chain = Chain::connect(&cli.node).await?;
+			let all = chain.list_all().await?;
+			let rows: Vec<_> = all.iter().map(|(k, i)| info_json(k, i)).collect();
+			if json {
+				println!("{}", serde_json::Value::Array(rows));
+			} else {
+				for (k, i) in &all {
+					println!("{}\t{:?}\t{:?}", String::from_utf8_lossy(k), i.kind, i.pin_status);
+				}
+			}
+		},
+		Command::Search { text } => {
+			let chain = Chain::connect(&cli.node).await?;
+			let mut hits = Vec::new();
+			for (k, i) in chain.list_all().await? {
+				let value = chain.get(&k).await?.unwrap_or_default();
+				if matches(&k, &value, &text) {
+					hits.push((k, i));
+				}
+			}
+			if json {
+				println!(
+					"{}",
+					serde_json::Value::Array(hits.iter().map(|(k, i)| info_json(k, i)).collect())
+				);
+			} else {
+				for (k, _) in &hits {
+					println!("{}", String::from_utf8_lossy(k));
+				}
+			}
+			if hits.is_empty() {
+				return Err(Failure(1, format!("nothing matches {text:?}")));
+			}
+		},
+		Command::Publish { path, key, metadata, timeout } => {
+			let ipfs = content::client(&cli.ipfs)?;
+			let size = std::fs::metadata(&path)
+				.map_err(|e| Failure(1, format!("{}: {e}", path.display())))?;
+			let cid = if size.is_dir() {
+				content::add_dir(&ipfs, &path).await?
+			} else {
+				let bar = if json || size.len() < (1 << 20) {
+					ProgressBar::hidden()
+				} else {
+					ProgressBar::new(size.len())
+				};
+				bar.set_style(
+					ProgressStyle::with_template("adding {bar:30} {bytes}/{total_bytes}")
+						.expect("template"),
+				);
+				let b = bar.clone();
+				let cid = content::add_file(&ipfs, &path, move |n| b.inc(n)).await?;
+				bar.finish_and_clear();
+				cid
+			};
+			let key = key.unwrap_or_else(|| {
+				path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+			});
+			let value = match metadata {
+				Some(meta) => {
+					let mut doc: serde_json::Value =
+						serde_json::from_slice(&value_arg(&format!("@{}", meta.display()))?)
+							.map_err(|e| Failure(1, format!("metadata is not JSON: {e}")))?;
+					doc["cid"] = cid.clone().into();
+					serde_json::to_vec(&doc).map_err(|e| Failure(1, e.to_string()))?
+				},
+				None => cid.clone().into_bytes(),
+			};
+			let chain = Chain::connect(&cli.node).await?;
+			chain.register(&Chain::signer(&cli.suri)?, key.as_bytes(), &value).await?;
+			wait_verified(&chain, key.as_bytes(), timeout, json).await?;
+			out(json, serde_json::json!({"key": key, "cid": cid}), format!("{key}\t{cid}"));
+		},
+		Command::Fetch { key, output, offline, cache_dir, cache_max_bytes } => {
+			let cache = Cache::new(cache_dir.unwrap_or_else(Cache::default_dir), cache_max_bytes)
+				.map_err(|e| Failure(1, format!("cache: {e}")))?;
+			let chain = if offline { None } else { Some(Chain::connect(&cli.node).await?) };
+			let cid = match &chain {
+				Some(chain) => {
+					let value = chain
+						.get(key.as_bytes())
+						.await?
+						.ok_or_else(|| Failure(1, format!("no module {key:?}")))?;
+					let cid = content::cid_of_value(&value)?;
+					// Remember the key's CID for --offline use.
+					let _ = std::fs::write(cache_key_path(cache.dir(), &key), cid.to_string());
+					cid
+				},
+				None => {
+					let text = std::fs::read_to_string(cache_key_path(cache.dir(), &key)).map_err(
+						|_| Failure(1, format!("{key:?} was never fetched online; no cached CID")),
+					)?;
+					cid::Cid::try_from(text.trim()).map_err(|e| Failure(1, e.to_string()))?
+				},
+			};
+			let data = match cache.get(&cid)? {
+				Some(data) => data,
+				None if offline => return Err(ContentError::NotCached(cid.to_string()).into()),
+				None => {
+					let ipfs = content::client(&cli.ipfs)?;
+					let (data, root) = content::fetch(&ipfs, &cid).await?;
+					content::verify(&cid, &data, &root)?;
+					cache.put(&cid, &data, &root).map_err(|e| Failure(1, format!("cache: {e}")))?;
+					data
+				},
+			};
+			match output {
+				Some(path) => {
+					std::fs::write(&path, &data)
+						.map_err(|e| Failure(1, format!("{}: {e}", path.display())))?;
+					if json {
+						println!(
+							"{}",
+							serde_json::json!({"key": key, "cid": cid.to_string(), "bytes": data.len(), "output": path})
+						);
+					} else {
+						eprintln!("wrote {} bytes of {cid} to {}", data.len(), path.display());
+					}
+				},
+				None =>
+					std::io::stdout().write_all(&data).map_err(|e| Failure(1, e.to_string()))?,
+			}
+		},
+		Command::Verify { dir } => {
+			let report =
+				file_registry::verify_tree(&dir, &|_| {}).map_err(|e| Failure(1, e.to_string()))?;
+			report_out(json, &report)?;
+		},
+		Command::Export { dir, output } => match file_registry::export(&dir, &output, &|_| {}) {
+			Ok(bytes) => out(
+				json,
+				serde_json::json!({"ok": true, "bytes": bytes}),
+				format!("exported {bytes} bytes"),
+			),
+			Err(file_registry::ArchiveError::Refused(r)) => report_out(json, &r)?,
+			Err(e) => return Err(Failure(1, e.to_string())),
+		},
+		Command::Import { archive, dir, replace } => match file_registry::import(
+			&archive,
+			&dir,
+			file_registry::Limits::default(),
+			replace,
+			&|_| {},
+		) {
+			Ok(_) => out(
+				json,
+				serde_json::json!({"ok": true}),
+				format!("imported into {}", dir.display()),
+			),
+			Err(file_registry::ArchiveError::Refused(r)) => report_out(json, &r)?,
+			Err(e) => return Err(Failure(1, e.to_string())),
+		},
+		Command::Promote { model_id, tag, dir } =>
+			file_registry::promote(&dir, &model_id, tag, &file_registry::history::now())
+				.map_err(|e| Failure(1, e.to_string()))?,
+		Command::Rollback { model_id, to, dir } =>
+			file_registry::rollback(&dir, &model_id, &to, &file_registry::history::now())
+				.map_err(|e| Failure(1, e.to_string()))?,
+	}
+	Ok(())
+}
+
+fn cache_key_path(dir: &std::path::Path, key: &str) -> PathBuf {
+	dir.join(format!("key-{}.cid", hex::encode(key.as_bytes())))
+}
+
+fn report_out(json: bool, report: &file_registry::Report) -> Result<(), Failure> {
+	if json {
+		println!("{}", report.to_json());
+	} else {
+		eprint!("{report}");
+	}
+	if report.is_ok() {
+		Ok(())
+	} else {
+		Err(Failure(1, format!("{} problem(s)", report.problems.len())))
+	}
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+	let cli = Cli::parse();
+	let json = cli.json;
+	match run(cli).await {
+		Ok(()) => ExitCode::SUCCESS,
+		Err(Failure(code, message)) => {
+			if json {
+				println!("{}", serde_json::json!({"ok": false, "error": message, "code": code}));
+			} else {
+				eprintln!("error: {message}");
+			}
+			ExitCode::from(code)
+		},
+	}
+}

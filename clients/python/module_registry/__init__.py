@@ -1,0 +1,13 @@
+"""Python client of the module registry chain.
+
+>>> from module_registry import Registry, keypair
+>>> reg = Registry("ws://127.0.0.1:9944")
+>>> reg.register(keypair("//Alice"), b"my-module", {"name": "m", "version": "1.0.0"})
+>>> reg.get(b"my-module")
+"""
+
+from . import errors
+from .client import Registry, as_bytes, cid_to_text, keypair, to_bytes
+from .types import TYPE_REGISTRY
+
+__all__ = ["Registry", "errors", "keypair", "as_bytes", "to_bytes", "cid_to_text", "TYPE_REGISTRY"]

@@ -1,0 +1,70 @@
+"""``python -m module_registry``: a small command line over :class:`Registry`."""
+
+import argparse
+import json
+import os
+import sys
+
+from . import errors
+from .client import Registry, keypair
+
+
+def _show(value):
+    if isinstance(value, bytes):
+        try:
+            return value.decode("utf-8")
+        except UnicodeDecodeError:
+            return "0x" + value.hex()
+    return value
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(prog="module-registry", description=__doc__)
+    p.add_argument("--url", default=os.environ.get("MODREG_NODE", "ws://127.0.0.1:9944"))
+    p.add_argument("--suri", default=os.environ.get("MODREG_SURI", "//Alice"), help="signing key")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("register", help="insert or update a key")
+    r.add_argument("key")
+    r.add_argument("value", help="JSON text, a CID, or @file to read it from a file")
+    for name in ("get", "info", "remove"):
+        sub.add_parser(name).add_argument("key")
+    t = sub.add_parser("transfer")
+    t.add_argument("key")
+    t.add_argument("new_owner")
+    sub.add_parser("list")
+    args = p.parse_args(argv)
+
+    reg = Registry(args.url)
+    try:
+        if args.cmd == "register":
+            value = args.value
+            if value.startswith("@"):
+                with open(value[1:], "rb") as f:
+                    value = f.read()
+            events = reg.register(keypair(args.suri), args.key, value)
+            print(json.dumps({"ok": True, "events": [e["event"]["event_id"] for e in events]}))
+        elif args.cmd == "get":
+            value = reg.get(args.key)
+            if value is None:
+                print(f"no module {args.key!r}", file=sys.stderr)
+                return 1
+            print(_show(value))
+        elif args.cmd == "info":
+            print(json.dumps(reg.info(args.key), default=str, indent=2))
+        elif args.cmd == "remove":
+            reg.remove(keypair(args.suri), args.key)
+            print(json.dumps({"ok": True}))
+        elif args.cmd == "transfer":
+            reg.transfer(keypair(args.suri), args.key, args.new_owner)
+            print(json.dumps({"ok": True}))
+        elif args.cmd == "list":
+            for key, info in reg.list_all():
+                print(json.dumps({"key": _show(key), **info}, default=str))
+    except errors.ModuleRegistryError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

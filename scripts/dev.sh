@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Sets up, builds, and runs a development chain next to an IPFS daemon; prints the endpoints.
+# Ctrl-C stops both. Extra arguments go to the node (e.g. `--base-path /tmp/chain` to keep state).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+bash scripts/setup.sh
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
+cargo build --locked -p module-registry-node --features "$FEATURES"
+
+IPFS_API_PORT="${IPFS_API_PORT:-5001}"
+RPC_PORT="${RPC_PORT:-9944}"
+DATA="${MODREG_DATA:-$HOME/.local/share/module-registry-chain}"
+LOGS="$DATA/logs"
+mkdir -p "$LOGS"
+
+# The IPFS daemon (js-ipfs, Kubo-compatible RPC). With Kubo installed, run `ipfs daemon` instead
+# and set IPFS_API_PORT to its port.
+export IPFS_PATH="$DATA/ipfs"
+IPFS_CLI="$ROOT/tests/ipfs/node_modules/ipfs/src/cli.js"
+if [ ! -f "$IPFS_PATH/config" ]; then
+	node "$IPFS_CLI" init >"$LOGS/ipfs-init.log" 2>&1
+fi
+python3 - "$IPFS_PATH/config" "$IPFS_API_PORT" <<'PY'
+import json, sys
+path, port = sys.argv[1], sys.argv[2]
+c = json.load(open(path))
+c["Bootstrap"] = []
+c.setdefault("Addresses", {})
+c["Addresses"].update({"Delegates": [], "Swarm": [], "API": f"/ip4/127.0.0.1/tcp/{port}",
+                       "Gateway": "/ip4/127.0.0.1/tcp/9090"})
+json.dump(c, open(path, "w"), indent=2)
+PY
+node "$IPFS_CLI" daemon >"$LOGS/ipfs.log" 2>&1 &
+IPFS_PID=$!
+NODE_PID=""
+cleanup() {
+	[ -n "$NODE_PID" ] && kill "$NODE_PID" 2>/dev/null || true
+	kill "$IPFS_PID" 2>/dev/null || true
+	wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+for _ in $(seq 1 90); do
+	curl -sf -X POST "http://127.0.0.1:$IPFS_API_PORT/api/v0/version" >/dev/null && break
+	sleep 1
+done
+
+"$NODE_BIN" --dev --rpc-port "$RPC_PORT" --ipfs-api "http://127.0.0.1:$IPFS_API_PORT" "$@" \
+	>"$LOGS/node.log" 2>&1 &
+NODE_PID=$!
+for _ in $(seq 1 240); do
+	curl -sf -H 'Content-Type: application/json' \
+		-d '{"id":1,"jsonrpc":"2.0","method":"chain_getHeader"}' "http://127.0.0.1:$RPC_PORT" \
+		| grep -q '"number":"0x[0-9a-f]*[1-9a-f]' && break
+	kill -0 "$NODE_PID" 2>/dev/null || { tail -30 "$LOGS/node.log"; exit 1; }
+	sleep 1
+done
+
+cat <<EOT
+
+Module registry dev chain is running.
+  Node RPC (WebSocket + HTTP): ws://127.0.0.1:$RPC_PORT
+  Polkadot-JS Apps:            https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$RPC_PORT
+  IPFS API (Kubo RPC):         http://127.0.0.1:$IPFS_API_PORT
+  Logs:                        $LOGS/node.log, $LOGS/ipfs.log
+Press Ctrl-C to stop.
+EOT
+wait "$NODE_PID"

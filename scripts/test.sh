@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: set-up, one build, the Rust test suites, then the end-to-end suites against a
+# real node and a real IPFS daemon (Python, JavaScript and CLI clients included).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+bash scripts/setup.sh
+# shellcheck source=scripts/env.sh
+source scripts/env.sh
+
+step() { printf '\n=== %s (%s)\n' "$*" "$(date +%T)"; }
+
+step "build (node, runtime, all test targets; one feature set)"
+cargo build --locked --workspace --all-targets --features "$FEATURES"
+
+step "Rust tests"
+cargo test --locked --workspace --features "$FEATURES"
+
+step "end-to-end: real node + real IPFS"
+export NODE_BIN E2E_LOGS="${E2E_LOGS:-$CARGO_TARGET_DIR/e2e-logs}"
+export MODREG_BIN="$CARGO_TARGET_DIR/debug/modreg"
+python3 -m pytest -v -p no:cacheprovider tests/e2e
+
+step "all tests passed"

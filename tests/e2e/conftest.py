@@ -1,0 +1,50 @@
+"""Session fixtures: one IPFS daemon and one dev node shared by the suites, always torn down."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "clients" / "python"))
+
+from harness import Ipfs, Node  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def ipfs(tmp_path_factory):
+    daemon = Ipfs(tmp_path_factory.mktemp("ipfs-repo"))
+    daemon.start()
+    yield daemon
+    daemon.stop()
+
+
+@pytest.fixture(scope="session")
+def dev_node(ipfs):
+    node = Node("dev-node", ["--dev", "--tmp"], ipfs_api=ipfs.url)
+    try:
+        node.wait_ready(blocks=1)
+        yield node
+    finally:
+        node.stop()
+
+
+@pytest.fixture(scope="session")
+def registry(dev_node):
+    from module_registry import Registry
+
+    return Registry(dev_node.ws)
+
+
+@pytest.fixture(scope="session")
+def alice():
+    from module_registry import keypair
+
+    return keypair("//Alice")
+
+
+@pytest.fixture(scope="session")
+def bob():
+    from module_registry import keypair
+
+    return keypair("//Bob")

@@ -1,0 +1,209 @@
+"""Start and stop the real processes the end-to-end suites talk to.
+
+- ``Ipfs``: the js-ipfs daemon from ``tests/ipfs`` (a Kubo-compatible HTTP RPC), in a fresh repo
+  on free ports.
+- ``Node``: ``module-registry-node`` (``$NODE_BIN``), ``--dev --tmp`` or a ``--chain local``
+  authority, on free ports.
+
+Every process writes its log under ``$E2E_LOGS`` (default ``target/e2e-logs``) and is stopped at
+teardown, on failure too.
+"""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LOGS = Path(os.environ.get("E2E_LOGS", ROOT / "target" / "e2e-logs"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http_post(url, data=b"", timeout=30, headers=None):
+    req = urllib.request.Request(url, data=data, method="POST", headers=headers or {})
+    with urllib.request.urlopen(req, timeout=timeout) as resp:
+        return resp.read()
+
+
+def wait_until(check, timeout, what, interval=0.5):
+    deadline = time.time() + timeout
+    last = None
+    while time.time() < deadline:
+        try:
+            result = check()
+            if result:
+                return result
+        except Exception as e:  # noqa: BLE001 - keep polling until the deadline
+            last = e
+        time.sleep(interval)
+    raise TimeoutError(f"timed out after {timeout}s waiting for {what} (last error: {last})")
+
+
+class Process:
+    """A child process with its own log file and process group."""
+
+    def __init__(self, name, args, env=None, cwd=None):
+        LOGS.mkdir(parents=True, exist_ok=True)
+        self.name = name
+        self.log_path = LOGS / f"{name}.log"
+        self.log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen(
+            args, stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=cwd, start_new_session=True
+        )
+
+    def alive(self):
+        return self.proc.poll() is None
+
+    def stop(self):
+        if self.alive():
+            try:
+                os.killpg(self.proc.pid, signal.SIGINT)
+                self.proc.wait(timeout=20)
+            except Exception:  # noqa: BLE001 - escalate below
+                try:
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+                self.proc.wait(timeout=10)
+        self.log.close()
+
+    def tail(self, n=40):
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-n:])
+        except OSError:
+            return ""
+
+
+class Ipfs:
+    """A js-ipfs daemon in a fresh repo."""
+
+    CLI = ROOT / "tests" / "ipfs" / "node_modules" / "ipfs" / "src" / "cli.js"
+
+    def __init__(self, repo, api_port=None, name="ipfs"):
+        self.repo = Path(repo)
+        self.api_port = api_port or free_port()
+        self.gateway_port = free_port()
+        self.name = name
+        self.proc = None
+        self.env = dict(os.environ, IPFS_PATH=str(self.repo))
+        if not (self.repo / "config").exists():
+            subprocess.run(["node", str(self.CLI), "init"], env=self.env, check=True, capture_output=True)
+        config_path = self.repo / "config"
+        config = json.loads(config_path.read_text())
+        config["Bootstrap"] = []
+        config.setdefault("Addresses", {})
+        config["Addresses"]["Delegates"] = []
+        config["Addresses"]["Swarm"] = []
+        config["Addresses"]["API"] = f"/ip4/127.0.0.1/tcp/{self.api_port}"
+        config["Addresses"]["Gateway"] = f"/ip4/127.0.0.1/tcp/{self.gateway_port}"
+        config["Addresses"]["RPC"] = config["Addresses"].get("RPC", "/ip4/127.0.0.1/tcp/0")
+        config_path.write_text(json.dumps(config, indent=2))
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.api_port}"
+
+    def start(self, timeout=90):
+        self.proc = Process(self.name, ["node", str(self.CLI), "daemon"], env=self.env)
+        wait_until(lambda: self.version(), timeout, f"IPFS API on {self.url}\n{self.proc.tail()}")
+        return self
+
+    def stop(self):
+        if self.proc:
+            self.proc.stop()
+            self.proc = None
+
+    def version(self):
+        return json.loads(http_post(f"{self.url}/api/v0/version", timeout=5))
+
+    def add(self, content, cid_version=0, raw_leaves=False):
+        """Add ``content`` (bytes); returns its CID string (base32 for CIDv1)."""
+        boundary = "----modreg-e2e-boundary"
+        body = (
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f\"\r\n"
+            "Content-Type: application/octet-stream\r\n\r\n"
+        ).encode() + content + f"\r\n--{boundary}--\r\n".encode()
+        query = f"cid-version={cid_version}&raw-leaves={'true' if raw_leaves else 'false'}"
+        if cid_version == 1:
+            query += "&cid-base=base32"
+        answer = http_post(
+            f"{self.url}/api/v0/add?{query}",
+            body,
+            headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+        )
+        return json.loads(answer.splitlines()[-1])["Hash"]
+
+    def pins(self):
+        answer = json.loads(http_post(f"{self.url}/api/v0/pin/ls?type=recursive", timeout=10))
+        return set(answer.get("Keys", {}))
+
+
+class Node:
+    """A ``module-registry-node`` process."""
+
+    def __init__(self, name, args, rpc_port=None, p2p_port=None, ipfs_api=None):
+        self.binary = os.environ.get("NODE_BIN") or str(ROOT / "target" / "debug" / "module-registry-node")
+        self.rpc_port = rpc_port or free_port()
+        self.p2p_port = p2p_port or free_port()
+        self.name = name
+        full = [
+            self.binary,
+            *args,
+            "--rpc-port", str(self.rpc_port),
+            "--port", str(self.p2p_port),
+            "--no-prometheus",
+            "--no-telemetry",
+            "--no-mdns",
+            "--rpc-cors", "all",
+        ]
+        if ipfs_api:
+            full += ["--ipfs-api", ipfs_api]
+        self.proc = Process(name, full, env=dict(os.environ, RUST_LOG=os.environ.get("RUST_LOG", "info,runtime::module-registry=debug")))
+
+    @property
+    def ws(self):
+        return f"ws://127.0.0.1:{self.rpc_port}"
+
+    @property
+    def http(self):
+        return f"http://127.0.0.1:{self.rpc_port}"
+
+    def rpc(self, method, params=None):
+        body = json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params or []}).encode()
+        answer = json.loads(http_post(self.http, body, headers={"Content-Type": "application/json"}))
+        if "error" in answer:
+            raise RuntimeError(f"{method}: {answer['error']}")
+        return answer["result"]
+
+    def best_number(self):
+        return int(self.rpc("chain_getHeader")["number"], 16)
+
+    def finalized_number(self):
+        head = self.rpc("chain_getFinalizedHead")
+        return int(self.rpc("chain_getHeader", [head])["number"], 16)
+
+    def wait_ready(self, blocks=1, timeout=240):
+        def ready():
+            if not self.proc.alive():
+                raise RuntimeError(f"{self.name} exited:\n{self.proc.tail()}")
+            return self.best_number() >= blocks
+
+        wait_until(ready, timeout, f"{self.name} to produce {blocks} block(s)\n{self.proc.tail()}")
+        return self
+
+    def wait_blocks(self, count, timeout=None):
+        start = self.best_number()
+        wait_until(lambda: self.best_number() >= start + count, timeout or 12 * count + 30, f"{count} more blocks")
+
+    def stop(self):
+        self.proc.stop()

@@ -1,0 +1,106 @@
+"""The chain end to end: register, read three ways, update, refuse, remove; a two-node testnet."""
+
+import json
+
+import pytest
+
+from harness import Node, free_port, wait_until
+from module_registry import errors
+
+METADATA = {
+    "name": "ExampleModule",
+    "version": "1.0.0",
+    "author": "ModuleDeveloper",
+    "cid": "bafybeibwxyzmoduledata",
+    "entrypoint": "main.py",
+    "args": {"learning_rate": 0.01, "epochs": 10},
+    "custom": {"description": "An example module", "tags": ["machine learning", "example"]},
+}
+
+
+def test_pallet_is_in_metadata(registry):
+    registry.substrate.init_runtime()
+    pallets = [p.name for p in registry.substrate.metadata.pallets]
+    assert "ModuleRegistry" in pallets
+
+
+def test_register_read_update_refuse_remove(registry, alice, bob):
+    key = b"e2e-chain-journey"
+    value = json.dumps(METADATA).encode()
+    held_before = registry.held(alice.ss58_address)
+
+    events = registry.register(alice, key, value)
+    assert any(e["event"]["event_id"] == "ModuleRegistered" for e in events)
+
+    # Three ways to read: a plain storage query, the runtime API (state_call), the custom RPC.
+    assert registry.get(key) == value
+    assert registry.get_via_runtime_api(key) == value
+    assert registry.get_via_rpc(key) == value
+    info = registry.info(key)
+    assert info["owner"] == alice.ss58_address
+    assert info["kind"] == "Json"
+    assert info["pin_status"] == "NoPinnableCid"
+    deposit = info["deposit"]
+    assert deposit > 0
+    assert registry.held(alice.ss58_address) == held_before + deposit
+
+    updated = json.dumps({**METADATA, "version": "1.10.0"}).encode()
+    events = registry.register(alice, key, updated)
+    assert any(e["event"]["event_id"] == "ModuleUpdated" for e in events)
+    assert registry.get(key) == updated
+    assert registry.info(key)["update_count"] == 1
+
+    # Bob is not the owner: the named pallet error reaches the client, nothing changes.
+    with pytest.raises(errors.NotOwner):
+        registry.remove(bob, key)
+    assert registry.get(key) == updated
+
+    # The update re-priced the deposit for the longer value.
+    new_deposit = registry.info(key)["deposit"]
+    assert new_deposit > deposit
+    assert registry.held(alice.ss58_address) == held_before + new_deposit
+
+    events = registry.remove(alice, key)
+    assert any(e["event"]["event_id"] == "ModuleRemoved" for e in events)
+    assert registry.get(key) is None
+    assert registry.get_via_rpc(key) is None
+    assert registry.info(key) is None
+    # The whole deposit is back.
+    assert registry.held(alice.ss58_address) == held_before
+
+
+def test_local_testnet_two_nodes_agree(tmp_path):
+    alice_p2p = free_port()
+    alice = Node(
+        "local-alice",
+        ["--chain", "local", "--alice", "--tmp", "--node-key", "0" * 63 + "1", "--rpc-methods", "unsafe"],
+        p2p_port=alice_p2p,
+    )
+    bob = None
+    try:
+        alice.wait_ready(blocks=0, timeout=240)
+        peer_id = alice.rpc("system_localPeerId")
+        bob = Node(
+            "local-bob",
+            ["--chain", "local", "--bob", "--tmp", "--bootnodes", f"/ip4/127.0.0.1/tcp/{alice_p2p}/p2p/{peer_id}"],
+        )
+        bob.wait_ready(blocks=0, timeout=240)
+        # Both authorities take turns: blocks are produced and finalized, and both agree.
+        wait_until(lambda: alice.finalized_number() >= 3 and bob.finalized_number() >= 3, 180, "finality on both nodes")
+        number = min(alice.finalized_number(), bob.finalized_number())
+        assert alice.rpc("chain_getBlockHash", [number]) == bob.rpc("chain_getBlockHash", [number])
+
+        from module_registry import Registry, keypair
+
+        reg_a, reg_b = Registry(alice.ws), Registry(bob.ws)
+        value = b'{"name":"testnet"}'
+        reg_a.register(keypair("//Alice"), b"testnet-key", value)
+        # Bob's node sees the same value once it is finalized.
+        def seen_finalized():
+            head = bob.rpc("chain_getFinalizedHead")
+            return reg_b.substrate.query("ModuleRegistry", "ModuleRegistry", [b"testnet-key"], block_hash=head).value
+        assert wait_until(seen_finalized, 120, "the value finalized on Bob's node") in (value.decode(), "0x" + value.hex())
+    finally:
+        alice.stop()
+        if bob:
+            bob.stop()

@@ -1,0 +1,113 @@
+"""The `modreg` CLI against the real node and IPFS: publish → Verified → fetch, offline, tampering."""
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from harness import ROOT, Ipfs, Node
+
+
+def modreg_bin():
+    path = os.environ.get("MODREG_BIN") or str(ROOT / "target" / "debug" / "modreg")
+    assert Path(path).exists(), f"build the CLI first: {path}"
+    return path
+
+
+@pytest.fixture
+def pair(tmp_path):
+    ipfs = Ipfs(tmp_path / "ipfs", name="ipfs-cli").start()
+    node = Node("dev-node-cli", ["--dev", "--tmp"], ipfs_api=ipfs.url)
+    try:
+        node.wait_ready(blocks=1)
+        yield ipfs, node
+    finally:
+        node.stop()
+        ipfs.stop()
+
+
+def run(node, ipfs, cache, *args, check=True):
+    env = dict(os.environ, MODREG_NODE=node.ws, IPFS_API_URL=ipfs.url, MODREG_CACHE_DIR=str(cache))
+    result = subprocess.run([modreg_bin(), "--json", *args], env=env, capture_output=True, text=True, timeout=300)
+    if check:
+        assert result.returncode == 0, f"modreg {args}: {result.returncode}\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+def test_publish_fetch_offline_and_tampering(pair, tmp_path):
+    ipfs, node = pair
+    cache = tmp_path / "cache"
+    payload = os.urandom(100_000)
+    source = tmp_path / "model.bin"
+    source.write_bytes(payload)
+
+    published = json.loads(run(node, ipfs, cache, "publish", str(source), "--key", "cli-model").stdout)
+    assert published["key"] == "cli-model"
+    info = json.loads(run(node, ipfs, cache, "info", "cli-model").stdout)
+    assert "Verified" in info["pin_status"]
+    assert info["cid"] == published["cid"]
+
+    out = tmp_path / "fetched.bin"
+    run(node, ipfs, cache, "fetch", "cli-model", "-o", str(out))
+    assert out.read_bytes() == payload
+
+    # With the daemon stopped, --offline serves the verified cached copy.
+    ipfs.stop()
+    out2 = tmp_path / "offline.bin"
+    run(node, ipfs, cache, "fetch", "cli-model", "--offline", "-o", str(out2))
+    assert out2.read_bytes() == payload
+
+    # A tampered cache entry is discarded, never served.
+    data_files = list(cache.glob("*.data"))
+    assert len(data_files) == 1
+    data_files[0].write_bytes(b"tampered" + payload[8:])
+    bad = run(node, ipfs, cache, "fetch", "cli-model", "--offline", "-o", str(tmp_path / "bad.bin"), check=False)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert not (tmp_path / "bad.bin").exists()
+    assert "discarding" in bad.stderr
+    assert not data_files[0].exists()
+
+
+def test_register_get_search_and_errors(pair, tmp_path):
+    ipfs, node = pair
+    cache = tmp_path / "cache"
+    meta = {"name": "Searchable Thing", "description": "finds needles", "keywords": ["hay"]}
+    run(node, ipfs, cache, "register", "cli-search", json.dumps(meta))
+    got = json.loads(run(node, ipfs, cache, "get", "cli-search").stdout)
+    assert json.loads(got["value"]) == meta
+    hits = json.loads(run(node, ipfs, cache, "search", "needles").stdout)
+    assert [h["key"] for h in hits] == ["cli-search"]
+    assert json.loads(run(node, ipfs, cache, "search", "HAY").stdout)[0]["key"] == "cli-search"
+    listed = json.loads(run(node, ipfs, cache, "list").stdout)
+    assert any(r["key"] == "cli-search" for r in listed)
+
+    # Bob may not remove Alice's key: exit code 3 with the pallet error named.
+    refused = run(node, ipfs, cache, "--suri", "//Bob", "remove", "cli-search", check=False)
+    assert refused.returncode == 3
+    assert "NotOwner" in refused.stdout
+    missing = run(node, ipfs, cache, "get", "no-such-key", check=False)
+    assert missing.returncode == 1
+    invalid = run(node, ipfs, cache, "register", "cli-bad", "{not json", check=False)
+    assert invalid.returncode == 3 and "InvalidJson" in invalid.stdout
+
+    bob = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty"
+    run(node, ipfs, cache, "transfer", "cli-search", bob)
+    run(node, ipfs, cache, "--suri", "//Bob", "remove", "cli-search")
+    assert run(node, ipfs, cache, "get", "cli-search", check=False).returncode == 1
+
+
+def test_file_registry_commands(tmp_path):
+    example = ROOT / "clients" / "file-registry" / "examples" / "registry"
+    archive = tmp_path / "r.tar.gz"
+    env = dict(os.environ)
+    for args in (["verify", str(example)], ["export", str(example), "-o", str(archive)], ["import", str(archive), str(tmp_path / "copy")]):
+        result = subprocess.run([modreg_bin(), "--json", *args], env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+    result = subprocess.run(
+        [modreg_bin(), "promote", "model_pred_mlp_0007", "--tag", "production", "--dir", str(tmp_path / "copy")],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert subprocess.run([modreg_bin(), "verify", str(tmp_path / "copy")], capture_output=True).returncode == 0

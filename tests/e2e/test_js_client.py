@@ -1,0 +1,22 @@
+"""Runs the JavaScript client's node:test suite (clients/js/test) against the dev node."""
+
+import os
+import subprocess
+from pathlib import Path
+
+JS = Path(__file__).resolve().parents[2] / "clients" / "js"
+
+
+def test_js_suite_passes_against_the_real_node(dev_node):
+    result = subprocess.run(
+        ["node", "--test", "test/"],
+        cwd=JS,
+        env=dict(os.environ, MODREG_NODE=dev_node.ws),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    print(result.stdout[-6000:])
+    print(result.stderr[-3000:])
+    assert result.returncode == 0, "the node:test suite failed (output above)"
+    assert "# fail 0" in result.stdout

@@ -1,0 +1,110 @@
+"""The pinning off-chain worker against a real IPFS daemon and the real node."""
+
+import base64
+import hashlib
+import os
+
+import pytest
+
+from harness import Ipfs, Node, wait_until
+
+
+def status_name(status):
+    return status if isinstance(status, str) else next(iter(status))
+
+
+def pin_status(registry, key):
+    return registry.info(key)["pin_status"]
+
+
+def wait_status(registry, key, name, timeout=90):
+    return wait_until(
+        lambda: status_name(pin_status(registry, key)) == name and pin_status(registry, key),
+        timeout,
+        f"{key!r} to become {name}",
+    )
+
+
+def test_cids_and_metadata_are_verified_within_a_few_blocks(ipfs, dev_node, registry, alice):
+    v0 = ipfs.add(os.urandom(300_000))  # chunked: a dag-pb root block (CIDv0 `Qm…`)
+    v1 = ipfs.add(os.urandom(1_000), cid_version=1, raw_leaves=True)  # a single raw block
+    assert v0.startswith("Qm") and v1.startswith("bafk")
+    meta_cid = ipfs.add(b'{"weights": [1, 2, 3]}', cid_version=1, raw_leaves=True)
+
+    registry.register(alice, b"pin-v0", v0)
+    registry.register(alice, b"pin-v1", v1)
+    registry.register(alice, b"pin-meta", {"name": "with-cid", "version": "1.0.0", "cid": meta_cid})
+    included = dev_node.best_number()
+    for key, cid in [(b"pin-v0", v0), (b"pin-v1", v1), (b"pin-meta", meta_cid)]:
+        status = wait_status(registry, key, "Verified")
+        assert status["Verified"]["by"] == alice.ss58_address
+        assert registry.info(key)["cid"] == cid
+        # Within a few blocks of inclusion.
+        assert status["Verified"]["at"] - included <= 4, status
+    assert {v0, v1, meta_cid} <= ipfs.pins()
+
+
+def test_a_cid_nobody_has_ends_failed_while_blocks_keep_coming(dev_node, registry, alice):
+    # A well-formed CIDv1 of content that exists nowhere: the daemon searches until the deadline.
+    digest = hashlib.sha256(os.urandom(32)).digest()
+    missing = "b" + base64.b32encode(bytes([1, 0x55, 0x12, 0x20]) + digest).decode().lower().rstrip("=")
+    registry.register(alice, b"pin-missing", missing)
+    start = dev_node.best_number()
+    wait_status(registry, b"pin-missing", "Failed", timeout=30)
+    status = wait_until(
+        lambda: (s := pin_status(registry, b"pin-missing")) and s.get("Failed", {}).get("attempts", 0) >= 3 and s,
+        240,
+        "three failed attempts",
+    )
+    assert status["Failed"]["reason"] == "Timeout"
+    assert dev_node.best_number() > start + 3
+    # Out of retries, it stays Failed.
+    dev_node.wait_blocks(3)
+    assert pin_status(registry, b"pin-missing")["Failed"]["attempts"] == 3
+
+
+def test_removing_the_last_entry_unpins_its_cid(ipfs, registry, alice, bob):
+    cid = ipfs.add(os.urandom(500), cid_version=1, raw_leaves=True)
+    registry.register(alice, b"unpin-a", cid)
+    registry.register(bob, b"unpin-b", cid)
+    wait_status(registry, b"unpin-a", "Verified")
+    assert cid in ipfs.pins()
+    registry.remove(alice, b"unpin-a")
+    # Bob still refers to it: it stays pinned.
+    registry.substrate.get_block_header()
+    assert cid in ipfs.pins()
+    registry.remove(bob, b"unpin-b")
+    wait_until(lambda: cid not in ipfs.pins(), 60, "the unreferenced CID to be unpinned")
+
+
+@pytest.fixture
+def own_pair(tmp_path):
+    """A separate IPFS daemon and node, since this test stops the daemon."""
+    ipfs = Ipfs(tmp_path / "ipfs", name="ipfs-restart").start()
+    node = Node("dev-node-restart", ["--dev", "--tmp"], ipfs_api=ipfs.url)
+    try:
+        node.wait_ready(blocks=1)
+        yield ipfs, node
+    finally:
+        node.stop()
+        ipfs.stop()
+
+
+def test_entries_verify_after_the_daemon_comes_back(own_pair, alice):
+    from module_registry import Registry
+
+    ipfs, node = own_pair
+    registry = Registry(node.ws)
+    cid = ipfs.add(os.urandom(2_000), cid_version=1, raw_leaves=True)
+    other = ipfs.add(os.urandom(2_000), cid_version=1, raw_leaves=True)
+    ipfs.stop()
+    registry.register(alice, b"restart-1", cid)
+    registry.register(alice, b"restart-2", other)
+    # Blocks keep coming; the entries wait, not blamed for the daemon being down.
+    node.wait_blocks(3)
+    assert node.proc.alive()
+    assert status_name(pin_status(registry, b"restart-1")) == "Pending"
+    assert "unreachable" in node.proc.log_path.read_text(errors="replace")
+    ipfs.start()
+    wait_status(registry, b"restart-1", "Verified")
+    wait_status(registry, b"restart-2", "Verified")
