@@ -11,3 +11,6 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32v1-none &&
 fi
 export FEATURES="module-registry-node/runtime-benchmarks,pallet-module-registry/runtime-benchmarks"
 export NODE_BIN="$CARGO_TARGET_DIR/debug/module-registry-node"
+# frame-benchmarking-cli builds a second wasm runtime used only by `benchmark storage`, which this
+# node does not offer; skipping it saves minutes on every cold build.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD=1

@@ -30,7 +30,7 @@ apt_install() {
 }
 
 # Native build dependencies of the node (litep2p needs protoc; bindgen needs libclang).
-apt_install protobuf-compiler clang libclang-dev pkg-config libssl-dev make curl ca-certificates
+apt_install protobuf-compiler clang libclang-dev pkg-config libssl-dev make curl ca-certificates bc
 
 WASM_TARGET=wasm32v1-none
 has_rustup_wasm() {
@@ -83,6 +83,8 @@ RS
 	fi
 fi
 
+command -v node >/dev/null || apt_install nodejs npm
+
 # IPFS daemon (js-ipfs, Kubo-compatible RPC) and JS client deps, once their folders exist.
 for dir in "$ROOT/tests/ipfs" "$ROOT/clients/js"; do
 	if [ -f "$dir/package.json" ] && [ ! -d "$dir/node_modules" ]; then
@@ -93,7 +95,7 @@ done
 
 # Python client and its test dependencies.
 if [ -f "$ROOT/clients/python/pyproject.toml" ]; then
-	if ! python3 -c 'import module_registry' >/dev/null 2>&1; then
+	if ! python3 -c 'import module_registry, pytest, substrateinterface' >/dev/null 2>&1; then
 		log "pip install clients/python"
 		python3 -m pip install -q -e "$ROOT/clients/python[test]"
 	fi

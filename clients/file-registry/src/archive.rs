@@ -191,10 +191,18 @@ fn unpack(
 			return Ok(());
 		}
 		let dest = staging.join(&name);
-		if let Some(parent) = dest.parent() {
-			fs::create_dir_all(parent)?;
+		let created = match dest.parent() {
+			Some(parent) => fs::create_dir_all(parent),
+			None => Ok(()),
 		}
-		let mut out = fs::File::create(&dest)?;
+		.and_then(|()| fs::File::create(&dest));
+		let mut out = match created {
+			Ok(f) => f,
+			Err(_) => {
+				report.push(Problem::PathConflict { file: name });
+				continue;
+			},
+		};
 		// Copy at most the header's size: a lying header cannot make us write more.
 		let copied = match io::copy(&mut (&mut entry).take(limits.max_file_bytes + 1), &mut out) {
 			Ok(n) => n,

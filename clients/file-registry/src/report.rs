@@ -44,6 +44,9 @@ pub enum Problem {
 	TruncatedArchive { message: String },
 	/// A file or folder in the tree is a symlink.
 	Symlink { file: String },
+	/// An archive entry cannot be placed because another entry uses its path as a folder (or
+	/// the other way round).
+	PathConflict { file: String },
 }
 
 impl Problem {
@@ -61,6 +64,7 @@ impl Problem {
 			ForbiddenEntryType { file, .. } |
 			DuplicateEntry { file } |
 			FileTooLarge { file, .. } |
+			PathConflict { file } |
 			Symlink { file } => Some(file),
 			MissingVersion => Some("VERSION"),
 			MalformedVersion { .. } => Some("VERSION"),
@@ -95,6 +99,8 @@ impl Problem {
 				"check the archive's origin; if it is genuine, raise --max-file-bytes / --max-total-bytes",
 			TruncatedArchive { .. } => "download or copy the archive again: it is incomplete or corrupt",
 			Symlink { .. } => "replace the symlink with the file itself",
+			PathConflict { .. } =>
+				"do not import this archive: its paths contradict each other; re-export it",
 		}
 	}
 }
@@ -127,6 +133,7 @@ impl fmt::Display for Problem {
 				write!(f, "archive unpacks to more than the limit of {limit} bytes"),
 			TruncatedArchive { message } => write!(f, "archive truncated or corrupt: {message}"),
 			Symlink { file } => write!(f, "{file}: symlink"),
+			PathConflict { file } => write!(f, "{file}: conflicts with another entry's path"),
 		}
 	}
 }

@@ -420,6 +420,15 @@ fn import_refuses_a_truncated_archive() {
 }
 
 #[test]
+fn import_refuses_contradicting_paths() {
+	let mut items = example_items(|_| {});
+	items.push(Item::File("artifacts/x", b"file".to_vec()));
+	items.push(Item::File("artifacts/x/y", b"under a file".to_vec()));
+	let r = refused(&build(items), Limits::default());
+	assert!(has(&r, |p| matches!(p, Problem::PathConflict { file } if file == "artifacts/x/y")), "{r}");
+}
+
+#[test]
 fn import_refuses_a_missing_version() {
 	let r = refused(
 		&build(example_items(|f| {
