@@ -5,6 +5,10 @@
 #   has no wasm target (see scripts/setup.sh and docs/BUILD.md); otherwise nothing is changed.
 # - FEATURES is the one feature set used for build and test, so nothing is compiled twice.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/module-registry-chain/target}"
+# With the target dir outside the clone, the wasm builder cannot find our Cargo.lock by itself;
+# without it the runtime would be built against freshly resolved (unlocked) versions.
+WASM_BUILD_WORKSPACE_HINT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export WASM_BUILD_WORKSPACE_HINT
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32v1-none &&
 	rustup toolchain list 2>/dev/null | grep -q '^debian'; then
 	export WASM_BUILD_TOOLCHAIN="${WASM_BUILD_TOOLCHAIN:-debian}"

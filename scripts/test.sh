@@ -11,8 +11,8 @@ source scripts/env.sh
 
 step() { printf '\n=== %s (%s)\n' "$*" "$(date +%T)"; }
 
-step "build (node, runtime, all test targets; one feature set)"
-cargo build --locked --workspace --all-targets --features "$FEATURES"
+step "build (binaries and test targets; one feature set)"
+cargo build --locked --workspace --bins --tests --features "$FEATURES"
 
 step "Rust tests"
 cargo test --locked --workspace --features "$FEATURES"

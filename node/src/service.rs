@@ -176,7 +176,7 @@ pub fn new_full<
 		Vec::default(),
 	));
 
-	let (network, system_rpc_tx, tx_handler_controller, sync_service) =
+	let (network, system_rpc_tx, tx_handler_controller, sync_service, _bitswap) =
 		sc_service::build_network(sc_service::BuildNetworkParams {
 			config: &config,
 			net_config,
@@ -344,7 +344,9 @@ pub fn set_ipfs_api(backend: &FullBackend, url: &str) -> Result<(), ServiceError
 	let mut storage = backend
 		.offchain_storage()
 		.ok_or_else(|| ServiceError::Other("the backend has no off-chain storage".into()))?;
-	storage.set(STORAGE_PREFIX, pallet_module_registry::IPFS_API_STORAGE_KEY, url.as_bytes());
+	// SCALE-encoded bytes, as the worker reads them with `StorageValueRef::get::<Vec<u8>>`.
+	let value = codec::Encode::encode(&url.as_bytes().to_vec());
+	storage.set(STORAGE_PREFIX, pallet_module_registry::IPFS_API_STORAGE_KEY, &value);
 	log::info!(target: "module-registry", "IPFS API for the pinning worker: {url}");
 	Ok(())
 }

@@ -10,10 +10,14 @@
 //!   `\u00xx` with lowercase hex. Every other character, including non-ASCII, is written as is.
 //! - **Numbers**: an integer that fits in 64 bits (signed or unsigned) is written in decimal,
 //!   with a leading `-` when negative and no leading zeros or `+`. Any other number is converted
-//!   to the nearest IEEE-754 double and written as the shortest decimal that reads back to the
+//!   to the nearest IEEE-754 double (correctly rounded) and written as the shortest decimal that reads back to the
 //!   same double, in the format of the `ryu` crate (`0.1`, `1.0`, `1e-7`, `1.5e300`).
-//!   So `1.0` stays `1.0`, `1e2` becomes `100.0`, and `10` stays `10`. A negative zero (`-0`,
-//!   `-0.0`) is a double and is written `-0.0`.
+//!   So `1.0` stays `1.0`, `1e2` becomes `100.0`, and `10` stays `10`. Negative zero (`-0`,
+//!   `-0.0`) is written `0`.
+//!
+//! The writer works on the parsed number's value, so the form does not depend on how
+//! serde_json was built (with or without `arbitrary_precision`, which other crates of a
+//! workspace may switch on).
 //! - **Literals**: `true`, `false`, `null`.
 //!
 //! The entry checksum is `SHA256:` followed by the lowercase hex SHA-256 of the canonical form
@@ -35,8 +39,14 @@ pub fn write_canonical(value: &Value, out: &mut Vec<u8>) {
 				out.extend_from_slice(u.to_string().as_bytes());
 			} else {
 				let f = n.as_f64().unwrap_or(0.0);
-				let mut buf = ryu::Buffer::new();
-				out.extend_from_slice(buf.format(f).as_bytes());
+				if f == 0.0 && f.is_sign_negative() {
+					// `-0` parses as an integer or as a double depending on serde_json's
+					// features; writing negative zero as `0` keeps the form the same either way.
+					out.push(b'0');
+				} else {
+					let mut buf = ryu::Buffer::new();
+					out.extend_from_slice(buf.format(f).as_bytes());
+				}
 			},
 		Value::String(s) => write_string(s, out),
 		Value::Array(items) => {
@@ -136,9 +146,10 @@ mod tests {
 				r#"{"e":"é","z":{"x":2,"y":1},"é":"ü"}"#,
 			),
 			(
-				r#"[1.0, 1e2, 10, -0, 0.1, 1e-7, 12345678901234567890, -9223372036854775808]"#,
-				r#"[1.0,100.0,10,-0.0,0.1,1e-7,12345678901234567890,-9223372036854775808]"#,
+				r#"[1.0, 1e2, 10, -0, -0.0, 0.0, 0.1, 1.50, 1e-7, 12345678901234567890, -9223372036854775808]"#,
+				r#"[1.0,100.0,10,0,0,0.0,0.1,1.5,1e-7,12345678901234567890,-9223372036854775808]"#,
 			),
+			(r#"123456789012345678901234"#, r#"1.2345678901234569e23"#),
 			(r#""tab\there \"q\" \\ \u0001 \/""#, r#""tab\there \"q\" \\ \u0001 /""#),
 			(r#"{"B":1,"a":2,"_":3}"#, r#"{"B":1,"_":3,"a":2}"#),
 			(r#"{}"#, r#"{}"#),

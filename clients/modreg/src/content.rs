@@ -55,7 +55,7 @@ pub fn client(url: &str) -> Result<IpfsClient, ContentError> {
 pub async fn add_file(
 	ipfs: &IpfsClient,
 	path: &Path,
-	on_read: impl Fn(u64) + Send + Sync + 'static,
+	on_read: impl Fn(u64) + Send + Sync + Unpin + 'static,
 ) -> Result<String, ContentError> {
 	struct Counting<R, F>(R, F);
 	impl<R: Read, F: Fn(u64)> Read for Counting<R, F> {

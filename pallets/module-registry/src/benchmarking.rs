@@ -18,7 +18,7 @@ pub fn worst_case_json(len: u32) -> Vec<u8> {
 	let len = len as usize;
 	let head =
 		br#"{"cid":"bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy","custom":["#;
-	if len < head.len() + 2 {
+	if len < head.len() + 3 {
 		let mut v = vec![b'{'];
 		v.resize(len.saturating_sub(1).max(1), b' ');
 		v.push(b'}');
@@ -190,6 +190,7 @@ mod benchmarks {
 		let origin =
 			T::ForceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
 		// Fill the set to one short of its limit: the membership check scans it.
+		Pinners::<T>::kill();
 		Pinners::<T>::mutate(|set| {
 			for i in 0..T::MaxPinners::get().saturating_sub(1) {
 				let _ = set.try_push(account("pinner", i, 0));
@@ -208,6 +209,7 @@ mod benchmarks {
 	fn remove_pinner() -> Result<(), BenchmarkError> {
 		let origin =
 			T::ForceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		Pinners::<T>::kill();
 		Pinners::<T>::mutate(|set| {
 			for i in 0..T::MaxPinners::get() {
 				let _ = set.try_push(account("pinner", i, 0));

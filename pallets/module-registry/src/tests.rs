@@ -3,7 +3,7 @@
 use crate::{mock::*, Deposits, Error, Event, Modules, PinStatus, ValueKind};
 use frame_support::{
 	assert_noop, assert_ok,
-	traits::{fungible::InspectHold, Get},
+	traits::fungible::InspectHold,
 };
 use sp_runtime::{traits::Hash, DispatchError};
 

@@ -1,7 +1,9 @@
 //! One `impl Config` per pallet. Values that differ from the SDK defaults are documented.
 
 use frame_support::{
-	derive_impl, parameter_types,
+	derive_impl,
+	dispatch::DispatchClass,
+	parameter_types,
 	traits::{
 		fungible::HoldConsideration, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8,
 		LinearStoragePrice, VariantCountOf,
@@ -37,8 +39,10 @@ parameter_types! {
 		NORMAL_DISPATCH_RATIO,
 	);
 	/// 5 MiB blocks, 75% of it for normal transactions.
-	pub RuntimeBlockLength: BlockLength =
-		BlockLength::max_with_normal_ratio(5 * 1024 * 1024, NORMAL_DISPATCH_RATIO);
+	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
+		.max_length(5 * 1024 * 1024)
+		.modify_max_length_for_class(DispatchClass::Normal, |max| *max = NORMAL_DISPATCH_RATIO * *max)
+		.build();
 	pub const SS58Prefix: u8 = 42;
 }
 
