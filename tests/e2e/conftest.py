@@ -29,11 +29,14 @@ def dev_node(ipfs):
         node.stop()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def registry(dev_node):
+    """A fresh connection per test, so one test's idle time cannot break another's socket."""
     from module_registry import Registry
 
-    return Registry(dev_node.ws)
+    reg = Registry(dev_node.ws)
+    yield reg
+    reg.substrate.close()
 
 
 @pytest.fixture(scope="session")

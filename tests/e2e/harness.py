@@ -35,6 +35,10 @@ def http_post(url, data=b"", timeout=30, headers=None):
         return resp.read()
 
 
+class ProcessExited(RuntimeError):
+    """A process the test waits on is gone: waiting longer cannot help."""
+
+
 def wait_until(check, timeout, what, interval=0.5):
     deadline = time.time() + timeout
     last = None
@@ -43,6 +47,8 @@ def wait_until(check, timeout, what, interval=0.5):
             result = check()
             if result:
                 return result
+        except ProcessExited:
+            raise
         except Exception as e:  # noqa: BLE001 - keep polling until the deadline
             last = e
         time.sleep(interval)
@@ -195,7 +201,7 @@ class Node:
     def wait_ready(self, blocks=1, timeout=240):
         def ready():
             if not self.proc.alive():
-                raise RuntimeError(f"{self.name} exited:\n{self.proc.tail()}")
+                raise ProcessExited(f"{self.name} exited:\n{self.proc.tail()}")
             return self.best_number() >= blocks
 
         wait_until(ready, timeout, f"{self.name} to produce {blocks} block(s)\n{self.proc.tail()}")

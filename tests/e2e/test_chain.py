@@ -82,7 +82,10 @@ def test_local_testnet_two_nodes_agree(tmp_path):
         peer_id = alice.rpc("system_localPeerId")
         bob = Node(
             "local-bob",
-            ["--chain", "local", "--bob", "--tmp", "--bootnodes", f"/ip4/127.0.0.1/tcp/{alice_p2p}/p2p/{peer_id}"],
+            [
+                "--chain", "local", "--bob", "--tmp", "--node-key", "0" * 63 + "2",
+                "--bootnodes", f"/ip4/127.0.0.1/tcp/{alice_p2p}/p2p/{peer_id}",
+            ],
         )
         bob.wait_ready(blocks=0, timeout=240)
         # Both authorities take turns: blocks are produced and finalized, and both agree.

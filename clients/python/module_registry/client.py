@@ -56,8 +56,11 @@ class Registry:
     """A connection to a node, with the registry's calls, queries and runtime API."""
 
     def __init__(self, url="ws://127.0.0.1:9944", substrate=None):
-        self.substrate = substrate or SubstrateInterface(url=url)
-        self.substrate.update_type_registry(TYPE_REGISTRY)
+        if substrate is None:
+            substrate = SubstrateInterface(url=url, type_registry=TYPE_REGISTRY)
+        else:
+            substrate.runtime_config.update_type_registry(TYPE_REGISTRY)
+        self.substrate = substrate
 
     # -- transactions -----------------------------------------------------------------------
 
