@@ -112,7 +112,8 @@ class Ipfs:
         config["Addresses"]["Swarm"] = []
         config["Addresses"]["API"] = f"/ip4/127.0.0.1/tcp/{self.api_port}"
         config["Addresses"]["Gateway"] = f"/ip4/127.0.0.1/tcp/{self.gateway_port}"
-        config["Addresses"]["RPC"] = config["Addresses"].get("RPC", "/ip4/127.0.0.1/tcp/0")
+        # js-ipfs also serves a gRPC-over-websocket API (default 5003): give each daemon its own.
+        config["Addresses"]["RPC"] = f"/ip4/127.0.0.1/tcp/{free_port()}"
         config_path.write_text(json.dumps(config, indent=2))
 
     @property
@@ -150,8 +151,21 @@ class Ipfs:
         return json.loads(answer.splitlines()[-1])["Hash"]
 
     def pins(self):
+        """Recursively pinned CIDs, CIDv1 in base32 (js-ipfs lists them in base58btc)."""
         answer = json.loads(http_post(f"{self.url}/api/v0/pin/ls?type=recursive", timeout=10))
-        return set(answer.get("Keys", {}))
+        return {canonical_cid(c) for c in answer.get("Keys", {})}
+
+
+def canonical_cid(text):
+    """CIDv0 stays `Qm…`; a multibase CIDv1 is rendered in base32 (`b…`), as the chain does."""
+    import base64
+
+    import base58
+
+    if text.startswith("z"):
+        raw = base58.b58decode(text[1:])
+        return "b" + base64.b32encode(raw).decode().lower().rstrip("=")
+    return text
 
 
 class Node:

@@ -6,7 +6,7 @@
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
-import { isU8a, stringToU8a, u8aToU8a } from '@polkadot/util';
+import { isU8a, stringToU8a, u8aToHex, u8aToU8a } from '@polkadot/util';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 /** Definitions of the node's custom RPC methods. */
@@ -70,6 +70,10 @@ export function toBytes (data) {
   return stringToU8a(JSON.stringify(data));
 }
 
+// A `Bytes` argument as hex: @polkadot/api reads a Uint8Array given for `Bytes` as already
+// SCALE-encoded (length prefix included), and a hex string as the raw bytes.
+const arg = (data) => u8aToHex(toBytes(data));
+
 function submit (api, signer, tx) {
   return new Promise((resolve, reject) => {
     let unsub = () => {};
@@ -93,46 +97,50 @@ function submit (api, signer, tx) {
 
 /** Insert or update `key`; resolves with the block's events once included. */
 export function register (api, signer, key, data) {
-  return submit(api, signer, api.tx.moduleRegistry.registerModule(toBytes(key), toBytes(data)));
+  return submit(api, signer, api.tx.moduleRegistry.registerModule(arg(key), arg(data)));
 }
 
 /** Remove `key` (owner only); the deposit is released. */
 export function remove (api, signer, key) {
-  return submit(api, signer, api.tx.moduleRegistry.removeModule(toBytes(key)));
+  return submit(api, signer, api.tx.moduleRegistry.removeModule(arg(key)));
 }
 
 /** Give `key` to `newOwner` (an SS58 address). */
 export function transfer (api, signer, key, newOwner) {
-  return submit(api, signer, api.tx.moduleRegistry.transferOwnership(toBytes(key), newOwner));
+  return submit(api, signer, api.tx.moduleRegistry.transferOwnership(arg(key), newOwner));
 }
 
 /** The value under `key` from a storage query, or null. */
 export async function get (api, key) {
-  const value = await api.query.moduleRegistry.moduleRegistry(toBytes(key));
+  const value = await api.query.moduleRegistry.moduleRegistry(arg(key));
   return value.isSome ? u8aToU8a(value.unwrap().toU8a(true)) : null;
 }
 
 /** The value under `key` through the runtime API (`ModuleRegistryApi_get_module`). */
 export async function getViaRuntimeApi (api, key) {
-  const value = await api.call.moduleRegistryApi.getModule(toBytes(key));
+  const result = await api.call.moduleRegistryApi.getModule(arg(key));
+  // @polkadot/api 16 hands the raw `state_call` output (a `Bytes`) to `Option<Bytes>`, which
+  // takes a `Bytes` as its already-decoded inner value; decode the raw bytes properly.
+  const raw = result.isSome ? result.unwrap().toU8a(true) : new Uint8Array([0]);
+  const value = api.createType('Option<Bytes>', raw);
   return value.isSome ? u8aToU8a(value.unwrap().toU8a(true)) : null;
 }
 
 /** The value under `key` through the node's `moduleRegistry_getModule` RPC. */
 export async function getViaRpc (api, key) {
-  const value = await api.rpc.moduleRegistry.getModule(toBytes(key));
+  const value = await api.rpc.moduleRegistry.getModule(arg(key));
   return value.isSome ? u8aToU8a(value.unwrap().toU8a(true)) : null;
 }
 
 /** Owner, deposit, counters, kind, CID and pin status of `key` (storage), or null. */
 export async function info (api, key) {
-  const value = await api.query.moduleRegistry.modules(toBytes(key));
+  const value = await api.query.moduleRegistry.modules(arg(key));
   return value.isSome ? value.unwrap().toJSON() : null;
 }
 
 /** A page of `[key, info]` through the runtime API. */
 export async function list (api, startAfter = null, limit = 100) {
-  const page = await api.call.moduleRegistryApi.listModules(startAfter === null ? null : toBytes(startAfter), limit);
+  const page = await api.call.moduleRegistryApi.listModules(startAfter === null ? null : arg(startAfter), limit);
   return page.map(([k, v]) => [u8aToU8a(k.toU8a(true)), v.toJSON()]);
 }
 

@@ -2,7 +2,8 @@
 
 use cid::Cid;
 use futures::TryStreamExt;
-use ipfs_api_backend_hyper::{request::Add, IpfsApi, IpfsClient, TryFromUri};
+use ipfs_api_backend_hyper::{request::Add, Form, IpfsApi, IpfsClient, TryFromUri};
+use ipfs_api_prelude::Backend;
 use sha2::{Digest, Sha256};
 use std::{
 	fs,
@@ -50,6 +51,27 @@ pub fn client(url: &str) -> Result<IpfsClient, ContentError> {
 	IpfsClient::from_str(url).map_err(|e| ContentError::Ipfs(format!("bad IPFS URL {url:?}: {e}")))
 }
 
+/// One line of the daemon's `add` answer. Kubo sends `Size` as a string and js-ipfs as a
+/// number, which the crate's own `AddResponse` rejects; only `Hash` is read here.
+#[derive(serde::Deserialize)]
+struct AddLine {
+	#[serde(rename = "Hash")]
+	hash: String,
+}
+
+/// POST `add` with `form` through the crate's backend; returns the CID of the last entry (the
+/// file, or the wrapping folder).
+async fn add_form(ipfs: &IpfsClient, form: Form<'static>, options: Add<'_>) -> Result<String, ContentError> {
+	let (status, body) = ipfs.request_raw(options, Some(form)).await.map_err(ipfs_err)?;
+	if !status.is_success() {
+		return Err(ContentError::Ipfs(format!("add: HTTP {status}: {}", String::from_utf8_lossy(&body))));
+	}
+	let text = String::from_utf8_lossy(&body);
+	let last = text.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or_default();
+	let line: AddLine = serde_json::from_str(last).map_err(|e| ContentError::Ipfs(format!("add: unexpected answer {last:?}: {e}")))?;
+	Ok(canonical(&line.hash))
+}
+
 /// Add a file (CIDv1, raw leaves: a file of one chunk gets a raw CID whose hash is the file's
 /// sha256). `on_read` is told how many bytes were read, for a progress bar.
 pub async fn add_file(
@@ -66,17 +88,44 @@ pub async fn add_file(
 		}
 	}
 	let file = fs::File::open(path)?;
-	let options =
-		Add { cid_version: Some(1), raw_leaves: Some(true), pin: Some(true), ..Default::default() };
-	let answer = ipfs.add_with_options(Counting(file, on_read), options).await.map_err(ipfs_err)?;
-	Ok(canonical(&answer.hash))
+	let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into());
+	let mut form = Form::default();
+	form.add_reader_file("path", Counting(file, on_read), name);
+	add_form(ipfs, form, add_options()).await
 }
 
-/// Add every file under a folder; returns the root CID.
+fn add_options() -> Add<'static> {
+	Add { cid_version: Some(1), raw_leaves: Some(true), pin: Some(true), ..Default::default() }
+}
+
+/// Add every file under a folder (names relative to its parent, so the folder is the root);
+/// returns the folder's CID.
 pub async fn add_dir(ipfs: &IpfsClient, path: &Path) -> Result<String, ContentError> {
-	let answers = ipfs.add_path(path).await.map_err(ipfs_err)?;
-	let root = answers.last().ok_or_else(|| ContentError::Ipfs("empty add answer".into()))?;
-	Ok(canonical(&root.hash))
+	fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
+		let mut entries: Vec<_> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+		entries.sort_by_key(|e| e.file_name());
+		for e in entries {
+			let ft = e.file_type()?;
+			if ft.is_dir() {
+				walk(&e.path(), out)?;
+			} else if ft.is_file() {
+				out.push(e.path());
+			}
+		}
+		Ok(())
+	}
+	let mut files = Vec::new();
+	walk(path, &mut files)?;
+	if files.is_empty() {
+		return Err(ContentError::Ipfs(format!("{} has no files", path.display())));
+	}
+	let base = path.parent().unwrap_or(Path::new(""));
+	let mut form = Form::default();
+	for file in files {
+		let name = file.strip_prefix(base).unwrap_or(&file).to_string_lossy().into_owned();
+		form.add_reader_file("path", fs::File::open(&file)?, name);
+	}
+	add_form(ipfs, form, add_options()).await
 }
 
 /// A CID string in the form the chain and IPFS print (base58 for v0, base32 for v1).
