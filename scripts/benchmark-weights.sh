@@ -8,8 +8,9 @@ cd "$ROOT"
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
 cargo build --locked -p module-registry-node --features "$FEATURES"
+WASM="$(ls "$CARGO_TARGET_DIR"/debug/wbuild/module-registry-runtime/module_registry_runtime*.wasm | head -1)"
 "$NODE_BIN" benchmark pallet \
-	--runtime "$CARGO_TARGET_DIR/debug/wbuild/module-registry-runtime/module_registry_runtime.compact.compressed.wasm" \
+	--runtime "$WASM" \
 	--genesis-builder=runtime \
 	--pallet pallet_module_registry \
 	--extrinsic '*' \

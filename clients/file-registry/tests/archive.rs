@@ -425,7 +425,10 @@ fn import_refuses_contradicting_paths() {
 	items.push(Item::File("artifacts/x", b"file".to_vec()));
 	items.push(Item::File("artifacts/x/y", b"under a file".to_vec()));
 	let r = refused(&build(items), Limits::default());
-	assert!(has(&r, |p| matches!(p, Problem::PathConflict { file } if file == "artifacts/x/y")), "{r}");
+	assert!(
+		has(&r, |p| matches!(p, Problem::PathConflict { file } if file == "artifacts/x/y")),
+		"{r}"
+	);
 }
 
 #[test]

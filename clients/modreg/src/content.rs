@@ -61,14 +61,22 @@ struct AddLine {
 
 /// POST `add` with `form` through the crate's backend; returns the CID of the last entry (the
 /// file, or the wrapping folder).
-async fn add_form(ipfs: &IpfsClient, form: Form<'static>, options: Add<'_>) -> Result<String, ContentError> {
+async fn add_form(
+	ipfs: &IpfsClient,
+	form: Form<'static>,
+	options: Add<'_>,
+) -> Result<String, ContentError> {
 	let (status, body) = ipfs.request_raw(options, Some(form)).await.map_err(ipfs_err)?;
 	if !status.is_success() {
-		return Err(ContentError::Ipfs(format!("add: HTTP {status}: {}", String::from_utf8_lossy(&body))));
+		return Err(ContentError::Ipfs(format!(
+			"add: HTTP {status}: {}",
+			String::from_utf8_lossy(&body)
+		)));
 	}
 	let text = String::from_utf8_lossy(&body);
 	let last = text.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or_default();
-	let line: AddLine = serde_json::from_str(last).map_err(|e| ContentError::Ipfs(format!("add: unexpected answer {last:?}: {e}")))?;
+	let line: AddLine = serde_json::from_str(last)
+		.map_err(|e| ContentError::Ipfs(format!("add: unexpected answer {last:?}: {e}")))?;
 	Ok(canonical(&line.hash))
 }
 
@@ -88,7 +96,8 @@ pub async fn add_file(
 		}
 	}
 	let file = fs::File::open(path)?;
-	let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into());
+	let name =
+		path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "file".into());
 	let mut form = Form::default();
 	form.add_reader_file("path", Counting(file, on_read), name);
 	add_form(ipfs, form, add_options()).await

@@ -211,12 +211,13 @@ async fn wait_verified(
 					spinner.finish_and_clear();
 					return Ok(info);
 				},
-				PinStatus::Failed { reason, attempts } if *attempts >= 3 => return Err(Failure(
-					5,
-					format!(
+				PinStatus::Failed { reason, attempts } if *attempts >= 3 =>
+					return Err(Failure(
+						5,
+						format!(
 						"the chain reports the pin failed: {reason:?} after {attempts} attempts"
 					),
-				)),
+					)),
 				_ => {},
 			}
 		}

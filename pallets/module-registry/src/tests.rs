@@ -1,10 +1,7 @@
 //! Unit tests of the registry pallet against the mock runtime.
 
 use crate::{mock::*, Deposits, Error, Event, Modules, PinStatus, ValueKind};
-use frame_support::{
-	assert_noop, assert_ok,
-	traits::fungible::InspectHold,
-};
+use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use sp_runtime::{traits::Hash, DispatchError};
 
 const SEED_JSON: &str = r#"{"name":"ExampleModule","version":"1.0.0","author":"ModuleDeveloper","cid":"bafybeibwxyzmoduledata","entrypoint":"main.py","args":{"learning_rate":0.01,"epochs":10},"custom":{"description":"An example module","tags":["machine learning","example"]}}"#;
