@@ -89,7 +89,10 @@ command -v node >/dev/null || apt_install nodejs npm
 for dir in "$ROOT/tests/ipfs" "$ROOT/clients/js"; do
 	if [ -f "$dir/package.json" ] && [ ! -d "$dir/node_modules" ]; then
 		log "npm ci in ${dir#"$ROOT"/}"
-		(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+		# npm 11 rejects js-ipfs's lockfile in `ci` ("Missing: headless@", an optional peer that
+		# `install` resolves to nothing); fall back to `install` on the same lockfile, unsaved.
+		(cd "$dir" && { npm ci --no-audit --no-fund --loglevel=error ||
+			npm install --no-save --no-audit --no-fund --loglevel=error; })
 	fi
 done
 
