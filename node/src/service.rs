@@ -193,7 +193,7 @@ pub fn new_full<
 		})?;
 
 	if let Some(url) = registry.ipfs_api.as_deref() {
-		crate::service::set_ipfs_api(&*backend, url)?;
+		crate::service::set_ipfs_api(&backend, url)?;
 	}
 
 	if config.offchain_worker.enabled {

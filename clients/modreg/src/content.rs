@@ -74,7 +74,7 @@ async fn add_form(
 		)));
 	}
 	let text = String::from_utf8_lossy(&body);
-	let last = text.lines().filter(|l| !l.trim().is_empty()).last().unwrap_or_default();
+	let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
 	let line: AddLine = serde_json::from_str(last)
 		.map_err(|e| ContentError::Ipfs(format!("add: unexpected answer {last:?}: {e}")))?;
 	Ok(canonical(&line.hash))

@@ -82,6 +82,9 @@ pub type ModuleInfoOf<T> = ModuleInfo<
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 >;
 
+/// A pin report that passed the checks: the bounded key, the entry and the pinner's account.
+pub type CheckedReport<T> = (KeyOf<T>, ModuleInfoOf<T>, <T as frame_system::Config>::AccountId);
+
 /// The footprint a deposit is priced on: one item of `key_len + value_len` bytes.
 pub fn footprint(key_len: usize, value_len: usize) -> Footprint {
 	Footprint::from_parts(1, key_len.saturating_add(value_len))
@@ -92,6 +95,8 @@ pub fn footprint(key_len: usize, value_len: usize) -> Footprint {
 // substrate-interface (v4 only) cannot decode inside blocks; bare v4 extrinsics keep every client
 // working. Move to `#[pallet::authorize]` once the clients decode v5 (before April 2027).
 #[allow(deprecated)]
+// The `validate_unsigned` expansion binds a unit value.
+#[allow(clippy::let_unit_value)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -540,7 +545,7 @@ pub mod pallet {
 			let value_len = value.len() as u32;
 			let value_hash = T::Hashing::hash(&value);
 			let fp = footprint(key.len(), value.len());
-			let deposit = T::DepositPrice::convert(fp.clone());
+			let deposit = T::DepositPrice::convert(fp);
 			let pin_status = if classified.cid.is_some() {
 				PinStatus::Pending
 			} else {
@@ -651,7 +656,7 @@ pub mod pallet {
 		/// entry's current value and CID, and the entry waits for a report.
 		pub fn check_report(
 			report: &PinReport<T::Public, BlockNumberFor<T>>,
-		) -> Result<(KeyOf<T>, ModuleInfoOf<T>, T::AccountId), Error<T>> {
+		) -> Result<CheckedReport<T>, Error<T>> {
 			let pinner = report.public.clone().into_account();
 			ensure!(Pinners::<T>::get().contains(&pinner), Error::<T>::NotPinner);
 			let key = Self::bound_key(report.key.clone())?;

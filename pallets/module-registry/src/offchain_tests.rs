@@ -44,7 +44,7 @@ struct FaultyOffchain {
 impl FaultyOffchain {
 	fn fault_of(&self, id: HttpRequestId) -> Option<Fault> {
 		let state = self.state.read();
-		let uri = &state.requests.get(&id.into())?.uri;
+		let uri = &state.requests.get(&id)?.uri;
 		self.faults.read().iter().find(|(pattern, _)| uri.contains(pattern)).map(|(_, f)| *f)
 	}
 }

@@ -30,6 +30,10 @@ pub const DEFAULT_LIST_LIMIT: u32 = 100;
 /// The error code returned when the runtime API call fails.
 pub const RUNTIME_ERROR: i32 = 1;
 
+/// A page of `(key, info)` from `moduleRegistry_listModules`.
+pub type Page<AccountId, Balance, BlockNumber> =
+	Vec<(Bytes, ModuleInfo<AccountId, Balance, BlockNumber>)>;
+
 /// Registry RPC methods.
 #[rpc(client, server)]
 pub trait ModuleRegistryApi<BlockHash, AccountId, Balance, BlockNumber> {
@@ -52,7 +56,7 @@ pub trait ModuleRegistryApi<BlockHash, AccountId, Balance, BlockNumber> {
 		start_after: Option<Bytes>,
 		limit: Option<u32>,
 		at: Option<BlockHash>,
-	) -> RpcResult<Vec<(Bytes, ModuleInfo<AccountId, Balance, BlockNumber>)>>;
+	) -> RpcResult<Page<AccountId, Balance, BlockNumber>>;
 }
 
 /// Serves [`ModuleRegistryApiServer`] from a client's runtime API.
@@ -104,7 +108,7 @@ where
 		start_after: Option<Bytes>,
 		limit: Option<u32>,
 		at: Option<Block::Hash>,
-	) -> RpcResult<Vec<(Bytes, ModuleInfo<AccountId, Balance, BlockNumber>)>> {
+	) -> RpcResult<Page<AccountId, Balance, BlockNumber>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
 		let page = self
 			.client
