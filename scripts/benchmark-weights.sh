@@ -7,7 +7,8 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
-cargo build --locked -p module-registry-node --features "$FEATURES"
+# The same build as scripts/test.sh, so the two share every artifact.
+cargo build --locked --workspace --bins --tests --features "$FEATURES"
 WASM="$(ls "$CARGO_TARGET_DIR"/debug/wbuild/module-registry-runtime/module_registry_runtime*.wasm | head -1)"
 "$NODE_BIN" benchmark pallet \
 	--runtime "$WASM" \

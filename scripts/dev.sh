@@ -8,7 +8,8 @@ cd "$ROOT"
 bash scripts/setup.sh
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
-cargo build --locked -p module-registry-node --features "$FEATURES"
+# The same build as scripts/test.sh, so the two share every artifact.
+cargo build --locked --workspace --bins --tests --features "$FEATURES"
 
 IPFS_API_PORT="${IPFS_API_PORT:-5001}"
 RPC_PORT="${RPC_PORT:-9944}"
