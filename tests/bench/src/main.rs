@@ -1,0 +1,356 @@
+//! # Module registry performance harness
+//!
+//! `modreg-bench` measures the chain the way its users load it and prints every figure next to a
+//! baseline measured in the same run, as a ratio (absolute times on a shared machine are
+//! context only):
+//!
+//! 1. **Throughput** — included `register_module` (1 KiB JSON) per second against
+//!    `balances.transfer_keep_alive`, each against the per-block bound that the runtime's weight
+//!    and length limits and its benchmarked weights allow ([`throughput`]).
+//! 2. **Read latency** — 100 concurrent clients, `moduleRegistry_getModule` against
+//!    `state_getStorage` of a `System::Account` key, p50/p99 ([`latency`]).
+//! 3. **Pinning latency** — blocks and seconds from inclusion of a CID registration to
+//!    `Verified`, with the real IPFS daemon ([`pinning`]).
+//! 4. **Weight** — `register_module` against `pallet-preimage::note_preimage` at 1 KiB and
+//!    64 KiB from the same `benchmark pallet` command ([`weights`]).
+//!
+//! Run it through `scripts/bench.sh` (which builds the release node and starts IPFS); method and
+//! latest figures are in `docs/PERFORMANCE.md`.
+
+mod chain;
+mod latency;
+mod node;
+mod pinning;
+mod throughput;
+mod weights;
+
+use anyhow::{Context, Result};
+use clap::{Parser, ValueEnum};
+use serde_json::{json, Value as Json};
+use std::{fs, path::PathBuf, time::Instant};
+use subxt::{OnlineClient, PolkadotConfig};
+use subxt_signer::{sr25519, DeriveJunction};
+
+/// A figure of the harness.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Figure {
+	Throughput,
+	Latency,
+	Pinning,
+	Weights,
+}
+
+/// Measure throughput, read latency, pinning latency and weights of the module registry chain.
+#[derive(Parser)]
+#[command(version)]
+struct Args {
+	/// The node binary; a release build (`scripts/bench.sh` builds it).
+	#[arg(long)]
+	node: PathBuf,
+	/// The runtime wasm for `benchmark pallet` (figure 4).
+	#[arg(long)]
+	runtime_wasm: Option<PathBuf>,
+	/// HTTP RPC address of a running IPFS daemon (figure 3), e.g. `http://127.0.0.1:5001`.
+	#[arg(long)]
+	ipfs_api: Option<String>,
+	/// Smaller runs that finish in a few minutes, for iteration; the figures are noisier.
+	#[arg(long)]
+	quick: bool,
+	/// Which figures to measure.
+	#[arg(long, value_delimiter = ',', default_value = "throughput,latency,pinning,weights")]
+	only: Vec<Figure>,
+	/// Directory for chain data, logs and benchmark output.
+	#[arg(long, default_value = "target/bench")]
+	work_dir: PathBuf,
+	/// Where to write all figures as JSON (default: `<work-dir>/results.json`).
+	#[arg(long)]
+	json: Option<PathBuf>,
+}
+
+/// Sizes of a run.
+struct Plan {
+	accounts: usize,
+	window_blocks: usize,
+	max_signed: usize,
+	clients: usize,
+	requests: usize,
+	pins: usize,
+	steps: u32,
+	repeat: u32,
+}
+
+impl Plan {
+	fn new(quick: bool) -> Self {
+		if quick {
+			Self {
+				accounts: 256,
+				window_blocks: 1,
+				max_signed: 20_000,
+				clients: 100,
+				requests: 20,
+				pins: 5,
+				steps: 10,
+				repeat: 5,
+			}
+		} else {
+			Self {
+				accounts: 2048,
+				window_blocks: 4,
+				max_signed: 60_000,
+				clients: 100,
+				requests: 200,
+				pins: 20,
+				steps: 50,
+				repeat: 20,
+			}
+		}
+	}
+}
+
+fn ratio_line(what: &str, value: f64, goal: &str, met: bool) -> String {
+	format!("{what:<58} {value:>8.3}   goal {goal:<8} {}", if met { "met" } else { "MISSED" })
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+	let args = Args::parse();
+	let plan = Plan::new(args.quick);
+	let started = Instant::now();
+	fs::create_dir_all(&args.work_dir)?;
+	let work = fs::canonicalize(&args.work_dir)?;
+	let mut results = serde_json::Map::new();
+	let mut summary: Vec<String> = Vec::new();
+	results.insert("quick".into(), json!(args.quick));
+	results.insert("machine".into(), machine());
+
+	let alice = sr25519::dev::alice();
+	let accounts: Vec<sr25519::Keypair> = (0..plan.accounts as u32)
+		.map(|i| alice.derive([DeriveJunction::hard("bench"), DeriveJunction::hard(i)]))
+		.collect();
+	let addresses: Vec<String> =
+		accounts.iter().map(|a| a.public_key().to_account_id().to_string()).collect();
+	let spec = work.join("bench-spec.json");
+	node::chain_spec(&args.node, &addresses, &spec)?;
+
+	let needs_node = args.only.iter().any(|f| *f != Figure::Weights);
+	let node = if needs_node {
+		println!("Starting {} (log {})", args.node.display(), work.join("node/node.log").display());
+		Some(node::Node::start(&args.node, &spec, &work.join("node"), args.ipfs_api.as_deref()).await?)
+	} else {
+		None
+	};
+	let api = match &node {
+		Some(n) => Some(OnlineClient::<PolkadotConfig>::from_url(&n.ws).await?),
+		None => None,
+	};
+	let limits = match &api {
+		Some(api) => Some(chain::Limits::read(api).await?),
+		None => None,
+	};
+
+	if let (Some(node), Some(api), Some(limits), true) =
+		(&node, &api, &limits, args.only.contains(&Figure::Throughput))
+	{
+		println!("\n== 1. Throughput (steady window of {} block(s)) ==", plan.window_blocks);
+		println!(
+			"  limits: normal class {} ps of {} ps per block (base block {} ps), {} bytes; base \
+			 extrinsic {} ps",
+			limits.max_total.ref_time,
+			limits.max_block.ref_time,
+			limits.base_block.ref_time,
+			limits.max_len,
+			limits.base_extrinsic.ref_time
+		);
+		let register = throughput::measure(
+			api,
+			&node.ws,
+			&node.log,
+			limits,
+			&accounts,
+			throughput::Kind::Register(1024),
+			plan.window_blocks,
+			plan.max_signed,
+		)
+		.await?;
+		let transfer = throughput::measure(
+			api,
+			&node.ws,
+			&node.log,
+			limits,
+			&accounts,
+			throughput::Kind::Transfer,
+			plan.window_blocks,
+			plan.max_signed,
+		)
+		.await?;
+		let largest = throughput::largest_value(api, &node.ws, limits, &accounts[0]).await?;
+		for (name, rate) in [("register_module", &register), ("transfer_keep_alive", &transfer)] {
+			summary.push(format!(
+				"{name}: {:.1}/s ({:.1} per block of {:.2} s); bound {} per block ({})",
+				rate.per_second, rate.per_block, rate.block_time, rate.bound, rate.bound_by
+			));
+		}
+		let ratio = register.per_second / transfer.per_second;
+		let fraction = register.per_block / register.bound as f64;
+		let transfer_fraction = transfer.per_block / transfer.bound as f64;
+		summary.push(ratio_line("throughput ratio register/transfer", ratio, ">= 0.9", ratio >= 0.9));
+		summary.push(ratio_line(
+			"register_module: achieved fraction of the per-block bound",
+			fraction,
+			">= 0.8",
+			fraction >= 0.8,
+		));
+		summary.push(format!(
+			"transfer_keep_alive: achieved fraction of its bound                {transfer_fraction:.3}"
+		));
+		summary.push(format!(
+			"largest value with one registration per block: {} B by weight, {} B by length; the \
+			 pallet caps values at {} B, where a block holds {} ({})",
+			largest["largest_by_weight"],
+			largest["largest_by_length"],
+			largest["pallet_max_value_len"],
+			largest["per_block_at_max_value"],
+			largest["per_block_at_max_value_bound_by"].as_str().unwrap_or("?"),
+		));
+		results.insert(
+			"throughput".into(),
+			json!({
+				"register": register.record,
+				"transfer": transfer.record,
+				"ratio": ratio,
+				"register_fraction_of_bound": fraction,
+				"transfer_fraction_of_bound": transfer_fraction,
+				"largest_value": largest,
+			}),
+		);
+	}
+
+	if let (Some(node), Some(api), true) = (&node, &api, args.only.contains(&Figure::Latency)) {
+		println!("\n== 2. Read latency ({} clients × {} requests) ==", plan.clients, plan.requests);
+		let key = format!("bench/latency/{}", std::process::id()).into_bytes();
+		let value = throughput::json_value(0, 1024);
+		let call = subxt::dynamic::transaction(
+			"ModuleRegistry",
+			"register_module",
+			vec![subxt::dynamic::Value::from_bytes(&key), subxt::dynamic::Value::from_bytes(&value)],
+		);
+		api.at_current_block()
+			.await?
+			.transactions()
+			.sign_and_submit_then_watch_default(&call, &alice)
+			.await?
+			.wait_for_finalized_success()
+			.await
+			.context("registering the module read by the latency clients")?;
+		let reads = [
+			latency::Read::GetModule { key, expected: value },
+			latency::Read::Storage { key: chain::account_key(&alice.public_key().0) },
+		];
+		let [module, storage] =
+			latency::measure(&node.ws, plan.clients, plan.requests, 2, reads).await?;
+		let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+		for (name, s) in [("moduleRegistry_getModule", &module), ("state_getStorage", &storage)] {
+			summary.push(format!(
+				"{name:<26} p50 {:>7.2} ms  p99 {:>7.2} ms  {:>8.0} req/s",
+				ms(s.percentile(50.0)),
+				ms(s.percentile(99.0)),
+				s.rate
+			));
+		}
+		let p99 = ms(module.percentile(99.0)) / ms(storage.percentile(99.0));
+		let p50 = ms(module.percentile(50.0)) / ms(storage.percentile(50.0));
+		summary.push(ratio_line("read latency p99 ratio getModule/getStorage", p99, "<= 1.5", p99 <= 1.5));
+		summary.push(format!("read latency p50 ratio getModule/getStorage             {p50:>8.3}"));
+		results.insert(
+			"latency".into(),
+			json!({
+				"clients": plan.clients,
+				"get_module": module.summary(),
+				"get_storage": storage.summary(),
+				"p99_ratio": p99,
+				"p50_ratio": p50,
+			}),
+		);
+	}
+
+	if let (Some(node), Some(api), true) = (&node, &api, args.only.contains(&Figure::Pinning)) {
+		println!("\n== 3. Pinning latency ({} registrations) ==", plan.pins);
+		let ipfs = args
+			.ipfs_api
+			.as_deref()
+			.context("--ipfs-api is needed for the pinning figure (scripts/bench.sh starts one)")?;
+		let record = pinning::measure(api, &node.ws, ipfs, &accounts[1], plan.pins).await?;
+		let median = record["median_blocks"].as_u64().unwrap_or(u64::MAX);
+		summary.push(ratio_line(
+			"pinning: median blocks from inclusion to Verified",
+			median as f64,
+			"<= 2",
+			median <= 2,
+		));
+		summary.push(format!(
+			"pinning: median {:.1} s, worst {} blocks / {:.1} s, per registration {}",
+			record["median_seconds"].as_f64().unwrap_or(0.0),
+			record["max_blocks"],
+			record["max_seconds"].as_f64().unwrap_or(0.0),
+			record["blocks"]
+		));
+		results.insert("pinning".into(), record);
+	}
+	drop(api);
+	drop(node);
+
+	if args.only.contains(&Figure::Weights) {
+		println!("\n== 4. Weight (benchmark pallet --steps {} --repeat {}) ==", plan.steps, plan.repeat);
+		let wasm = args.runtime_wasm.as_deref().context("--runtime-wasm is needed for figure 4")?;
+		let bench = |pallet: &str, extrinsic: &str| {
+			weights::benchmark(&args.node, wasm, &work, pallet, extrinsic, plan.steps, plan.repeat)
+		};
+		let registry = bench("pallet_module_registry", "register_module")?;
+		let preimage = bench("pallet_preimage", "note_preimage")?;
+		// Database weights as the runtime charges them.
+		let (db_read, db_write) = match &limits {
+			Some(l) => (l.db_read, l.db_write),
+			None => (8_000_000, 50_000_000),
+		};
+		let record = weights::compare(&registry, &preimage, 32.0, &[1024, 65_536], db_read, db_write);
+		for row in record["rows"].as_array().into_iter().flatten() {
+			let r = row["ratio_ref_time"].as_f64().unwrap_or(f64::MAX);
+			summary.push(ratio_line(
+				&format!("weight ratio register_module/note_preimage at {} B", row["size"]),
+				r,
+				"<= 1.0",
+				r <= 1.0,
+			));
+			summary.push(format!(
+				"  ref_time {:.0} vs {:.0} ps; proof size {:.0} vs {:.0} B (ratio {:.2})",
+				row["register_module"]["total_ps"].as_f64().unwrap_or(0.0),
+				row["note_preimage"]["total_ps"].as_f64().unwrap_or(0.0),
+				row["register_module"]["proof"].as_f64().unwrap_or(0.0),
+				row["note_preimage"]["proof"].as_f64().unwrap_or(0.0),
+				row["ratio_proof"].as_f64().unwrap_or(0.0),
+			));
+		}
+		results.insert("weights".into(), record);
+	}
+
+	results.insert("elapsed_s".into(), json!(started.elapsed().as_secs_f64()));
+	let out = args.json.unwrap_or_else(|| work.join("results.json"));
+	fs::write(&out, serde_json::to_vec_pretty(&Json::Object(results))?)?;
+	println!("\n== Summary ({:.0} s; all figures in {}) ==", started.elapsed().as_secs_f64(), out.display());
+	for line in summary {
+		println!("{line}");
+	}
+	Ok(())
+}
+
+/// What the figures were measured on.
+fn machine() -> Json {
+	let cpu = fs::read_to_string("/proc/cpuinfo")
+		.ok()
+		.and_then(|t| t.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned()));
+	json!({
+		"cpus": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0),
+		"cpu": cpu,
+		"load_average": fs::read_to_string("/proc/loadavg").ok().map(|l| l.trim().to_owned()),
+	})
+}
