@@ -17,24 +17,10 @@ DATA="${MODREG_DATA:-$HOME/.local/share/module-registry-chain}"
 LOGS="$DATA/logs"
 mkdir -p "$LOGS"
 
-# The IPFS daemon (js-ipfs, Kubo-compatible RPC). With Kubo installed, run `ipfs daemon` instead
-# and set IPFS_API_PORT to its port.
-export IPFS_PATH="$DATA/ipfs"
-IPFS_CLI="$ROOT/tests/ipfs/node_modules/ipfs/src/cli.js"
-if [ ! -f "$IPFS_PATH/config" ]; then
-	node "$IPFS_CLI" init >"$LOGS/ipfs-init.log" 2>&1
-fi
-python3 - "$IPFS_PATH/config" "$IPFS_API_PORT" <<'PY'
-import json, sys
-path, port = sys.argv[1], sys.argv[2]
-c = json.load(open(path))
-c["Bootstrap"] = []
-c.setdefault("Addresses", {})
-c["Addresses"].update({"Delegates": [], "Swarm": [], "API": f"/ip4/127.0.0.1/tcp/{port}",
-                       "Gateway": "/ip4/127.0.0.1/tcp/9090"})
-json.dump(c, open(path, "w"), indent=2)
-PY
-node "$IPFS_CLI" daemon >"$LOGS/ipfs.log" 2>&1 &
+# The IPFS daemon (js-ipfs, Kubo-compatible RPC), set up as the end-to-end tests set theirs up.
+# With Kubo installed, run `ipfs daemon` instead and set IPFS_API_PORT to its port.
+E2E_LOGS="$LOGS" python3 tests/e2e/harness.py ipfs --repo "$DATA/ipfs" --port "$IPFS_API_PORT" \
+	>"$LOGS/ipfs.url" &
 IPFS_PID=$!
 NODE_PID=""
 cleanup() {
@@ -43,8 +29,9 @@ cleanup() {
 	wait 2>/dev/null || true
 }
 trap cleanup EXIT INT TERM
-for _ in $(seq 1 90); do
-	curl -sf -X POST "http://127.0.0.1:$IPFS_API_PORT/api/v0/version" >/dev/null && break
+for _ in $(seq 1 120); do
+	[ -s "$LOGS/ipfs.url" ] && break
+	kill -0 "$IPFS_PID" 2>/dev/null || { echo "IPFS daemon did not start; see $LOGS/ipfs.log" >&2; exit 1; }
 	sleep 1
 done
 

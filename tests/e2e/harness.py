@@ -227,3 +227,31 @@ class Node:
 
     def stop(self):
         self.proc.stop()
+
+
+def main(argv=None):
+    """``python3 tests/e2e/harness.py ipfs --repo DIR [--port N]``: run the test IPFS daemon in
+    the foreground for shell scripts (``scripts/dev.sh``, ``scripts/bench.sh``). Prints the API
+    URL once it answers; SIGINT/SIGTERM stop it."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("what", choices=["ipfs"])
+    parser.add_argument("--repo", required=True, help="IPFS repository (created if missing)")
+    parser.add_argument("--port", type=int, help="API port (default: a free one)")
+    args = parser.parse_args(argv)
+    daemon = Ipfs(args.repo, api_port=args.port).start()
+    stop = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.append(True))
+    print(daemon.url, flush=True)
+    try:
+        while not stop and daemon.proc.alive():
+            time.sleep(0.5)
+    finally:
+        daemon.stop()
+    return 0 if stop else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -103,7 +103,8 @@ impl Limits {
 	pub fn per_block(&self, weight: Weight, len: usize) -> (u64, &'static str) {
 		let per_tx = weight.ref_time + self.base_extrinsic.ref_time;
 		let by_weight = self.max_total.ref_time / per_tx.max(1);
-		let by_proof = self.max_total.proof_size / (weight.proof_size + self.base_extrinsic.proof_size).max(1);
+		let by_proof =
+			self.max_total.proof_size / (weight.proof_size + self.base_extrinsic.proof_size).max(1);
 		let by_len = u64::from(self.max_len) / (len as u64).max(1);
 		let mut bound = (by_weight, "block weight (ref_time)");
 		if by_proof < bound.0 {
@@ -192,9 +193,7 @@ pub async fn block_extrinsics(rpc: &RpcClient, hash: &str) -> Result<Vec<Vec<u8>
 	let list = block["block"]["extrinsics"]
 		.as_array()
 		.ok_or_else(|| anyhow!("block {hash} has no extrinsics list"))?;
-	list.iter()
-		.map(|x| from_hex(x.as_str().unwrap_or_default()))
-		.collect()
+	list.iter().map(|x| from_hex(x.as_str().unwrap_or_default())).collect()
 }
 
 /// The number of the best block.

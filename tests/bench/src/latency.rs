@@ -33,8 +33,9 @@ impl Read {
 	async fn call(&self, rpc: &RpcClient) -> Result<()> {
 		match self {
 			Read::GetModule { key, expected } => {
-				let value: Option<String> =
-					rpc.request("moduleRegistry_getModule", rpc_params![chain::to_hex(key)]).await?;
+				let value: Option<String> = rpc
+					.request("moduleRegistry_getModule", rpc_params![chain::to_hex(key)])
+					.await?;
 				match value {
 					Some(v) if chain::from_hex(&v)? == *expected => Ok(()),
 					other => bail!("getModule returned {:.60?}", other),
@@ -82,7 +83,11 @@ impl Sample {
 }
 
 /// Runs `read` from every client at once, `requests` times each, back to back.
-async fn run_once(clients: &[RpcClient], read: &Read, requests: usize) -> Result<(Vec<Duration>, Duration)> {
+async fn run_once(
+	clients: &[RpcClient],
+	read: &Read,
+	requests: usize,
+) -> Result<(Vec<Duration>, Duration)> {
 	let barrier = Arc::new(Barrier::new(clients.len()));
 	let started = Instant::now();
 	let per_client = try_join_all(clients.iter().map(|rpc| {
@@ -103,7 +108,13 @@ async fn run_once(clients: &[RpcClient], read: &Read, requests: usize) -> Result
 }
 
 /// Figure 2: both reads, alternating in `rounds` rounds so drift affects both alike.
-pub async fn measure(ws: &str, clients: usize, requests: usize, rounds: usize, reads: [Read; 2]) -> Result<[Sample; 2]> {
+pub async fn measure(
+	ws: &str,
+	clients: usize,
+	requests: usize,
+	rounds: usize,
+	reads: [Read; 2],
+) -> Result<[Sample; 2]> {
 	let mut connections = Vec::with_capacity(clients);
 	for _ in 0..clients {
 		connections.push(chain::connect(ws).await?);

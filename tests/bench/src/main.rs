@@ -135,7 +135,10 @@ async fn main() -> Result<()> {
 	let needs_node = args.only.iter().any(|f| *f != Figure::Weights);
 	let node = if needs_node {
 		println!("Starting {} (log {})", args.node.display(), work.join("node/node.log").display());
-		Some(node::Node::start(&args.node, &spec, &work.join("node"), args.ipfs_api.as_deref()).await?)
+		Some(
+			node::Node::start(&args.node, &spec, &work.join("node"), args.ipfs_api.as_deref())
+				.await?,
+		)
 	} else {
 		None
 	};
@@ -161,11 +164,9 @@ async fn main() -> Result<()> {
 			limits.max_len,
 			limits.base_extrinsic.ref_time
 		);
+		let target = throughput::Target { api, ws: &node.ws, node_log: &node.log, limits };
 		let register = throughput::measure(
-			api,
-			&node.ws,
-			&node.log,
-			limits,
+			&target,
 			&accounts,
 			throughput::Kind::Register(1024),
 			plan.window_blocks,
@@ -173,10 +174,7 @@ async fn main() -> Result<()> {
 		)
 		.await?;
 		let transfer = throughput::measure(
-			api,
-			&node.ws,
-			&node.log,
-			limits,
+			&target,
 			&accounts,
 			throughput::Kind::Transfer,
 			plan.window_blocks,
@@ -193,7 +191,12 @@ async fn main() -> Result<()> {
 		let ratio = register.per_second / transfer.per_second;
 		let fraction = register.per_block / register.bound as f64;
 		let transfer_fraction = transfer.per_block / transfer.bound as f64;
-		summary.push(ratio_line("throughput ratio register/transfer", ratio, ">= 0.9", ratio >= 0.9));
+		summary.push(ratio_line(
+			"throughput ratio register/transfer",
+			ratio,
+			">= 0.9",
+			ratio >= 0.9,
+		));
 		summary.push(ratio_line(
 			"register_module: achieved fraction of the per-block bound",
 			fraction,
@@ -232,7 +235,10 @@ async fn main() -> Result<()> {
 		let call = subxt::dynamic::transaction(
 			"ModuleRegistry",
 			"register_module",
-			vec![subxt::dynamic::Value::from_bytes(&key), subxt::dynamic::Value::from_bytes(&value)],
+			vec![
+				subxt::dynamic::Value::from_bytes(&key),
+				subxt::dynamic::Value::from_bytes(&value),
+			],
 		);
 		api.at_current_block()
 			.await?
@@ -259,7 +265,12 @@ async fn main() -> Result<()> {
 		}
 		let p99 = ms(module.percentile(99.0)) / ms(storage.percentile(99.0));
 		let p50 = ms(module.percentile(50.0)) / ms(storage.percentile(50.0));
-		summary.push(ratio_line("read latency p99 ratio getModule/getStorage", p99, "<= 1.5", p99 <= 1.5));
+		summary.push(ratio_line(
+			"read latency p99 ratio getModule/getStorage",
+			p99,
+			"<= 1.5",
+			p99 <= 1.5,
+		));
 		summary.push(format!("read latency p50 ratio getModule/getStorage             {p50:>8.3}"));
 		results.insert(
 			"latency".into(),
@@ -300,7 +311,10 @@ async fn main() -> Result<()> {
 	drop(node);
 
 	if args.only.contains(&Figure::Weights) {
-		println!("\n== 4. Weight (benchmark pallet --steps {} --repeat {}) ==", plan.steps, plan.repeat);
+		println!(
+			"\n== 4. Weight (benchmark pallet --steps {} --repeat {}) ==",
+			plan.steps, plan.repeat
+		);
 		let wasm = args.runtime_wasm.as_deref().context("--runtime-wasm is needed for figure 4")?;
 		let bench = |pallet: &str, extrinsic: &str| {
 			weights::benchmark(&args.node, wasm, &work, pallet, extrinsic, plan.steps, plan.repeat)
@@ -312,7 +326,8 @@ async fn main() -> Result<()> {
 			Some(l) => (l.db_read, l.db_write),
 			None => (8_000_000, 50_000_000),
 		};
-		let record = weights::compare(&registry, &preimage, 32.0, &[1024, 65_536], db_read, db_write);
+		let record =
+			weights::compare(&registry, &preimage, 32.0, &[1024, 65_536], db_read, db_write);
 		for row in record["rows"].as_array().into_iter().flatten() {
 			let r = row["ratio_ref_time"].as_f64().unwrap_or(f64::MAX);
 			summary.push(ratio_line(
@@ -336,7 +351,11 @@ async fn main() -> Result<()> {
 	results.insert("elapsed_s".into(), json!(started.elapsed().as_secs_f64()));
 	let out = args.json.unwrap_or_else(|| work.join("results.json"));
 	fs::write(&out, serde_json::to_vec_pretty(&Json::Object(results))?)?;
-	println!("\n== Summary ({:.0} s; all figures in {}) ==", started.elapsed().as_secs_f64(), out.display());
+	println!(
+		"\n== Summary ({:.0} s; all figures in {}) ==",
+		started.elapsed().as_secs_f64(),
+		out.display()
+	);
 	for line in summary {
 		println!("{line}");
 	}
@@ -345,9 +364,11 @@ async fn main() -> Result<()> {
 
 /// What the figures were measured on.
 fn machine() -> Json {
-	let cpu = fs::read_to_string("/proc/cpuinfo")
-		.ok()
-		.and_then(|t| t.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned()));
+	let cpu = fs::read_to_string("/proc/cpuinfo").ok().and_then(|t| {
+		t.lines()
+			.find(|l| l.starts_with("model name"))
+			.map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+	});
 	json!({
 		"cpus": std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0),
 		"cpu": cpu,

@@ -50,7 +50,12 @@ pub fn chain_spec(bin: &Path, accounts: &[String], out: &Path) -> Result<()> {
 
 impl Node {
 	/// Starts `bin --dev --chain spec` with its data under `dir`, and waits for block #1.
-	pub async fn start(bin: &Path, spec: &Path, dir: &Path, ipfs_api: Option<&str>) -> Result<Self> {
+	pub async fn start(
+		bin: &Path,
+		spec: &Path,
+		dir: &Path,
+		ipfs_api: Option<&str>,
+	) -> Result<Self> {
 		let _ = fs::remove_dir_all(dir.join("chain"));
 		fs::create_dir_all(dir)?;
 		let rpc_port = free_port()?;
@@ -122,7 +127,8 @@ pub fn proposals(log: &Path) -> Result<Vec<(u64, u64, String, u64)>> {
 	for line in text.lines() {
 		let Some(rest) = line.split("Prepared block for proposing at ").nth(1) else { continue };
 		let number = rest.split_whitespace().next().and_then(|n| n.parse().ok());
-		let ms = rest.split('(').nth(1).and_then(|r| r.split(" ms").next()).and_then(|m| m.parse().ok());
+		let ms =
+			rest.split('(').nth(1).and_then(|r| r.split(" ms").next()).and_then(|m| m.parse().ok());
 		let end = rest.split("end: ").nth(1).and_then(|r| r.split(';').next()).map(str::to_owned);
 		let count = rest
 			.split("extrinsics_count: ")

@@ -68,7 +68,8 @@ pub async fn measure(
 	let run = std::process::id();
 	let mut last_block = chain::best_number(&rpc).await?;
 	for i in 0..count {
-		let content = format!("module registry bench {run} pin {i} {:?}\n", Instant::now()).repeat(64);
+		let content =
+			format!("module registry bench {run} pin {i} {:?}\n", Instant::now()).repeat(64);
 		let cid = ipfs_add(ipfs, content.as_bytes())?;
 		let key = format!("bench/pin/{run}/{i:03}");
 		// Wait for a new block so registrations spread one per block, as users make them.
@@ -81,7 +82,21 @@ pub async fn measure(
 			"register_module",
 			vec![dynamic::Value::from_bytes(&key), dynamic::Value::from_bytes(cid.as_bytes())],
 		);
-		api.at_current_block().await?.transactions().sign_and_submit_default(&call, signer).await?;
+		// The nonce from the pool, not from the last finalized block: the previous registration
+		// may still be waiting.
+		let address = signer.public_key().to_account_id().to_string();
+		let params = subxt::config::PolkadotExtrinsicParamsBuilder::<PolkadotConfig>::new()
+			.nonce(chain::next_nonce(&rpc, &address).await?)
+			.build();
+		let tx = api
+			.at_current_block()
+			.await?
+			.transactions()
+			.create_signable_offline(&call, params)?
+			.sign(signer)?
+			.into_encoded();
+		let _: String =
+			rpc.request("author_submitExtrinsic", rpc_params![chain::to_hex(&tx)]).await?;
 		pins.push(Pin { key, included: None, verified: None });
 	}
 	let deadline = Instant::now() + Duration::from_secs(60 + 12 * count as u64);
@@ -93,7 +108,10 @@ pub async fn measure(
 		}
 		for pin in pins.iter_mut().filter(|p| p.verified.is_none()) {
 			let info: Option<Json> = rpc
-				.request("moduleRegistry_getModuleInfo", rpc_params![chain::to_hex(pin.key.as_bytes())])
+				.request(
+					"moduleRegistry_getModuleInfo",
+					rpc_params![chain::to_hex(pin.key.as_bytes())],
+				)
 				.await?;
 			let Some(info) = info else { continue };
 			pin.included = info["created"].as_u64();

@@ -190,6 +190,19 @@ async fn submit_all(
 	(ok, errors, started.elapsed())
 }
 
+/// The node a figure is measured on.
+#[derive(Clone, Copy)]
+pub struct Target<'a> {
+	/// A subxt client of the node (metadata, signing).
+	pub api: &'a OnlineClient<PolkadotConfig>,
+	/// Its WebSocket RPC address.
+	pub ws: &'a str,
+	/// Its log, for the proposer's lines.
+	pub node_log: &'a std::path::Path,
+	/// Its runtime's block limits.
+	pub limits: &'a Limits,
+}
+
 /// The measured figure for one kind.
 pub struct Rate {
 	/// Included transactions per second over the steady window.
@@ -209,15 +222,13 @@ pub struct Rate {
 /// Figure 1 for one kind: pre-sign enough transactions to keep `window` blocks full, submit,
 /// and measure inclusion over the blocks between the first and the last that carry them.
 pub async fn measure(
-	api: &OnlineClient<PolkadotConfig>,
-	ws: &str,
-	node_log: &std::path::Path,
-	limits: &Limits,
+	target: &Target<'_>,
 	accounts: &[Keypair],
 	kind: Kind,
 	window: usize,
 	cap: usize,
 ) -> Result<Rate> {
+	let Target { api, ws, node_log, limits } = *target;
 	let rpc = chain::connect(ws).await?;
 	let tag = format!("{}-{}", kind.name(), std::process::id());
 	// One sample transaction tells the weight and length the runtime charges for this kind.
@@ -335,15 +346,19 @@ pub async fn largest_value(
 	let small_len = 1024;
 	let large_len = limits.max_value_len as usize;
 	let tag = format!("largest-{}", std::process::id());
-	let small = presign(api, &rpc, std::slice::from_ref(account), Kind::Register(small_len), &tag, 1)
-		.await?;
-	let large = presign(api, &rpc, std::slice::from_ref(account), Kind::Register(large_len), &tag, 1)
-		.await?;
-	let (a, b) = (chain::query_info(&rpc, &small[0]).await?, chain::query_info(&rpc, &large[0]).await?);
+	let small =
+		presign(api, &rpc, std::slice::from_ref(account), Kind::Register(small_len), &tag, 1)
+			.await?;
+	let large =
+		presign(api, &rpc, std::slice::from_ref(account), Kind::Register(large_len), &tag, 1)
+			.await?;
+	let (a, b) =
+		(chain::query_info(&rpc, &small[0]).await?, chain::query_info(&rpc, &large[0]).await?);
 	let slope = (b.weight.ref_time - a.weight.ref_time) as f64 / (large_len - small_len) as f64;
 	let fixed_weight = a.weight.ref_time as f64 - slope * small_len as f64;
 	let overhead_len = small[0].len() - small_len;
-	let by_weight = ((limits.max_extrinsic.ref_time as f64 - fixed_weight) / slope.max(1e-9)) as u64;
+	let by_weight =
+		((limits.max_extrinsic.ref_time as f64 - fixed_weight) / slope.max(1e-9)) as u64;
 	let by_len = u64::from(limits.max_len).saturating_sub(overhead_len as u64 + 4);
 	let (at_max_bound, at_max_by) = limits.per_block(b.weight, large[0].len());
 	// A max-size registration, submitted for real: it must be accepted and included.
@@ -357,7 +372,11 @@ pub async fn largest_value(
 		let best = chain::best_number(&rpc).await?;
 		for n in start..=best {
 			let h = chain::block_hash(&rpc, n).await?;
-			if chain::block_extrinsics(&rpc, &h).await?.iter().any(|x| chain::tx_hash(x)[..] == target[..]) {
+			if chain::block_extrinsics(&rpc, &h)
+				.await?
+				.iter()
+				.any(|x| chain::tx_hash(x)[..] == target[..])
+			{
 				included_at = Some(n);
 				break 'search;
 			}

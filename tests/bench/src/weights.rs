@@ -25,7 +25,8 @@ impl Model {
 
 	/// `(execution ref_time, reads, writes, proof size)` at the given component values.
 	pub fn at(&self, components: &[(&str, f64)]) -> (f64, f64, f64, f64) {
-		let mut out = (self.get("base"), self.get("reads"), self.get("writes"), self.get("base_proof"));
+		let mut out =
+			(self.get("base"), self.get("reads"), self.get("writes"), self.get("base_proof"));
 		for (name, value) in components {
 			out.0 += self.slope("slopes", name) * value;
 			out.1 += self.slope("read_slopes", name) * value;
