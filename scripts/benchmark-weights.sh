@@ -7,10 +7,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 # shellcheck source=scripts/env.sh
 source scripts/env.sh
-# The same build as scripts/test.sh, so the two share every artifact.
-cargo build --locked --workspace --bins --tests --features "$FEATURES"
-WASM="$(ls "$CARGO_TARGET_DIR"/debug/wbuild/module-registry-runtime/module_registry_runtime*.wasm | head -1)"
-"$NODE_BIN" benchmark pallet \
+# Weights come from an optimised node: a debug node runs host functions (trie, hashing) unoptimised
+# and over-estimates. This is the same release build as scripts/bench.sh.
+cargo build --locked --release -p module-registry-node --features module-registry-node/runtime-benchmarks
+RELEASE="$CARGO_TARGET_DIR/release"
+WASM="$(ls "$RELEASE"/wbuild/module-registry-runtime/module_registry_runtime.compact.compressed.wasm)"
+"$RELEASE/module-registry-node" benchmark pallet \
 	--runtime "$WASM" \
 	--genesis-builder=runtime \
 	--pallet pallet_module_registry \
@@ -20,4 +22,5 @@ WASM="$(ls "$CARGO_TARGET_DIR"/debug/wbuild/module-registry-runtime/module_regis
 	--heap-pages 4096 \
 	--template scripts/weight-template.hbs \
 	--output pallets/module-registry/src/weights.rs
-cargo fmt -p pallet-module-registry
+# The project formats with nightly rustfmt (rustfmt.toml uses unstable options).
+cargo +nightly fmt -p pallet-module-registry 2>/dev/null || cargo fmt -p pallet-module-registry

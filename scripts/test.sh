@@ -14,6 +14,10 @@ step() { printf '\n=== %s (%s)\n' "$*" "$(date +%T)"; }
 step "build (binaries and test targets; one feature set)"
 cargo build --locked --workspace --bins --tests --features "$FEATURES"
 
+step "performance harness and scripts still build and parse (scripts/bench.sh runs them)"
+"$CARGO_TARGET_DIR/debug/modreg-bench" --help >/dev/null
+for script in scripts/*.sh; do bash -n "$script"; done
+
 step "Rust tests"
 cargo test --locked --workspace --features "$FEATURES"
 

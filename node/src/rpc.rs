@@ -22,7 +22,7 @@ pub fn create_full<C, P>(
 	deps: FullDeps<C, P>,
 ) -> Result<RpcModule<()>, Box<dyn std::error::Error + Send + Sync>>
 where
-	C: ProvideRuntimeApi<Block>,
+	C: ProvideRuntimeApi<Block> + sp_api::CallApiAt<Block>,
 	C: HeaderBackend<Block> + HeaderMetadata<Block, Error = BlockChainError> + 'static,
 	C: Send + Sync + 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>,
@@ -36,7 +36,7 @@ where
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
-	use pallet_module_registry_rpc::{ModuleRegistry, ModuleRegistryApiServer};
+	use pallet_module_registry_rpc::{DirectReads, ModuleRegistry, ModuleRegistryApiServer};
 	use pallet_transaction_payment_rpc::{TransactionPayment, TransactionPaymentApiServer};
 	use substrate_frame_rpc_system::{System, SystemApiServer};
 
@@ -50,7 +50,12 @@ where
 		AccountId,
 		Balance,
 		BlockNumber,
-	>>::into_rpc(ModuleRegistry::new(client)))?;
+	>>::into_rpc(ModuleRegistry::new(client).with_direct_reads(
+		DirectReads::new(
+			&module_registry_runtime::VERSION,
+			pallet_module_registry::Pallet::<module_registry_runtime::Runtime>::value_storage_key,
+		),
+	)))?;
 
 	Ok(module)
 }

@@ -6,6 +6,7 @@ import pytest
 
 from harness import Node, free_port, wait_until
 from module_registry import errors
+from module_registry.client import to_bytes
 
 METADATA = {
     "name": "ExampleModule",
@@ -67,6 +68,30 @@ def test_register_read_update_refuse_remove(registry, alice, bob):
     assert registry.info(key) is None
     # The whole deposit is back.
     assert registry.held(alice.ss58_address) == held_before
+
+
+def test_get_module_rpc_reads_the_requested_block(registry, alice):
+    """The node serves moduleRegistry_getModule from the state (no runtime call): it must still
+    answer for the block asked, agree with the runtime API there, and refuse nothing silently."""
+    key = b"e2e-rpc-at"
+    first, second = b'{"v": 1}', b'{"v": 2}'
+    registry.register(alice, key, first)
+    at_first = registry.substrate.get_chain_head()
+    registry.register(alice, key, second)
+
+    def rpc(params):
+        return registry.substrate.rpc_request("moduleRegistry_getModule", params)["result"]
+
+    assert bytes.fromhex(rpc(["0x" + key.hex(), at_first])[2:]) == first
+    assert bytes.fromhex(rpc(["0x" + key.hex()])[2:]) == second
+    by_runtime = registry.substrate.runtime_call(
+        "ModuleRegistryApi", "get_module", {"key": key}, block_hash=at_first
+    )
+    assert to_bytes(by_runtime.value) == first
+    # A key longer than MaxKeyLength cannot be stored: null, as from the runtime API.
+    assert rpc(["0x" + "61" * 65]) is None
+    assert rpc(["0x" + b"e2e-rpc-never-registered".hex()]) is None
+    registry.remove(alice, key)
 
 
 def test_local_testnet_two_nodes_agree(tmp_path):

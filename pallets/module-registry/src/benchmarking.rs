@@ -22,7 +22,7 @@ pub fn worst_case_json(len: u32) -> Vec<u8> {
 		let mut v = vec![b'{'];
 		v.resize(len.saturating_sub(1).max(1), b' ');
 		v.push(b'}');
-		return v
+		return v;
 	}
 	let mut v = head.to_vec();
 	// Fill with "0," pairs, leaving room for a final "0]}".

@@ -713,6 +713,14 @@ pub mod pallet {
 			ModuleRegistry::<T>::get(key).map(|v| v.into_inner())
 		}
 
+		/// The full storage key of `key`'s value in [`ModuleRegistry`], or `None` for a key longer
+		/// than `MaxKeyLength` (which cannot be stored). For readers outside the runtime: the
+		/// node's `moduleRegistry_getModule` reads values with it instead of calling the runtime.
+		pub fn value_storage_key(key: &[u8]) -> Option<Vec<u8>> {
+			let key = KeyOf::<T>::try_from(key.to_vec()).ok()?;
+			Some(ModuleRegistry::<T>::hashed_key_for(key))
+		}
+
 		/// The information recorded about `key`.
 		pub fn module_info(key: Vec<u8>) -> Option<ModuleInfoOf<T>> {
 			let key = KeyOf::<T>::try_from(key).ok()?;

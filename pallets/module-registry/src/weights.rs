@@ -4,7 +4,7 @@
 //! Steps: 50, repeats: 20, wasm execution: Compiled.
 //!
 //! Regenerate with `scripts/benchmark-weights.sh`. Command:
-//!  /root/.cache/module-registry-chain/target/debug/module-registry-node benchmark pallet --runtime /root/.cache/module-registry-chain/target/debug/wbuild/module-registry-runtime/module_registry_runtime.wasm --genesis-builder=runtime --pallet pallet_module_registry --extrinsic * --steps 50 --repeat 20 --heap-pages 4096 --template scripts/weight-template.hbs --output pallets/module-registry/src/weights.rs
+//!  /root/.cache/module-registry-chain/target/release/module-registry-node benchmark pallet --runtime /root/.cache/module-registry-chain/target/release/wbuild/module-registry-runtime/module_registry_runtime.compact.compressed.wasm --genesis-builder=runtime --pallet pallet_module_registry --extrinsic * --steps 50 --repeat 20 --heap-pages 4096 --template scripts/weight-template.hbs --output pallets/module-registry/src/weights.rs
 
 #![allow(unused_parens)]
 #![allow(unused_imports)]
@@ -45,9 +45,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::PendingPins` (r:0 w:1)
 	/// Proof: `ModuleRegistry::PendingPins` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn register_module(k: u32, v: u32) -> Weight {
-		Weight::from_parts(706_854_139, 3732)
-			.saturating_add(Weight::from_parts(1_308_729, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(5_849, 0).saturating_mul(v.into()))
+		Weight::from_parts(68_479_831, 3732)
+			.saturating_add(Weight::from_parts(76_568, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(5_014, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -65,9 +65,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `ModuleRegistry::ModuleRegistry` (`max_values`: None, `max_size`: Some(65622), added: 68097, mode: `MaxEncodedLen`)
 	/// Storage: `ModuleRegistry::PendingPins` (r:0 w:1)
 	/// Proof: `ModuleRegistry::PendingPins` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
-	fn remove_module(k: u32) -> Weight {
-		Weight::from_parts(675_029_321, 3732)
-			.saturating_add(Weight::from_parts(243_323, 0).saturating_mul(k.into()))
+	fn remove_module(_k: u32) -> Weight {
+		Weight::from_parts(81_556_162, 3732)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -80,8 +79,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::Deposits` (r:1 w:1)
 	/// Proof: `ModuleRegistry::Deposits` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
 	fn transfer_ownership(k: u32) -> Weight {
-		Weight::from_parts(1_071_624_254, 6196)
-			.saturating_add(Weight::from_parts(858_162, 0).saturating_mul(k.into()))
+		Weight::from_parts(125_649_804, 6196)
+			.saturating_add(Weight::from_parts(62_999, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -100,8 +99,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::PendingPins` (r:0 w:1)
 	/// Proof: `ModuleRegistry::PendingPins` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn force_remove_module(k: u32) -> Weight {
-		Weight::from_parts(649_229_401, 3732)
-			.saturating_add(Weight::from_parts(1_997_964, 0).saturating_mul(k.into()))
+		Weight::from_parts(62_584_973, 3732)
+			.saturating_add(Weight::from_parts(28_827, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -112,21 +111,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::PendingPins` (r:1 w:1)
 	/// Proof: `ModuleRegistry::PendingPins` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn report_pin_status() -> Weight {
-		Weight::from_parts(381_870_000, 3732)
+		Weight::from_parts(28_983_000, 3732)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `ModuleRegistry::Pinners` (r:1 w:1)
 	/// Proof: `ModuleRegistry::Pinners` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	fn add_pinner() -> Weight {
-		Weight::from_parts(135_672_000, 2510)
+		Weight::from_parts(13_480_000, 2510)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ModuleRegistry::Pinners` (r:1 w:1)
 	/// Proof: `ModuleRegistry::Pinners` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	fn remove_pinner() -> Weight {
-		Weight::from_parts(135_482_000, 2510)
+		Weight::from_parts(12_979_000, 2510)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -135,42 +134,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB database weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn register_module(k: u32, v: u32) -> Weight {
-		Weight::from_parts(706_854_139, 3732)
-			.saturating_add(Weight::from_parts(1_308_729, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(5_849, 0).saturating_mul(v.into()))
+		Weight::from_parts(68_479_831, 3732)
+			.saturating_add(Weight::from_parts(76_568, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(5_014, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
-	fn remove_module(k: u32) -> Weight {
-		Weight::from_parts(675_029_321, 3732)
-			.saturating_add(Weight::from_parts(243_323, 0).saturating_mul(k.into()))
+	fn remove_module(_k: u32) -> Weight {
+		Weight::from_parts(81_556_162, 3732)
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn transfer_ownership(k: u32) -> Weight {
-		Weight::from_parts(1_071_624_254, 6196)
-			.saturating_add(Weight::from_parts(858_162, 0).saturating_mul(k.into()))
+		Weight::from_parts(125_649_804, 6196)
+			.saturating_add(Weight::from_parts(62_999, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn force_remove_module(k: u32) -> Weight {
-		Weight::from_parts(649_229_401, 3732)
-			.saturating_add(Weight::from_parts(1_997_964, 0).saturating_mul(k.into()))
+		Weight::from_parts(62_584_973, 3732)
+			.saturating_add(Weight::from_parts(28_827, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn report_pin_status() -> Weight {
-		Weight::from_parts(381_870_000, 3732)
+		Weight::from_parts(28_983_000, 3732)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn add_pinner() -> Weight {
-		Weight::from_parts(135_672_000, 2510)
+		Weight::from_parts(13_480_000, 2510)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_pinner() -> Weight {
-		Weight::from_parts(135_482_000, 2510)
+		Weight::from_parts(12_979_000, 2510)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

@@ -2,6 +2,7 @@
 //! `state_getStorage` of a `System::Account` key.
 
 use anyhow::{bail, Result};
+use codec::{Decode, Encode};
 use futures::future::try_join_all;
 use serde_json::{json, Value as Json};
 use std::{
@@ -20,6 +21,9 @@ pub enum Read {
 	GetModule { key: Vec<u8>, expected: Vec<u8> },
 	/// `state_getStorage(key)`, which must return a value.
 	Storage { key: Vec<u8> },
+	/// `state_call("ModuleRegistryApi_get_module", key)`: the same read through the runtime,
+	/// which is what `getModule` cost before the node read values directly (context only).
+	RuntimeCall { key: Vec<u8>, expected: Vec<u8> },
 }
 
 impl Read {
@@ -27,6 +31,7 @@ impl Read {
 		match self {
 			Read::GetModule { .. } => "moduleRegistry_getModule",
 			Read::Storage { .. } => "state_getStorage",
+			Read::RuntimeCall { .. } => "state_call(get_module)",
 		}
 	}
 
@@ -49,6 +54,19 @@ impl Read {
 					None => bail!("state_getStorage returned nothing"),
 				}
 			},
+			Read::RuntimeCall { key, expected } => {
+				let answer: String = rpc
+					.request(
+						"state_call",
+						rpc_params!["ModuleRegistryApi_get_module", chain::to_hex(&key.encode())],
+					)
+					.await?;
+				let value = Option::<Vec<u8>>::decode(&mut &chain::from_hex(&answer)?[..])?;
+				match value {
+					Some(v) if v == *expected => Ok(()),
+					other => bail!("get_module returned {:.60?}", other),
+				}
+			},
 		}
 	}
 }
@@ -59,6 +77,22 @@ pub struct Sample {
 	pub latencies: Vec<Duration>,
 	/// Requests per second over the whole run.
 	pub rate: f64,
+	/// CPU seconds the node process spent per 1,000 requests.
+	pub node_cpu_per_1k: f64,
+	/// CPU seconds this harness (the clients) spent per 1,000 requests.
+	pub client_cpu_per_1k: f64,
+	/// Cores kept busy by the node and the clients together, on average.
+	pub busy_cores: f64,
+}
+
+/// User plus system CPU seconds of process `pid` (`/proc/<pid>/stat`).
+pub fn cpu_seconds(pid: &str) -> f64 {
+	let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+	// Fields after the command name, which is in parentheses and may contain spaces.
+	let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
+	let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+	// utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; 100 ticks/s.
+	(ticks(11) + ticks(12)) / 100.0
 }
 
 impl Sample {
@@ -78,6 +112,9 @@ impl Sample {
 			"p90_ms": ms(self.percentile(90.0)),
 			"p99_ms": ms(self.percentile(99.0)),
 			"max_ms": ms(*self.latencies.last().unwrap_or(&Duration::ZERO)),
+			"node_cpu_s_per_1k": self.node_cpu_per_1k,
+			"client_cpu_s_per_1k": self.client_cpu_per_1k,
+			"busy_cores": self.busy_cores,
 		})
 	}
 }
@@ -107,14 +144,16 @@ async fn run_once(
 	Ok((per_client.into_iter().flatten().collect(), started.elapsed()))
 }
 
-/// Figure 2: both reads, alternating in `rounds` rounds so drift affects both alike.
-pub async fn measure(
+/// Figure 2: every read, alternating in `rounds` rounds so drift affects all alike. `node_pid`
+/// is the node's process, whose CPU time is counted per read.
+pub async fn measure<const N: usize>(
 	ws: &str,
+	node_pid: u32,
 	clients: usize,
 	requests: usize,
 	rounds: usize,
-	reads: [Read; 2],
-) -> Result<[Sample; 2]> {
+	reads: [Read; N],
+) -> Result<[Sample; N]> {
 	let mut connections = Vec::with_capacity(clients);
 	for _ in 0..clients {
 		connections.push(chain::connect(ws).await?);
@@ -123,18 +162,30 @@ pub async fn measure(
 	for read in &reads {
 		run_once(&connections, read, 2).await?;
 	}
-	let mut all: [(Vec<Duration>, Duration); 2] = Default::default();
+	let node_pid = node_pid.to_string();
+	let mut all: [(Vec<Duration>, Duration, f64, f64); N] =
+		std::array::from_fn(|_| (Vec::new(), Duration::ZERO, 0.0, 0.0));
 	for _ in 0..rounds {
 		for (i, read) in reads.iter().enumerate() {
+			let (node0, self0) = (cpu_seconds(&node_pid), cpu_seconds("self"));
 			let (lat, took) = run_once(&connections, read, requests.div_ceil(rounds)).await?;
 			all[i].0.extend(lat);
 			all[i].1 += took;
+			all[i].2 += cpu_seconds(&node_pid) - node0;
+			all[i].3 += cpu_seconds("self") - self0;
 			println!("  {:<26} round done: {:.2} s", read.name(), took.as_secs_f64());
 		}
 	}
-	Ok(all.map(|(mut latencies, took)| {
+	Ok(all.map(|(mut latencies, took, node_cpu, client_cpu)| {
 		latencies.sort();
-		let rate = latencies.len() as f64 / took.as_secs_f64();
-		Sample { latencies, rate }
+		let count = latencies.len() as f64;
+		let rate = count / took.as_secs_f64();
+		Sample {
+			latencies,
+			rate,
+			node_cpu_per_1k: node_cpu / count * 1000.0,
+			client_cpu_per_1k: client_cpu / count * 1000.0,
+			busy_cores: (node_cpu + client_cpu) / took.as_secs_f64(),
+		}
 	}))
 }

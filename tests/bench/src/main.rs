@@ -249,18 +249,27 @@ async fn main() -> Result<()> {
 			.await
 			.context("registering the module read by the latency clients")?;
 		let reads = [
-			latency::Read::GetModule { key, expected: value },
+			latency::Read::GetModule { key: key.clone(), expected: value.clone() },
 			latency::Read::Storage { key: chain::account_key(&alice.public_key().0) },
+			latency::Read::RuntimeCall { key, expected: value },
 		];
-		let [module, storage] =
-			latency::measure(&node.ws, plan.clients, plan.requests, 2, reads).await?;
+		let [module, storage, runtime] =
+			latency::measure(&node.ws, node.pid(), plan.clients, plan.requests, 2, reads).await?;
 		let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
-		for (name, s) in [("moduleRegistry_getModule", &module), ("state_getStorage", &storage)] {
+		for (name, s) in [
+			("moduleRegistry_getModule", &module),
+			("state_getStorage", &storage),
+			("state_call(get_module)", &runtime),
+		] {
 			summary.push(format!(
-				"{name:<26} p50 {:>7.2} ms  p99 {:>7.2} ms  {:>8.0} req/s",
+				"{name:<26} p50 {:>7.2} ms  p99 {:>7.2} ms  {:>8.0} req/s; CPU s/1k req node \
+				 {:.3}, clients {:.3}; {:.2} cores busy",
 				ms(s.percentile(50.0)),
 				ms(s.percentile(99.0)),
-				s.rate
+				s.rate,
+				s.node_cpu_per_1k,
+				s.client_cpu_per_1k,
+				s.busy_cores
 			));
 		}
 		let p99 = ms(module.percentile(99.0)) / ms(storage.percentile(99.0));
@@ -278,6 +287,8 @@ async fn main() -> Result<()> {
 				"clients": plan.clients,
 				"get_module": module.summary(),
 				"get_storage": storage.summary(),
+				"runtime_call_get_module": runtime.summary(),
+				"runtime_call_p99_ratio": ms(runtime.percentile(99.0)) / ms(storage.percentile(99.0)),
 				"p99_ratio": p99,
 				"p50_ratio": p50,
 			}),

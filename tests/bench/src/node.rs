@@ -49,6 +49,11 @@ pub fn chain_spec(bin: &Path, accounts: &[String], out: &Path) -> Result<()> {
 }
 
 impl Node {
+	/// The node's process id.
+	pub fn pid(&self) -> u32 {
+		self.child.id()
+	}
+
 	/// Starts `bin --dev --chain spec` with its data under `dir`, and waits for block #1.
 	pub async fn start(
 		bin: &Path,

@@ -8,10 +8,15 @@
 //!
 //! Keys are passed as hex bytes (`0x…`), like every `Bytes` parameter of Substrate RPCs. `at` is
 //! a block hash; without it the best block is used.
+//!
+//! `moduleRegistry_getModule` is the hot read. With [`DirectReads`] (the node enables it) it reads
+//! the value straight from the state, without instantiating the runtime, for blocks whose runtime
+//! is the one the node was built with; blocks of any other runtime (after an upgrade, before the
+//! node is) go through the runtime API, so the answer never depends on a stale storage layout.
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
-use codec::Codec;
+use codec::{Codec, Decode};
 use jsonrpsee::{
 	core::RpcResult,
 	proc_macros::rpc,
@@ -19,10 +24,12 @@ use jsonrpsee::{
 };
 use pallet_module_registry::ModuleInfo;
 pub use pallet_module_registry_runtime_api::ModuleRegistryApi as ModuleRegistryRuntimeApi;
-use sp_api::ProvideRuntimeApi;
+use sp_api::{CallApiAt, CallContext, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::Bytes;
 use sp_runtime::traits::Block as BlockT;
+use sp_state_machine::Backend as _;
+use sp_version::RuntimeVersion;
 
 /// Default page size of `moduleRegistry_listModules`.
 pub const DEFAULT_LIST_LIMIT: u32 = 100;
@@ -59,16 +66,101 @@ pub trait ModuleRegistryApi<BlockHash, AccountId, Balance, BlockNumber> {
 	) -> RpcResult<Page<AccountId, Balance, BlockNumber>>;
 }
 
+/// Computes the storage key of a registry value (`None`: the key cannot be stored).
+pub type ValueKeyFn = dyn Fn(&[u8]) -> Option<Vec<u8>> + Send + Sync;
+
+/// Lets `moduleRegistry_getModule` read values from the state directly (see the crate docs).
+pub struct DirectReads {
+	value_key: Box<ValueKeyFn>,
+	spec_name: String,
+	spec_version: u32,
+	/// The last runtime code seen (hash of `:code`) and whether it is the known runtime.
+	last_code: RwLock<Option<(Vec<u8>, bool)>>,
+}
+
+impl DirectReads {
+	/// `version` is the runtime the node was built with and `value_key` its storage layout
+	/// (`pallet_module_registry::Pallet::<Runtime>::value_storage_key`).
+	pub fn new(
+		version: &RuntimeVersion,
+		value_key: impl Fn(&[u8]) -> Option<Vec<u8>> + Send + Sync + 'static,
+	) -> Self {
+		Self {
+			value_key: Box::new(value_key),
+			spec_name: version.spec_name.to_string(),
+			spec_version: version.spec_version,
+			last_code: RwLock::new(None),
+		}
+	}
+}
+
 /// Serves [`ModuleRegistryApiServer`] from a client's runtime API.
 pub struct ModuleRegistry<C, Block> {
 	client: Arc<C>,
+	direct: Option<DirectReads>,
 	_marker: std::marker::PhantomData<Block>,
 }
 
 impl<C, Block> ModuleRegistry<C, Block> {
 	/// Serve the methods from `client`.
 	pub fn new(client: Arc<C>) -> Self {
-		Self { client, _marker: Default::default() }
+		Self { client, direct: None, _marker: Default::default() }
+	}
+
+	/// Read `moduleRegistry_getModule` values from the state where the layout is known.
+	pub fn with_direct_reads(mut self, direct: DirectReads) -> Self {
+		self.direct = Some(direct);
+		self
+	}
+}
+
+impl<C, Block> ModuleRegistry<C, Block>
+where
+	Block: BlockT,
+	C: CallApiAt<Block>,
+{
+	/// The value under `key` at `at` read from the state, or `Ok(None)` when the block's
+	/// runtime is not the known one (the caller then asks the runtime).
+	fn read_direct(
+		&self,
+		direct: &DirectReads,
+		key: &[u8],
+		at: Block::Hash,
+	) -> Result<Option<Option<Vec<u8>>>, ErrorObjectOwned> {
+		let state = self.client.state_at(at).map_err(runtime_error)?;
+		let code = state
+			.storage_hash(sp_core::storage::well_known_keys::CODE)
+			.map_err(runtime_error)?
+			.map(|h| h.as_ref().to_vec())
+			.unwrap_or_default();
+		let cached = direct
+			.last_code
+			.read()
+			.ok()
+			.and_then(|c| c.as_ref().filter(|(h, _)| *h == code).map(|(_, known)| *known));
+		let known = match cached {
+			Some(known) => known,
+			None => {
+				let version = self
+					.client
+					.runtime_version_at(at, CallContext::Offchain)
+					.map_err(runtime_error)?;
+				let known = version.spec_name == direct.spec_name.as_str() &&
+					version.spec_version == direct.spec_version;
+				if let Ok(mut last) = direct.last_code.write() {
+					*last = Some((code, known));
+				}
+				known
+			},
+		};
+		if !known {
+			return Ok(None);
+		}
+		let Some(storage_key) = (direct.value_key)(key) else { return Ok(Some(None)) };
+		let raw = state.storage(&storage_key).map_err(runtime_error)?;
+		raw.map(|bytes| Vec::<u8>::decode(&mut &bytes[..]).map_err(runtime_error))
+			.transpose()
+			.map(Some)
 	}
 }
 
@@ -81,7 +173,7 @@ impl<C, Block, AccountId, Balance, BlockNumber>
 	for ModuleRegistry<C, Block>
 where
 	Block: BlockT,
-	C: ProvideRuntimeApi<Block> + HeaderBackend<Block> + Send + Sync + 'static,
+	C: ProvideRuntimeApi<Block> + CallApiAt<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: ModuleRegistryRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	AccountId: Codec + serde::Serialize + Send + Sync + 'static,
 	Balance: Codec + serde::Serialize + Send + Sync + 'static,
@@ -89,6 +181,11 @@ where
 {
 	fn get_module(&self, key: Bytes, at: Option<Block::Hash>) -> RpcResult<Option<Bytes>> {
 		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		if let Some(direct) = &self.direct {
+			if let Some(value) = self.read_direct(direct, &key, at)? {
+				return Ok(value.map(Bytes));
+			}
+		}
 		let value =
 			self.client.runtime_api().get_module(at, key.to_vec()).map_err(runtime_error)?;
 		Ok(value.map(Bytes))
