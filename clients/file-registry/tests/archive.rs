@@ -13,7 +13,12 @@ use std::{
 };
 
 fn example() -> PathBuf {
-	Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/registry")
+	// Read when the test runs (cargo sets it), not when it is compiled: the shared target dir may
+	// hold a test binary built from another clone of the repository.
+	std::env::var_os("CARGO_MANIFEST_DIR")
+		.map(PathBuf::from)
+		.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+		.join("examples/registry")
 }
 
 /// Every file under `root`, path to bytes.

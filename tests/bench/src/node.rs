@@ -79,7 +79,11 @@ impl Node {
 			.args(["--rpc-max-connections", "1000"])
 			// Room for every pre-signed transaction: the pool must not be the limit we measure.
 			.args(["--pool-limit", "200000", "--pool-kbytes", "1000000"])
-			.env("RUST_LOG", std::env::var("RUST_LOG").unwrap_or_else(|_| "info".into()))
+			.env(
+				"RUST_LOG",
+				std::env::var("RUST_LOG")
+					.unwrap_or_else(|_| "info,runtime::module-registry=debug".into()),
+			)
 			.stdout(out.try_clone()?)
 			.stderr(out);
 		if let Some(url) = ipfs_api {
