@@ -58,7 +58,7 @@ impl frame_system::Config for Runtime {
 	/// The node stores state in ParityDB (RocksDB is not compiled in), so its access costs apply.
 	type DbWeight = ParityDbWeight;
 	/// Transaction-extension weights priced with `DbWeight` (the `()` default hard-codes RocksDB
-	/// costs, which overcharged every transaction by about 0.3 ms; docs/PERFORMANCE.md).
+	/// costs: 488 µs per transaction instead of 253 µs; docs/PERFORMANCE.md).
 	type ExtensionsWeightInfo = frame_system::SubstrateExtensionsWeight<Runtime>;
 	type Version = Version;
 	type AccountData = pallet_balances::AccountData<Balance>;
