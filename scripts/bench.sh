@@ -5,18 +5,22 @@
 # Usage: scripts/bench.sh [--quick] [--build] [modreg-bench options, e.g. --only latency]
 #   --quick  smaller runs that finish in a few minutes (noisier figures)
 #   --build  also time a warm run of the README's test command (scripts/test.sh)
-# Results: target/bench/results.json (or --work-dir); logs beside it.
+# Results: target/bench/results.json (or under --work-dir DIR); logs beside it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 TIME_BUILD=0
+WORK="$ROOT/target/bench"
 ARGS=()
-for arg in "$@"; do
-	case "$arg" in
+while [ $# -gt 0 ]; do
+	case "$1" in
 	--build) TIME_BUILD=1 ;;
-	*) ARGS+=("$arg") ;;
+	--work-dir) WORK="$2"; shift ;;
+	--work-dir=*) WORK="${1#--work-dir=}" ;;
+	*) ARGS+=("$1") ;;
 	esac
+	shift
 done
 
 bash scripts/setup.sh
@@ -30,8 +34,8 @@ cargo build --locked --release -p module-registry-bench
 RELEASE="$CARGO_TARGET_DIR/release"
 WASM="$(ls "$RELEASE"/wbuild/module-registry-runtime/module_registry_runtime.compact.compressed.wasm)"
 
-WORK="$ROOT/target/bench"
 mkdir -p "$WORK"
+WORK="$(cd "$WORK" && pwd)"
 IPFS_PID=""
 cleanup() {
 	[ -n "$IPFS_PID" ] && kill "$IPFS_PID" 2>/dev/null || true
