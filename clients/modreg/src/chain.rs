@@ -131,6 +131,14 @@ impl Chain {
 		self.submit(signer, "transfer_ownership", (key.to_vec(), new_owner)).await
 	}
 
+	/// Failed attempts after which the chain stops retrying a pin (`MaxPinAttempts`).
+	pub async fn max_pin_attempts(&self) -> Result<u32, ChainError> {
+		let at = self.api.at_current_block().await.map_err(node_err)?;
+		at.constants()
+			.entry(dynamic::constant::<u32>("ModuleRegistry", "MaxPinAttempts"))
+			.map_err(node_err)
+	}
+
 	/// The value under `key`.
 	pub async fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>, ChainError> {
 		let at = self.api.at_current_block().await.map_err(node_err)?;

@@ -203,6 +203,7 @@ async fn wait_verified(
 	let spinner = if json { ProgressBar::hidden() } else { ProgressBar::new_spinner() };
 	spinner.set_message("waiting for the chain to verify the pin");
 	let deadline = tokio::time::Instant::now() + Duration::from_secs(timeout);
+	let max_attempts = chain.max_pin_attempts().await?;
 	loop {
 		spinner.tick();
 		if let Some(info) = chain.info(key).await? {
@@ -211,7 +212,7 @@ async fn wait_verified(
 					spinner.finish_and_clear();
 					return Ok(info);
 				},
-				PinStatus::Failed { reason, attempts } if *attempts >= 3 =>
+				PinStatus::Failed { reason, attempts } if *attempts >= max_attempts =>
 					return Err(Failure(
 						5,
 						format!(

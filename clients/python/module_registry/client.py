@@ -148,25 +148,30 @@ class Registry:
         """The free balance of ``address``."""
         return self.substrate.query("System", "Account", [address]).value["data"]["free"]
 
+    def max_pin_attempts(self):
+        """Failed attempts after which the chain stops retrying a pin (`MaxPinAttempts`)."""
+        return self.substrate.get_constant(PALLET, "MaxPinAttempts").value
+
     def wait_for_pin(self, key, timeout=120, states=("Verified", "Failed")):
         """Poll until the pin status of ``key`` is one of ``states``; returns the status."""
         deadline = time.time() + timeout
         status = None
+        max_attempts = self.max_pin_attempts()
         while time.time() < deadline:
             info = self.info(key)
             status = info and info["pin_status"]
             name = status if isinstance(status, str) else (next(iter(status)) if status else None)
             if name in states:
-                if name != "Failed" or "Failed" in states and _final(status):
+                if name != "Failed" or "Failed" in states and _final(status, max_attempts):
                     return status
             time.sleep(1)
         raise TimeoutError(f"pin status of {key!r} still {status!r} after {timeout}s")
 
 
-def _final(status):
-    """Whether a Failed status will not be retried (3 attempts in the runtime)."""
+def _final(status, max_attempts):
+    """Whether a Failed status will not be retried (``max_attempts``: the runtime's constant)."""
     failed = status.get("Failed", {}) if isinstance(status, dict) else {}
-    return failed.get("attempts", 0) >= 3
+    return failed.get("attempts", 0) >= max_attempts
 
 
 def keypair(suri):
