@@ -364,13 +364,16 @@ pub async fn largest_value(
 	// A max-size registration, submitted for real: it must be accepted and included.
 	let hash: String =
 		rpc.request("author_submitExtrinsic", rpc_params![chain::to_hex(&large[0])]).await?;
-	let start = chain::best_number(&rpc).await?;
+	let mut next = chain::best_number(&rpc).await?;
 	let target = chain::from_hex(&hash)?;
 	let mut included_at = None;
 	'search: for _ in 0..60 {
 		tokio::time::sleep(Duration::from_secs(1)).await;
 		let best = chain::best_number(&rpc).await?;
-		for n in start..=best {
+		// Each block is fetched once: scanning resumes after the last one seen.
+		let scan = next..=best;
+		next = best + 1;
+		for n in scan {
 			let h = chain::block_hash(&rpc, n).await?;
 			if chain::block_extrinsics(&rpc, &h)
 				.await?
