@@ -35,6 +35,9 @@ for _ in $(seq 1 120); do
 	sleep 1
 done
 
+IPFS_API_URL="$(head -n1 "$LOGS/ipfs.url")"
+IPFS_GATEWAY="$(python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["Addresses"]["Gateway"].split("/"); print(f"http://{a[2]}:{a[4]}")' "$DATA/ipfs/config")"
+
 "$NODE_BIN" --dev --rpc-port "$RPC_PORT" --ipfs-api "http://127.0.0.1:$IPFS_API_PORT" "$@" \
 	>"$LOGS/node.log" 2>&1 &
 NODE_PID=$!
@@ -51,8 +54,11 @@ cat <<EOT
 Module registry dev chain is running.
   Node RPC (WebSocket + HTTP): ws://127.0.0.1:$RPC_PORT
   Polkadot-JS Apps:            https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$RPC_PORT
-  IPFS API (Kubo RPC):         http://127.0.0.1:$IPFS_API_PORT
+  IPFS API (Kubo RPC):         $IPFS_API_URL
+  IPFS gateway:                $IPFS_GATEWAY
   Logs:                        $LOGS/node.log, $LOGS/ipfs.log
+The IPFS daemon is offline (no bootstrap peers, no swarm, no preload): it pins only content
+added to it. To pin from the network, run a networked daemon (Kubo) and pass --ipfs-api.
 Press Ctrl-C to stop.
 EOT
 wait "$NODE_PID"

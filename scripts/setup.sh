@@ -6,12 +6,16 @@
 # - a wasm toolchain: if `rustup` already has a wasm target nothing is changed; otherwise the
 #   Debian rust toolchain is linked into rustup as `debian` and given a self-built
 #   `wasm32v1-none` sysroot (see docs/BUILD.md);
-# - the npm IPFS daemon and client test dependencies (when their folders exist).
+# - Node.js (version checked), the npm IPFS daemon and the JS client's packages, each from its
+#   lockfile;
+# - a Python virtual environment with the Python client and its test dependencies.
 #
 # It prints the environment the build needs as `export` lines; `scripts/env.sh` sources them.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE_DIR="${MODREG_CACHE:-$HOME/.cache/module-registry-chain}"
+mkdir -p "$CACHE_DIR"
 log() { printf '[setup] %s\n' "$*" >&2; }
 
 SUDO=""
@@ -41,15 +45,30 @@ has_rustup_wasm() {
 if has_rustup_wasm; then
 	log "rustup has $WASM_TARGET and rust-src: using it"
 else
+	# Debian's second toolchain (with the std sources) is copied into a toolchain directory of
+	# the project's cache, whose sysroot also holds core/alloc built for $WASM_TARGET; rustup
+	# knows it as `modreg-wasm`. Nothing is written under /usr except by apt.
 	log "rustup lacks $WASM_TARGET: using the Debian toolchain with a self-built sysroot"
 	apt_install rustc-web cargo-web rust-web-src lld-22
-	if [ ! -e /usr/bin/rust-lld ]; then
-		$SUDO ln -sf "$(command -v ld.lld-22 || echo /usr/lib/llvm-22/bin/ld.lld)" /usr/bin/rust-lld
+	TOOLCHAIN="$CACHE_DIR/wasm-toolchain"
+	HOST_LIB=/usr/lib/rustlib/x86_64-unknown-linux-gnu
+	mkdir -p "$TOOLCHAIN/bin" "$TOOLCHAIN/lib/rustlib/$WASM_TARGET/lib" "$TOOLCHAIN/lib/rustlib/bin"
+	# rustc would take /usr as its sysroot (where its librustc_driver lives), so this toolchain's
+	# rustc runs Debian's with `--sysroot` set to this directory; cargo stays where it is.
+	printf '#!/bin/sh\nexec /usr/bin/rustc --sysroot "%s" "$@"\n' "$TOOLCHAIN" >"$TOOLCHAIN/bin/rustc.new"
+	chmod +x "$TOOLCHAIN/bin/rustc.new"
+	mv "$TOOLCHAIN/bin/rustc.new" "$TOOLCHAIN/bin/rustc"
+	ln -sfn /usr/bin/cargo "$TOOLCHAIN/bin/cargo"
+	ln -sfn "$HOST_LIB" "$TOOLCHAIN/lib/rustlib/x86_64-unknown-linux-gnu"
+	ln -sfn /usr/lib/rustlib/src "$TOOLCHAIN/lib/rustlib/src"
+	[ -e /usr/lib/rustlib/etc ] && ln -sfn /usr/lib/rustlib/etc "$TOOLCHAIN/lib/rustlib/etc"
+	# The wasm linker: Debian's lld-22 ships /usr/bin/rust-lld; older packages only ld.lld-22.
+	LLD="$(command -v rust-lld || command -v ld.lld-22 || echo /usr/lib/llvm-22/bin/ld.lld)"
+	ln -sfn "$LLD" "$TOOLCHAIN/bin/rust-lld"
+	if ! rustup toolchain list | grep -q '^modreg-wasm'; then
+		rustup toolchain link modreg-wasm "$TOOLCHAIN"
 	fi
-	if ! rustup toolchain list | grep -q '^debian'; then
-		rustup toolchain link debian /usr
-	fi
-	SYSROOT_LIB="/usr/lib/rustlib/$WASM_TARGET/lib"
+	SYSROOT_LIB="$TOOLCHAIN/lib/rustlib/$WASM_TARGET/lib"
 	if ! ls "$SYSROOT_LIB"/libcore-*.rlib >/dev/null 2>&1; then
 		log "building core/alloc for $WASM_TARGET (one time)"
 		tmp="$(mktemp -d)"
@@ -73,34 +92,59 @@ fn panic(_: &core::panic::PanicInfo) -> ! {
 }
 RS
 		(cd "$tmp" && RUSTFLAGS="-C embed-bitcode=yes" RUSTC_BOOTSTRAP=1 \
-			rustup run debian cargo build -q --release --target "$WASM_TARGET" \
+			rustup run modreg-wasm cargo build -q --release --target "$WASM_TARGET" \
 			-Zbuild-std=core,alloc)
-		$SUDO mkdir -p "$SYSROOT_LIB"
 		for lib in core alloc compiler_builtins; do
-			$SUDO cp "$tmp"/target/"$WASM_TARGET"/release/deps/lib"$lib"-*.rlib "$SYSROOT_LIB"/
+			cp "$tmp"/target/"$WASM_TARGET"/release/deps/lib"$lib"-*.rlib "$SYSROOT_LIB"/
 		done
 		rm -rf "$tmp"
 	fi
 fi
 
+# Node.js: js-ipfs and the JS client's `node --test --test-timeout` need Node 20.11 or newer.
 command -v node >/dev/null || apt_install nodejs npm
+NODE_VERSION="$(node --version | sed 's/^v//')"
+if ! printf '%s\n' 20.11.0 "$NODE_VERSION" | sort -C -V; then
+	log "Node.js $NODE_VERSION is too old: the IPFS daemon and the JS tests need 20.11 or newer"
+	log "(install a newer one, for example Debian's nodejs from bookworm-backports, and re-run)"
+	exit 1
+fi
 
-# IPFS daemon (js-ipfs, Kubo-compatible RPC) and JS client deps, once their folders exist.
+# npm packages: installed exactly from their lockfiles (`npm ci`), again whenever a lockfile
+# changes (a stamp in node_modules holds the hash of the lockfile it was installed from). A
+# lockfile that does not install is an error, never silently re-resolved.
+lock_hash() { sha256sum "$1" | cut -d' ' -f1; }
 for dir in "$ROOT/tests/ipfs" "$ROOT/clients/js"; do
-	if [ -f "$dir/package.json" ] && [ ! -d "$dir/node_modules" ]; then
+	[ -f "$dir/package-lock.json" ] || continue
+	stamp="$dir/node_modules/.modreg-lockfile-sha256"
+	want="$(lock_hash "$dir/package-lock.json")"
+	if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
 		log "npm ci in ${dir#"$ROOT"/}"
-		# npm 11 rejects js-ipfs's lockfile in `ci` ("Missing: headless@", an optional peer that
-		# `install` resolves to nothing); fall back to `install` on the same lockfile, unsaved.
-		(cd "$dir" && { npm ci --no-audit --no-fund --loglevel=error ||
-			npm install --no-save --no-audit --no-fund --loglevel=error; })
+		if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error); then
+			log "npm ci failed in ${dir#"$ROOT"/}: its package-lock.json does not install as it is"
+			exit 1
+		fi
+		echo "$want" >"$stamp"
 	fi
 done
 
-# Python client and its test dependencies.
+# Python: a project virtual environment (Debian's Python refuses system-wide installs, PEP 668),
+# reinstalled when the client's pyproject.toml changes.
+VENV="${MODREG_VENV:-$CACHE_DIR/venv}"
 if [ -f "$ROOT/clients/python/pyproject.toml" ]; then
-	if ! python3 -c 'import module_registry, pytest, substrateinterface' >/dev/null 2>&1; then
-		log "pip install clients/python"
-		python3 -m pip install -q -e "$ROOT/clients/python[test]"
+	if [ ! -x "$VENV/bin/python" ]; then
+		if ! python3 -m venv "$VENV" 2>/dev/null; then
+			apt_install python3-venv
+			rm -rf "$VENV"
+			python3 -m venv "$VENV"
+		fi
+	fi
+	stamp="$VENV/.modreg-pyproject-sha256"
+	want="$(lock_hash "$ROOT/clients/python/pyproject.toml")"
+	if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+		log "pip install clients/python[test] into $VENV"
+		"$VENV/bin/python" -m pip install -q --disable-pip-version-check -e "$ROOT/clients/python[test]"
+		echo "$want" >"$stamp"
 	fi
 fi
 

@@ -21,6 +21,17 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
+/// `--chain test`: like `--dev` (Alice alone), with 2-second blocks; for the end-to-end tests.
+pub fn test_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm()?, None)
+		.with_name("Module Registry Test")
+		.with_id("module_registry_test")
+		.with_chain_type(ChainType::Development)
+		.with_genesis_config_preset_name(module_registry_runtime::genesis_config_presets::TEST_RUNTIME_PRESET)
+		.with_properties(properties())
+		.build())
+}
+
 /// `--chain local`: Alice and Bob, two processes on loopback.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm()?, None)

@@ -194,6 +194,14 @@ pub fn new_full<
 
 	if let Some(url) = registry.ipfs_api.as_deref() {
 		crate::service::set_ipfs_api(&backend, url)?;
+		if !config.offchain_worker.enabled {
+			log::warn!(
+				target: "module-registry",
+				"--ipfs-api is set but off-chain workers do not run on this node, so it pins \
+				 nothing: the default `--offchain-worker when-authority` runs them only on \
+				 validators. A dedicated pinner node needs `--offchain-worker always`."
+			);
+		}
 	}
 
 	if config.offchain_worker.enabled {
@@ -335,18 +343,30 @@ pub fn new_full<
 /// Store the IPFS API URL where the off-chain worker reads it (persistent local storage).
 pub fn set_ipfs_api(backend: &FullBackend, url: &str) -> Result<(), ServiceError> {
 	use sp_core::offchain::{OffchainStorage, STORAGE_PREFIX};
-	let url = url.trim_end_matches('/');
-	if !(url.starts_with("http://") || url.starts_with("https://")) {
+	let parsed = url::Url::parse(url).ok().filter(|u| {
+		matches!(u.scheme(), "http" | "https") &&
+			u.host_str().is_some_and(|h| !h.is_empty()) &&
+			u.query().is_none() &&
+			u.fragment().is_none()
+	});
+	if parsed.is_none() {
 		return Err(ServiceError::Other(format!(
-			"--ipfs-api must be an http(s) URL such as http://127.0.0.1:5001, got {url:?}"
+			"--ipfs-api must be an http(s) URL with a host and no query, such as \
+			 http://127.0.0.1:5001, got {:?}",
+			pallet_module_registry::offchain::redact(url)
 		)));
 	}
+	let url = url.trim_end_matches('/');
 	let mut storage = backend
 		.offchain_storage()
 		.ok_or_else(|| ServiceError::Other("the backend has no off-chain storage".into()))?;
 	// SCALE-encoded bytes, as the worker reads them with `StorageValueRef::get::<Vec<u8>>`.
 	let value = codec::Encode::encode(&url.as_bytes().to_vec());
 	storage.set(STORAGE_PREFIX, pallet_module_registry::IPFS_API_STORAGE_KEY, &value);
-	log::info!(target: "module-registry", "IPFS API for the pinning worker: {url}");
+	log::info!(
+		target: "module-registry",
+		"IPFS API for the pinning worker: {}",
+		pallet_module_registry::offchain::redact(url)
+	);
 	Ok(())
 }

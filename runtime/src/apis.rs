@@ -2,12 +2,12 @@
 
 use alloc::vec::Vec;
 use frame_support::{
-	genesis_builder_helper::{build_state, get_preset},
+	genesis_builder_helper::get_preset,
 	weights::Weight,
 };
 use pallet_aura::Authorities;
 use pallet_grandpa::AuthorityId as GrandpaId;
-use pallet_module_registry::ModuleInfo;
+use pallet_module_registry::{ListError, ModuleInfo, TransferOffer};
 use sp_api::impl_runtime_apis;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_core::{crypto::KeyTypeId, OpaqueMetadata};
@@ -214,14 +214,18 @@ impl_runtime_apis! {
 		fn list_modules(
 			start_after: Option<Vec<u8>>,
 			limit: u32,
-		) -> Vec<(Vec<u8>, ModuleInfo<AccountId, Balance, BlockNumber>)> {
+		) -> Result<Vec<(Vec<u8>, ModuleInfo<AccountId, Balance, BlockNumber>)>, ListError> {
 			ModuleRegistry::list_modules(start_after, limit)
+		}
+
+		fn get_transfer_offer(key: Vec<u8>) -> Option<TransferOffer<AccountId>> {
+			ModuleRegistry::transfer_offer(key)
 		}
 	}
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
-			build_state::<RuntimeGenesisConfig>(config)
+			crate::genesis_config_presets::build_state(config)
 		}
 
 		fn get_preset(id: &Option<sp_genesis_builder::PresetId>) -> Option<Vec<u8>> {

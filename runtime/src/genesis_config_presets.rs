@@ -1,4 +1,9 @@
-//! Genesis presets: `development` (Alice alone) and `local_testnet` (Alice and Bob).
+//! Genesis presets: `development` (Alice alone), `local_testnet` (Alice and Bob) and `test`
+//! (Alice alone, 2-second blocks, for the end-to-end tests).
+//!
+//! Besides the pallets' sections, the genesis config of this runtime takes one top-level field,
+//! `blockTimeMs`: the block time in milliseconds (an even number from [`MIN_BLOCK_TIME_MS`] to
+//! [`MAX_BLOCK_TIME_MS`]; 6000 when absent). It is written once at genesis and never again.
 
 use crate::{
 	AccountId, BalancesConfig, ModuleRegistryConfig, RuntimeGenesisConfig, SudoConfig, UNIT,
@@ -10,6 +15,44 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+/// The shortest block time a genesis may choose, in milliseconds.
+pub const MIN_BLOCK_TIME_MS: u64 = 500;
+/// The longest block time a genesis may choose, in milliseconds.
+pub const MAX_BLOCK_TIME_MS: u64 = 60_000;
+/// The top-level genesis field that sets the block time.
+pub const BLOCK_TIME_FIELD: &str = "blockTimeMs";
+/// The block time of the `test` preset.
+pub const TEST_BLOCK_TIME_MS: u64 = 2_000;
+/// The name of the `test` preset.
+pub const TEST_RUNTIME_PRESET: &str = "test";
+
+/// Build the genesis state from `config` (JSON): the pallets' sections as usual, then the block
+/// time from `blockTimeMs` when present.
+pub fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
+	let mut json: Value =
+		serde_json::from_slice(&config).map_err(|e| alloc::format!("invalid genesis JSON: {e}"))?;
+	let block_time = match json.as_object_mut().and_then(|o| o.remove(BLOCK_TIME_FIELD)) {
+		None => None,
+		Some(v) => {
+			let ms = v.as_u64().filter(|ms| {
+				(MIN_BLOCK_TIME_MS..=MAX_BLOCK_TIME_MS).contains(ms) && ms % 2 == 0
+			});
+			Some(ms.ok_or_else(|| {
+				alloc::format!(
+					"{BLOCK_TIME_FIELD} must be an even number of milliseconds from \
+					 {MIN_BLOCK_TIME_MS} to {MAX_BLOCK_TIME_MS}, got {v}"
+				)
+			})?)
+		},
+	};
+	let rest = serde_json::to_vec(&json).map_err(|e| alloc::format!("{e}"))?;
+	frame_support::genesis_builder_helper::build_state::<RuntimeGenesisConfig>(rest)?;
+	if let Some(ms) = block_time {
+		crate::configs::BlockTimeMs::set(&ms);
+	}
+	Ok(())
+}
 
 /// Endowment of every well-known development account: one million units.
 pub const ENDOWMENT: u128 = 1_000_000 * UNIT;
@@ -62,11 +105,22 @@ pub fn local_config_genesis() -> Value {
 	)
 }
 
+/// The `test` preset: the development chain with 2-second blocks, so that end-to-end tests do
+/// not wait for 6-second blocks. Not for anything but tests.
+pub fn test_config_genesis() -> Value {
+	let mut patch = development_config_genesis();
+	if let Some(map) = patch.as_object_mut() {
+		map.insert(BLOCK_TIME_FIELD.into(), TEST_BLOCK_TIME_MS.into());
+	}
+	patch
+}
+
 /// The preset named `id`, as JSON bytes.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		TEST_RUNTIME_PRESET => test_config_genesis(),
 		_ => return None,
 	};
 	Some(
@@ -81,5 +135,6 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(TEST_RUNTIME_PRESET),
 	]
 }

@@ -6,7 +6,8 @@
 //!
 //! - `configs` holds one `impl Config` per pallet;
 //! - `apis` implements the runtime APIs, including `ModuleRegistryApi`;
-//! - `genesis_config_presets` holds the `development` and `local_testnet` presets.
+//! - `genesis_config_presets` holds the `development`, `local_testnet` and `test` presets, and
+//!   the genesis builder that reads the `blockTimeMs` field.
 //!
 //! Transactions use the standard solochain extensions only (plus `CheckMetadataHash`), so
 //! substrate-interface and @polkadot/api can sign for it without custom types.
@@ -74,7 +75,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("module-registry"),
 	impl_name: alloc::borrow::Cow::Borrowed("module-registry"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -152,7 +153,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Migrations to run on upgrade, besides the pallets' own.
 #[allow(unused_parens)]
-type Migrations = ();
+type Migrations = (pallet_module_registry::migrations::v1::MigrateV0ToV1<Runtime>,);
 
 /// Executive: dispatches to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -8,7 +8,17 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "clients" / "python"))
 
-from harness import Ipfs, Node  # noqa: E402
+from harness import LIVE, TEST_CHAIN, Ipfs, Node  # noqa: E402
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """On a failure (a per-test timeout included), attach the tails of the node and IPFS logs."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed:
+        for process in list(LIVE):
+            report.sections.append((f"log tail: {process.name} ({process.log_path})", process.tail(30)))
 
 
 @pytest.fixture(scope="session")
@@ -21,7 +31,7 @@ def ipfs(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def dev_node(ipfs):
-    node = Node("dev-node", ["--dev", "--tmp"], ipfs_api=ipfs.url)
+    node = Node("dev-node", TEST_CHAIN, ipfs_api=ipfs.url)
     try:
         node.wait_ready(blocks=1)
         yield node

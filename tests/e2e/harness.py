@@ -2,13 +2,15 @@
 
 - ``Ipfs``: the js-ipfs daemon from ``tests/ipfs`` (a Kubo-compatible HTTP RPC), in a fresh repo
   on free ports.
-- ``Node``: ``module-registry-node`` (``$NODE_BIN``), ``--dev --tmp`` or a ``--chain local``
-  authority, on free ports.
+- ``Node``: ``module-registry-node`` (``$NODE_BIN``), a single-authority ``--chain test`` node
+  (the development chain with 2-second blocks, ``TEST_CHAIN``) or a ``--chain local`` authority,
+  on free ports.
 
 Every process writes its log under ``$E2E_LOGS`` (default ``target/e2e-logs``) and is stopped at
 teardown, on failure too.
 """
 
+import atexit
 import json
 import os
 import signal
@@ -21,6 +23,37 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 LOGS = Path(os.environ.get("E2E_LOGS", ROOT / "target" / "e2e-logs"))
+# Under pytest-xdist each worker has its own processes; their logs must not share a file.
+WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+
+# A single-authority chain like ``--dev``, but with 2-second blocks chosen at genesis (the
+# runtime's ``test`` preset), so the suites do not wait for 6-second blocks.
+TEST_CHAIN = ["--chain", "test", "--alice", "--force-authoring", "--tmp"]
+
+# Every process started and not yet stopped, so an interrupted run leaves no orphans.
+LIVE = []
+
+
+def stop_all():
+    """Stop every process this interpreter started (at exit and on SIGTERM/SIGHUP)."""
+    for process in list(LIVE):
+        try:
+            process.stop()
+        except Exception:  # noqa: BLE001 - keep stopping the others
+            pass
+
+
+def _on_signal(signum, _frame):
+    stop_all()
+    raise SystemExit(128 + signum)
+
+
+atexit.register(stop_all)
+for _sig in (signal.SIGTERM, signal.SIGHUP):
+    try:
+        signal.signal(_sig, _on_signal)
+    except ValueError:  # not the main thread
+        pass
 
 
 def free_port():
@@ -61,11 +94,13 @@ class Process:
     def __init__(self, name, args, env=None, cwd=None):
         LOGS.mkdir(parents=True, exist_ok=True)
         self.name = name
-        self.log_path = LOGS / f"{name}.log"
+        self.log_path = LOGS / (f"{name}-{WORKER}.log" if WORKER else f"{name}.log")
         self.log = open(self.log_path, "ab")
+        # Its own process group (session), so stopping it stops everything it started.
         self.proc = subprocess.Popen(
             args, stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=cwd, start_new_session=True
         )
+        LIVE.append(self)
 
     def alive(self):
         return self.proc.poll() is None
@@ -82,6 +117,8 @@ class Process:
                     pass
                 self.proc.wait(timeout=10)
         self.log.close()
+        if self in LIVE:
+            LIVE.remove(self)
 
     def tail(self, n=40):
         try:
@@ -121,7 +158,8 @@ class Ipfs:
         return f"http://127.0.0.1:{self.api_port}"
 
     def start(self, timeout=90):
-        self.proc = Process(self.name, ["node", str(self.CLI), "daemon"], env=self.env)
+        # Preload is on by default and contacts public preload nodes, which nothing here can reach.
+        self.proc = Process(self.name, ["node", str(self.CLI), "daemon", "--enable-preload=false"], env=self.env)
         wait_until(lambda: self.version(), timeout, f"IPFS API on {self.url}\n{self.proc.tail()}")
         return self
 
@@ -133,7 +171,7 @@ class Ipfs:
     def version(self):
         return json.loads(http_post(f"{self.url}/api/v0/version", timeout=5))
 
-    def add(self, content, cid_version=0, raw_leaves=False):
+    def add(self, content, cid_version=0, raw_leaves=False, timeout=120):
         """Add ``content`` (bytes); returns its CID string (base32 for CIDv1)."""
         boundary = "----modreg-e2e-boundary"
         body = (
@@ -147,6 +185,7 @@ class Ipfs:
             f"{self.url}/api/v0/add?{query}",
             body,
             headers={"Content-Type": f"multipart/form-data; boundary={boundary}"},
+            timeout=timeout,
         )
         return json.loads(answer.splitlines()[-1])["Hash"]
 

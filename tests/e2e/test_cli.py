@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from harness import ROOT, Ipfs, Node
+from harness import ROOT, TEST_CHAIN, Ipfs, Node
 
 
 def modreg_bin():
@@ -19,7 +19,7 @@ def modreg_bin():
 @pytest.fixture
 def pair(tmp_path):
     ipfs = Ipfs(tmp_path / "ipfs", name="ipfs-cli").start()
-    node = Node("dev-node-cli", ["--dev", "--tmp"], ipfs_api=ipfs.url)
+    node = Node("dev-node-cli", TEST_CHAIN, ipfs_api=ipfs.url)
     try:
         node.wait_ready(blocks=1)
         yield ipfs, node
@@ -94,6 +94,10 @@ def test_register_get_search_and_errors(pair, tmp_path):
 
     bob = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty"
     run(node, ipfs, cache, "transfer", "cli-search", bob)
+    # An offer only: Bob cannot remove it until he accepts.
+    early = run(node, ipfs, cache, "--suri", "//Bob", "remove", "cli-search", check=False)
+    assert early.returncode == 3 and "NotOwner" in early.stdout
+    run(node, ipfs, cache, "--suri", "//Bob", "accept", "cli-search")
     run(node, ipfs, cache, "--suri", "//Bob", "remove", "cli-search")
     assert run(node, ipfs, cache, "get", "cli-search", check=False).returncode == 1
 

@@ -1,6 +1,7 @@
 """Runs the JavaScript client's node:test suite (clients/js/test) against the dev node."""
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -9,7 +10,7 @@ JS = Path(__file__).resolve().parents[2] / "clients" / "js"
 
 def test_js_suite_passes_against_the_real_node(dev_node):
     result = subprocess.run(
-        ["node", "--test", "test/"],
+        ["node", "--test", "--test-timeout=120000", "test/"],
         cwd=JS,
         env=dict(os.environ, MODREG_NODE=dev_node.ws),
         capture_output=True,
@@ -20,3 +21,6 @@ def test_js_suite_passes_against_the_real_node(dev_node):
     print(result.stderr[-3000:])
     assert result.returncode == 0, "the node:test suite failed (output above)"
     assert "# fail 0" in result.stdout
+    # A suite that runs nothing must not pass: a broken glob or import would look green.
+    passed = re.search(r"^# pass (\d+)$", result.stdout, re.M)
+    assert passed and int(passed.group(1)) >= 5, "the node:test suite ran (almost) no tests"

@@ -36,6 +36,14 @@ export const RPC = {
         { name: 'at', type: 'Hash', isOptional: true }
       ],
       type: 'Json'
+    },
+    getTransferOffer: {
+      description: 'The ownership offer waiting for its recipient under key',
+      params: [
+        { name: 'key', type: 'Bytes' },
+        { name: 'at', type: 'Hash', isOptional: true }
+      ],
+      type: 'Json'
     }
   }
 };
@@ -105,9 +113,25 @@ export function remove (api, signer, key) {
   return submit(api, signer, api.tx.moduleRegistry.removeModule(arg(key)));
 }
 
-/** Give `key` to `newOwner` (an SS58 address). */
+/** Offer `key` to `newOwner` (an SS58 address); nothing moves until they accept. */
 export function transfer (api, signer, key, newOwner) {
   return submit(api, signer, api.tx.moduleRegistry.transferOwnership(arg(key), newOwner));
+}
+
+/** Accept the ownership offer of `key` made to `signer`; the deposit is then held from it. */
+export function accept (api, signer, key) {
+  return submit(api, signer, api.tx.moduleRegistry.acceptOwnership(arg(key)));
+}
+
+/** Withdraw the pending ownership offer of `key` (owner only). */
+export function cancelOffer (api, signer, key) {
+  return submit(api, signer, api.tx.moduleRegistry.cancelOwnershipOffer(arg(key)));
+}
+
+/** The pending ownership offer of `key` (`{ to, updateCount }`), or null. */
+export async function transferOffer (api, key) {
+  const value = await api.query.moduleRegistry.transferOffers(arg(key));
+  return value.isSome ? value.unwrap().toJSON() : null;
 }
 
 /** The value under `key` from a storage query, or null. */
@@ -138,10 +162,11 @@ export async function info (api, key) {
   return value.isSome ? value.unwrap().toJSON() : null;
 }
 
-/** A page of `[key, info]` through the runtime API. */
+/** A page of `[key, info]` through the runtime API; throws for a `startAfter` longer than any key. */
 export async function list (api, startAfter = null, limit = 100) {
-  const page = await api.call.moduleRegistryApi.listModules(startAfter === null ? null : arg(startAfter), limit);
-  return page.map(([k, v]) => [u8aToU8a(k.toU8a(true)), v.toJSON()]);
+  const result = await api.call.moduleRegistryApi.listModules(startAfter === null ? null : arg(startAfter), limit);
+  if (result.isErr) throw new RegistryError(result.asErr.type, 'list_modules refused startAfter', 'moduleRegistry', []);
+  return result.asOk.map(([k, v]) => [u8aToU8a(k.toU8a(true)), v.toJSON()]);
 }
 
 /** The amount held from `address` (registry deposits included). */

@@ -63,9 +63,14 @@ test('events decode from metadata', async () => {
   assert.equal(registered.data[3], JSON.stringify({ name: 'ev' }).length);
 });
 
-test('transfer, list and remove with the deposit released', async () => {
+test('transfer (offer, accept), list and remove with the deposit released', async () => {
   await reg.register(api, alice, key('t'), { name: 't' });
   await reg.transfer(api, alice, key('t'), bob.address);
+  assert.equal((await reg.transferOffer(api, key('t'))).to, bob.address);
+  assert.equal((await reg.info(api, key('t'))).owner, alice.address);
+  await assert.rejects(reg.accept(api, alice, key('t')), { name: 'NotOfferee' });
+  await reg.accept(api, bob, key('t'));
+  assert.equal((await reg.transferOffer(api, key('t'))), null);
   assert.equal((await reg.info(api, key('t'))).owner, bob.address);
   const all = await reg.list(api, null, 256);
   assert.ok(all.some(([k]) => u8aToString(k) === key('t')));
@@ -74,4 +79,8 @@ test('transfer, list and remove with the deposit released', async () => {
   await reg.remove(api, bob, key('t'));
   assert.equal(await reg.held(api, bob.address), heldBefore - BigInt(deposit));
   assert.equal(await reg.info(api, key('t')), null);
+});
+
+test('listing after an oversized key is refused, not restarted', async () => {
+  await assert.rejects(reg.list(api, 'x'.repeat(65), 10), { name: 'StartAfterTooLong' });
 });

@@ -50,6 +50,13 @@ pub enum PinStatus {
 	Pending,
 	Verified { at: u32, by: [u8; 32] },
 	Failed { reason: PinFailure, attempts: u32 },
+	Rejected { reason: PinFailure, at: u32 },
+}
+
+/// Why `list_modules` refused a request.
+#[derive(Debug, Clone, DecodeAsType, Serialize, PartialEq)]
+pub enum ListError {
+	StartAfterTooLong,
 }
 
 /// What the chain records about a key.
@@ -121,7 +128,7 @@ impl Chain {
 		self.submit(signer, "remove_module", (key.to_vec(),)).await
 	}
 
-	/// Give `key` to `new_owner` (32-byte account id).
+	/// Offer `key` to `new_owner` (32-byte account id); nothing moves until they accept.
 	pub async fn transfer(
 		&self,
 		signer: &Keypair,
@@ -131,12 +138,9 @@ impl Chain {
 		self.submit(signer, "transfer_ownership", (key.to_vec(), new_owner)).await
 	}
 
-	/// Failed attempts after which the chain stops retrying a pin (`MaxPinAttempts`).
-	pub async fn max_pin_attempts(&self) -> Result<u32, ChainError> {
-		let at = self.api.at_current_block().await.map_err(node_err)?;
-		at.constants()
-			.entry(dynamic::constant::<u32>("ModuleRegistry", "MaxPinAttempts"))
-			.map_err(node_err)
+	/// Accept the ownership offer of `key` made to `signer`.
+	pub async fn accept(&self, signer: &Keypair, key: &[u8]) -> Result<(), ChainError> {
+		self.submit(signer, "accept_ownership", (key.to_vec(),)).await
 	}
 
 	/// The value under `key`.
@@ -162,12 +166,16 @@ impl Chain {
 		limit: u32,
 	) -> Result<Vec<(Vec<u8>, ModuleInfo)>, ChainError> {
 		let at = self.api.at_current_block().await.map_err(node_err)?;
-		let call = dynamic::runtime_api_call::<_, Vec<(Vec<u8>, ModuleInfo)>>(
+		let call = dynamic::runtime_api_call::<_, Result<Vec<(Vec<u8>, ModuleInfo)>, ListError>>(
 			"ModuleRegistryApi",
 			"list_modules",
 			(start_after, limit),
 		);
-		at.runtime_apis().call(call).await.map_err(node_err)
+		at.runtime_apis()
+			.call(call)
+			.await
+			.map_err(node_err)?
+			.map_err(|e| ChainError::Dispatch(format!("list_modules: {e:?}")))
 	}
 
 	/// Every entry, page by page.

@@ -44,8 +44,11 @@ enum Command {
 	Get { key: String },
 	/// Remove a key you own.
 	Remove { key: String },
-	/// Give a key you own to another account (SS58 address or 0x-hex account id).
+	/// Offer a key you own to another account (SS58 address or 0x-hex account id); it is
+	/// theirs once they run `accept`.
 	Transfer { key: String, new_owner: String },
+	/// Accept an ownership offer made to you (`--suri`); the deposit is then held from you.
+	Accept { key: String },
 	/// Show owner, deposit, counters, kind, CID and pin status.
 	Info { key: String },
 	/// List every entry.
@@ -203,7 +206,6 @@ async fn wait_verified(
 	let spinner = if json { ProgressBar::hidden() } else { ProgressBar::new_spinner() };
 	spinner.set_message("waiting for the chain to verify the pin");
 	let deadline = tokio::time::Instant::now() + Duration::from_secs(timeout);
-	let max_attempts = chain.max_pin_attempts().await?;
 	loop {
 		spinner.tick();
 		if let Some(info) = chain.info(key).await? {
@@ -212,12 +214,10 @@ async fn wait_verified(
 					spinner.finish_and_clear();
 					return Ok(info);
 				},
-				PinStatus::Failed { reason, attempts } if *attempts >= max_attempts =>
+				PinStatus::Rejected { reason, at } =>
 					return Err(Failure(
 						5,
-						format!(
-						"the chain reports the pin failed: {reason:?} after {attempts} attempts"
-					),
+						format!("the chain rejected the content at block {at}: {reason:?}"),
 					)),
 				_ => {},
 			}
@@ -263,7 +263,18 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			chain
 				.transfer(&Chain::signer(&cli.suri)?, key.as_bytes(), account(&new_owner)?)
 				.await?;
-			out(json, serde_json::json!({"ok": true}), format!("transferred {key} to {new_owner}"));
+			out(
+				json,
+				serde_json::json!({"ok": true, "offeredTo": new_owner}),
+				format!(
+					"offered {key} to {new_owner}; it moves when they run `modreg accept {key}`"
+				),
+			);
+		},
+		Command::Accept { key } => {
+			let chain = Chain::connect(&cli.node).await?;
+			chain.accept(&Chain::signer(&cli.suri)?, key.as_bytes()).await?;
+			out(json, serde_json::json!({"ok": true}), format!("you now own {key}"));
 		},
 		Command::Info { key } => {
 			let chain = Chain::connect(&cli.node).await?;

@@ -28,9 +28,11 @@ def main(argv=None):
     r.add_argument("value", help="JSON text, a CID, or @file to read it from a file")
     for name in ("get", "info", "remove"):
         sub.add_parser(name).add_argument("key")
-    t = sub.add_parser("transfer")
+    t = sub.add_parser("transfer", help="offer a key to another account")
     t.add_argument("key")
     t.add_argument("new_owner")
+    sub.add_parser("accept", help="accept an ownership offer made to --suri").add_argument("key")
+    sub.add_parser("cancel-offer", help="withdraw a pending ownership offer").add_argument("key")
     sub.add_parser("list")
     args = p.parse_args(argv)
 
@@ -56,6 +58,12 @@ def main(argv=None):
             print(json.dumps({"ok": True}))
         elif args.cmd == "transfer":
             reg.transfer(keypair(args.suri), args.key, args.new_owner)
+            print(json.dumps({"ok": True, "offered_to": args.new_owner}))
+        elif args.cmd == "accept":
+            reg.accept(keypair(args.suri), args.key)
+            print(json.dumps({"ok": True}))
+        elif args.cmd == "cancel-offer":
+            reg.cancel_offer(keypair(args.suri), args.key)
             print(json.dumps({"ok": True}))
         elif args.cmd == "list":
             for key, info in reg.list_all():

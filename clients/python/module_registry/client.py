@@ -86,8 +86,16 @@ class Registry:
         return self._submit(keypair, "remove_module", {"key": as_bytes(key)})
 
     def transfer(self, keypair, key, new_owner):
-        """Give ``key`` to ``new_owner`` (an SS58 address)."""
+        """Offer ``key`` to ``new_owner`` (an SS58 address); nothing moves until they accept."""
         return self._submit(keypair, "transfer_ownership", {"key": as_bytes(key), "new_owner": new_owner})
+
+    def accept(self, keypair, key):
+        """Accept the ownership offer of ``key`` made to ``keypair``; its deposit is held from it."""
+        return self._submit(keypair, "accept_ownership", {"key": as_bytes(key)})
+
+    def cancel_offer(self, keypair, key):
+        """Withdraw the pending ownership offer of ``key`` (owner only)."""
+        return self._submit(keypair, "cancel_ownership_offer", {"key": as_bytes(key)})
 
     # -- reads ------------------------------------------------------------------------------
 
@@ -124,11 +132,21 @@ class Registry:
         info["cid"] = cid_to_text(to_bytes(info.get("cid")))
         return info
 
+    def transfer_offer(self, key):
+        """The pending ownership offer of ``key`` (``{"to", "update_count"}``), or ``None``."""
+        result = self.substrate.runtime_call("ModuleRegistryApi", "get_transfer_offer", {"key": as_bytes(key)})
+        return result.value
+
     def list(self, start_after=None, limit=100):
-        """A page of ``(key, info)`` in storage order, through the runtime API."""
+        """A page of ``(key, info)`` in storage order, through the runtime API.
+
+        Raises ``ValueError`` for a ``start_after`` longer than any key can be.
+        """
         params = {"start_after": as_bytes(start_after) if start_after is not None else None, "limit": limit}
-        result = self.substrate.runtime_call("ModuleRegistryApi", "list_modules", params)
-        return [(to_bytes(k), self._info(v)) for k, v in result.value]
+        result = self.substrate.runtime_call("ModuleRegistryApi", "list_modules", params).value
+        if "Err" in result:
+            raise ValueError(f"list_modules refused start_after: {result['Err']}")
+        return [(to_bytes(k), self._info(v)) for k, v in result["Ok"]]
 
     def list_all(self, page=100):
         """Every entry, paging through :meth:`list`."""
@@ -148,30 +166,22 @@ class Registry:
         """The free balance of ``address``."""
         return self.substrate.query("System", "Account", [address]).value["data"]["free"]
 
-    def max_pin_attempts(self):
-        """Failed attempts after which the chain stops retrying a pin (`MaxPinAttempts`)."""
-        return self.substrate.get_constant(PALLET, "MaxPinAttempts").value
+    def wait_for_pin(self, key, timeout=120, states=("Verified", "Rejected")):
+        """Poll until the pin status of ``key`` is one of ``states``; returns the status.
 
-    def wait_for_pin(self, key, timeout=120, states=("Verified", "Failed")):
-        """Poll until the pin status of ``key`` is one of ``states``; returns the status."""
+        ``Verified`` and ``Rejected`` are final; ``Failed`` is a transient failure the chain
+        retries, so wait for it only when that is what you want to see.
+        """
         deadline = time.time() + timeout
         status = None
-        max_attempts = self.max_pin_attempts()
         while time.time() < deadline:
             info = self.info(key)
             status = info and info["pin_status"]
             name = status if isinstance(status, str) else (next(iter(status)) if status else None)
             if name in states:
-                if name != "Failed" or "Failed" in states and _final(status, max_attempts):
-                    return status
+                return status
             time.sleep(1)
         raise TimeoutError(f"pin status of {key!r} still {status!r} after {timeout}s")
-
-
-def _final(status, max_attempts):
-    """Whether a Failed status will not be retried (``max_attempts``: the runtime's constant)."""
-    failed = status.get("Failed", {}) if isinstance(status, dict) else {}
-    return failed.get("attempts", 0) >= max_attempts
 
 
 def keypair(suri):

@@ -24,6 +24,7 @@ PALLET_ERRORS = [
     "EmptyKey", "KeyTooLong", "EmptyValue", "ValueTooLarge", "InvalidUtf8", "InvalidJson",
     "JsonNotObject", "InvalidCid", "IdentityCid", "NotOwner", "NotFound", "AlreadyOwner",
     "NotPinner", "AlreadyPinner", "TooManyPinners", "StaleReport", "ReportNotNeeded",
+    "ReportExpired", "ReportTooEarly", "NoOffer", "NotOfferee", "OfferOutdated",
 ]
 
 # One class per pallet error, so callers can `except errors.NotOwner`.

@@ -97,6 +97,7 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// An offer (the first step of a transfer): reads the entry, writes the offer.
 	#[benchmark]
 	fn transfer_ownership(k: Linear<1, { T::MaxKeyLength::get() }>) -> Result<(), BenchmarkError> {
 		let key = key_of(k);
@@ -112,9 +113,62 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), key.clone(), receiver.clone());
 
+		let offer = ModuleRegistryPallet::<T>::transfer_offer(key)
+			.ok_or(BenchmarkError::Stop("no offer"))?;
+		assert!(offer.to == receiver);
+		Ok(())
+	}
+
+	/// Accepting an offer: holds the receiver's deposit and releases the old owner's.
+	#[benchmark]
+	fn accept_ownership(k: Linear<1, { T::MaxKeyLength::get() }>) -> Result<(), BenchmarkError> {
+		let key = key_of(k);
+		let value = worst_case_json(T::MaxValueLength::get());
+		let caller = funded::<T>("caller", 0, key.len(), value.len());
+		let receiver = funded::<T>("receiver", 1, key.len(), value.len());
+		ModuleRegistryPallet::<T>::register_module(
+			RawOrigin::Signed(caller.clone()).into(),
+			key.clone(),
+			value,
+		)?;
+		ModuleRegistryPallet::<T>::transfer_ownership(
+			RawOrigin::Signed(caller).into(),
+			key.clone(),
+			receiver.clone(),
+		)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(receiver.clone()), key.clone());
+
 		let info =
 			ModuleRegistryPallet::<T>::module_info(key).ok_or(BenchmarkError::Stop("gone"))?;
 		assert!(info.owner == receiver);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn cancel_ownership_offer(
+		k: Linear<1, { T::MaxKeyLength::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let key = key_of(k);
+		let value = worst_case_json(T::MaxValueLength::get());
+		let caller = funded::<T>("caller", 0, key.len(), value.len());
+		let receiver = funded::<T>("receiver", 1, key.len(), value.len());
+		ModuleRegistryPallet::<T>::register_module(
+			RawOrigin::Signed(caller.clone()).into(),
+			key.clone(),
+			value,
+		)?;
+		ModuleRegistryPallet::<T>::transfer_ownership(
+			RawOrigin::Signed(caller.clone()).into(),
+			key.clone(),
+			receiver,
+		)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), key.clone());
+
+		assert!(ModuleRegistryPallet::<T>::transfer_offer(key).is_none());
 		Ok(())
 	}
 
@@ -163,8 +217,9 @@ mod benchmarks {
 		let info = ModuleRegistryPallet::<T>::module_info(key.clone())
 			.ok_or(BenchmarkError::Stop("not registered"))?;
 		let report = PinReport {
-			key: key.clone(),
+			key: key.clone().try_into().map_err(|_| BenchmarkError::Stop("key too long"))?,
 			update_count: info.update_count,
+			attempt: info.pin_status.attempts(),
 			cid: info.cid.ok_or(BenchmarkError::Stop("no cid"))?,
 			outcome: PinOutcome::Verified,
 			block_number: frame_system::Pallet::<T>::block_number(),

@@ -43,6 +43,7 @@ extern crate alloc;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod offchain;
@@ -82,8 +83,18 @@ pub type ModuleInfoOf<T> = ModuleInfo<
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 >;
 
-/// A pin report that passed the checks: the bounded key, the entry and the pinner's account.
-pub type CheckedReport<T> = (KeyOf<T>, ModuleInfoOf<T>, <T as frame_system::Config>::AccountId);
+/// A pin report that passed the checks: the entry and the pinner's account.
+pub type CheckedReport<T> = (ModuleInfoOf<T>, <T as frame_system::Config>::AccountId);
+
+/// A pin report as the pallet's `report_pin_status` takes it.
+pub type PinReportOf<T> = PinReport<
+	KeyOf<T>,
+	<T as frame_system::offchain::SigningTypes>::Public,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
+
+/// An ownership offer as stored.
+pub type TransferOfferOf<T> = TransferOffer<<T as frame_system::Config>::AccountId>;
 
 /// The footprint a deposit is priced on: one item of `key_len + value_len` bytes.
 pub fn footprint(key_len: usize, value_len: usize) -> Footprint {
@@ -108,36 +119,83 @@ pub mod pallet {
 		offchain::{AppCrypto, CreateBare, SignedPayload, SigningTypes},
 		pallet_prelude::*,
 	};
-	use sp_runtime::traits::{Convert, Hash, IdentifyAccount};
+	use sp_runtime::traits::{Convert, Hash, IdentifyAccount, Saturating, UniqueSaturatedInto};
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The in-code storage version. 1: `PinStatus::Rejected` is the final pin state and every
+	/// `Failed` entry is queued (see [`crate::migrations::v1`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
-	#[pallet::config]
-	pub trait Config: CreateBare<Call<Self>> + SigningTypes + frame_system::Config {
-		/// The overarching event type.
-		#[allow(deprecated)]
-		type RuntimeEvent: From<Event<Self>>
-			+ IsType<<Self as frame_system::Config>::RuntimeEvent>
-			+ TryInto<Event<Self>>;
+	/// Defaults for [`Config`], so a runtime sets only what matters to it (the currency, the
+	/// deposit ticket and its price, the force origin and the pinner key type) and takes the
+	/// limits below unless it has reason to differ:
+	///
+	/// ```ignore
+	/// #[derive_impl(pallet_module_registry::config_preludes::TestDefaultConfig)]
+	/// impl pallet_module_registry::Config for Runtime {
+	/// 	type Currency = Balances;
+	/// 	type Consideration = HoldConsideration<AccountId, Balances, HoldReason, Price>;
+	/// 	type DepositPrice = Price;
+	/// 	type ForceOrigin = EnsureRoot<AccountId>;
+	/// 	type AuthorityId = pallet_module_registry::crypto::PinnerAuthId;
+	/// }
+	/// ```
+	pub mod config_preludes {
+		use super::*;
+		use frame_support::{derive_impl, traits::ConstU64};
 
+		/// The limits of this project's runtime: 64-byte keys, 64 KiB values, pages of 256,
+		/// 32 pinners, 8 pins per block, a 7-day pin horizon of 6-second blocks, a 10-block
+		/// report window and 4-second IPFS requests.
+		pub struct TestDefaultConfig;
+
+		#[derive_impl(frame_system::config_preludes::TestDefaultConfig, no_aggregated_types)]
+		impl frame_system::DefaultConfig for TestDefaultConfig {}
+
+		#[frame_support::register_default_impl(TestDefaultConfig)]
+		impl DefaultConfig for TestDefaultConfig {
+			type MaxKeyLength = ConstU32<64>;
+			type MaxValueLength = ConstU32<65_536>;
+			type MaxListLimit = ConstU32<256>;
+			type MaxPinners = ConstU32<32>;
+			type MaxPinsPerBlock = ConstU32<8>;
+			type PinHorizon = ConstU32<{ 7 * 24 * 600 }>;
+			type ReportWindow = ConstU32<10>;
+			type IpfsTimeoutMs = ConstU64<4_000>;
+			type UnsignedPriority = ConstU64<{ 1 << 20 }>;
+			type WeightInfo = ();
+		}
+	}
+
+	/// The pallet's configuration. Events reach the runtime through `frame_system`'s
+	/// `RuntimeEvent` (the bound is added by the pallet macro).
+	#[pallet::config(with_default)]
+	pub trait Config:
+		CreateBare<Call<Self>>
+		+ SigningTypes
+		+ frame_system::Config<RuntimeEvent: TryInto<Event<Self>>>
+	{
 		/// The currency deposits are held in; used to name the balance type.
+		#[pallet::no_default]
 		type Currency: Inspect<Self::AccountId>;
 
 		/// The deposit ticket: holds funds for the footprint of an entry. In a runtime this is
 		/// `HoldConsideration<_, Balances, HoldReason, DepositPrice>` with the same price as
 		/// [`Config::DepositPrice`].
+		#[pallet::no_default]
 		type Consideration: Consideration<Self::AccountId, Footprint>;
 
 		/// The price of a footprint. Must match the price inside [`Config::Consideration`]; it
 		/// is what entries report as their deposit.
+		#[pallet::no_default]
 		type DepositPrice: Convert<Footprint, BalanceOf<Self>>;
 
-		/// Origin allowed to remove any entry (root in the runtime).
+		/// Origin allowed to remove any entry and to add and remove pinners (root in the
+		/// runtime).
+		#[pallet::no_default]
 		type ForceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Longest key, in bytes.
@@ -153,6 +211,7 @@ pub mod pallet {
 		type MaxListLimit: Get<u32>;
 
 		/// The key pinners sign their reports with ([`crypto::PinnerAuthId`] in a runtime).
+		#[pallet::no_default]
 		type AuthorityId: AppCrypto<Self::Public, Self::Signature>;
 
 		/// Most accounts in the pinner set.
@@ -163,12 +222,19 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPinsPerBlock: Get<u32>;
 
-		/// Failed attempts after which an entry stays `Failed` and is no longer retried (until
-		/// its value is updated).
+		/// Blocks after a value is set during which content that nobody provides yet is still
+		/// waited for. Past it, a pinner may report `Timeout`, which is final
+		/// ([`PinStatus::Rejected`]). Content that arrives late within it still verifies.
 		#[pallet::constant]
-		type MaxPinAttempts: Get<u32>;
+		type PinHorizon: Get<u32>;
 
-		/// Deadline of each IPFS HTTP request, in milliseconds.
+		/// Blocks a pin report stays valid after the block whose state its worker read. Older
+		/// reports are refused as expired, so a report cannot be kept and replayed later.
+		#[pallet::constant]
+		type ReportWindow: Get<u32>;
+
+		/// Deadline of each IPFS HTTP request, in milliseconds. A pin that is still fetching
+		/// when it passes is progress, not a failure: the worker comes back to it.
 		#[pallet::constant]
 		type IpfsTimeoutMs: Get<u64>;
 
@@ -204,14 +270,18 @@ pub mod pallet {
 		},
 		/// The owner removed a key; its deposit was released.
 		ModuleRemoved { key: KeyOf<T>, owner: T::AccountId, refunded: BalanceOf<T> },
-		/// A key changed owner; the deposit is now held from the new owner.
+		/// The owner offered a key to `to`, who may accept it with `accept_ownership`.
+		OwnershipOffered { key: KeyOf<T>, from: T::AccountId, to: T::AccountId },
+		/// The owner withdrew an ownership offer before it was accepted.
+		OwnershipOfferCancelled { key: KeyOf<T>, owner: T::AccountId, to: T::AccountId },
+		/// `to` accepted a key; the deposit is now held from `to` and was released to `from`.
 		OwnershipTransferred { key: KeyOf<T>, from: T::AccountId, to: T::AccountId },
 		/// The privileged origin removed a key; its deposit was released to the owner.
 		ModuleForceRemoved { key: KeyOf<T>, owner: T::AccountId, refunded: BalanceOf<T> },
 		/// A pinner pinned the entry's CID and checked its root block.
 		PinVerified { key: KeyOf<T>, cid: CidBytes, by: T::AccountId },
-		/// A pinner could not pin or check the entry's CID. `will_retry` is false once the
-		/// attempts reach `MaxPinAttempts`.
+		/// A pinner could not pin or check the entry's CID. `will_retry` is false when the
+		/// failure is final ([`PinStatus::Rejected`]).
 		PinFailed {
 			key: KeyOf<T>,
 			cid: CidBytes,
@@ -262,10 +332,24 @@ pub mod pallet {
 		AlreadyPinner,
 		/// The pinner set is full (`MaxPinners`). Remove a pinner first.
 		TooManyPinners,
-		/// The report is about an older value or another CID than the entry's current one.
+		/// The report is about an older value, another CID, or an attempt the chain already
+		/// counted. Copies of an applied report fail with this.
 		StaleReport,
-		/// The entry is not waiting for a report: it is verified, or out of retries.
+		/// The entry is not waiting for a report: it is verified or rejected.
 		ReportNotNeeded,
+		/// The report names a block in the future or more than `ReportWindow` blocks ago.
+		/// Workers report on the block they read; a kept report cannot be replayed later.
+		ReportExpired,
+		/// A `Timeout` report arrived before `PinHorizon` blocks passed since the value was
+		/// set: content may still arrive, so the entry keeps waiting.
+		ReportTooEarly,
+		/// No ownership offer is pending for this key. The owner makes one with
+		/// `transfer_ownership`.
+		NoOffer,
+		/// The pending ownership offer is for another account.
+		NotOfferee,
+		/// The value changed after the offer was made; ask the owner to offer it again.
+		OfferOutdated,
 	}
 
 	/// A reason for the pallet placing a hold on funds.
@@ -297,6 +381,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type CidRefs<T: Config> = StorageMap<_, Blake2_128Concat, CidBytes, u32, ValueQuery>;
 
+	/// Per key: the ownership offer waiting for its recipient (`transfer_ownership`).
+	#[pallet::storage]
+	pub type TransferOffers<T: Config> =
+		StorageMap<_, Blake2_128Concat, KeyOf<T>, TransferOfferOf<T>>;
+
 	/// The accounts whose signed pin reports are accepted. Managed by `ForceOrigin`.
 	#[pallet::storage]
 	pub type Pinners<T: Config> =
@@ -325,6 +414,24 @@ pub mod pallet {
 		fn offchain_worker(now: BlockNumberFor<T>) {
 			Self::run_pinning_worker(now);
 		}
+
+		fn integrity_test() {
+			assert!(T::MaxKeyLength::get() > 0, "MaxKeyLength must be positive");
+			assert!(T::MaxValueLength::get() > 0, "MaxValueLength must be positive");
+			assert!(T::MaxListLimit::get() > 0, "MaxListLimit must be positive");
+			assert!(T::MaxPinsPerBlock::get() > 0, "MaxPinsPerBlock must be positive");
+			assert!(T::ReportWindow::get() > 0, "ReportWindow must be positive");
+			assert!(T::PinHorizon::get() > 0, "PinHorizon must be positive");
+			assert!(
+				T::IpfsTimeoutMs::get().saturating_mul(3) < crate::offchain::LOCK_MILLIS,
+				"a worker's lock must outlast the requests it makes for one key"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
 	}
 
 	#[pallet::validate_unsigned]
@@ -332,24 +439,32 @@ pub mod pallet {
 		type Call = Call<T>;
 
 		/// Accepts a pin report only when its signer is an authorised pinner, it is about the
-		/// entry's current value, the entry waits for one, and the signature is valid. Its tag
-		/// keeps at most one report per entry value in the pool.
+		/// entry's current value and the attempt the chain expects next, it is inside its
+		/// block window, and the signature is valid. Its tag `(key, update_count, attempt)`
+		/// keeps one report per attempt in the pool; once one is applied, every copy of it,
+		/// however encoded, is `Stale`.
 		fn validate_unsigned(_source: TransactionSource, call: &Self::Call) -> TransactionValidity {
 			let Call::report_pin_status { report, signature } = call else {
 				return InvalidTransaction::Call.into();
 			};
-			let (key, _, _) = Self::check_report(report).map_err(|e| match e {
+			let now = frame_system::Pallet::<T>::block_number();
+			if report.block_number > now {
+				return InvalidTransaction::Future.into();
+			}
+			Self::check_report(report).map_err(|e| match e {
 				Error::<T>::NotPinner => InvalidTransaction::BadSigner,
-				Error::<T>::StaleReport | Error::<T>::NotFound => InvalidTransaction::Stale,
-				_ => InvalidTransaction::Custom(REPORT_NOT_NEEDED),
+				Error::<T>::ReportTooEarly => InvalidTransaction::Custom(REPORT_TOO_EARLY),
+				_ => InvalidTransaction::Stale,
 			})?;
 			if !SignedPayload::<T>::verify::<T::AuthorityId>(report, signature.clone()) {
 				return InvalidTransaction::BadProof.into();
 			}
+			let expires = report.block_number.saturating_add(T::ReportWindow::get().into());
+			let longevity: u64 = expires.saturating_sub(now).unique_saturated_into();
 			ValidTransaction::with_tag_prefix("ModuleRegistryPinReport")
 				.priority(T::UnsignedPriority::get())
-				.and_provides((key, report.update_count))
-				.longevity(5)
+				.and_provides((&report.key, report.update_count, report.attempt))
+				.longevity(longevity.max(1))
 				.propagate(true)
 				.build()
 		}
@@ -379,7 +494,8 @@ pub mod pallet {
 			Self::do_register(who, key, value)
 		}
 
-		/// Remove a key the caller owns and release its deposit.
+		/// Remove a key the caller owns and release its deposit. A pending ownership offer is
+		/// withdrawn with it.
 		///
 		/// - Origin: signed, the owner.
 		/// - Errors: `EmptyKey`, `KeyTooLong`, `NotFound`, `NotOwner`.
@@ -396,14 +512,15 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Give a key the caller owns to `new_owner`.
+		/// Offer a key the caller owns to `new_owner`. Nothing moves until `new_owner` accepts
+		/// with `accept_ownership`; the owner can withdraw the offer with
+		/// `cancel_ownership_offer`. A new offer replaces a pending one.
 		///
 		/// - Origin: signed, the owner.
-		/// - The deposit is held from `new_owner` first, then released to the old owner; if
-		///   `new_owner` cannot afford it nothing changes.
-		/// - Errors: `EmptyKey`, `KeyTooLong`, `NotFound`, `NotOwner`, `AlreadyOwner`, or a
-		///   balance error.
-		/// - Events: `OwnershipTransferred`.
+		/// - The offer is for the current value: if the owner updates it, the offer can no
+		///   longer be accepted (`OfferOutdated`).
+		/// - Errors: `EmptyKey`, `KeyTooLong`, `NotFound`, `NotOwner`, `AlreadyOwner`.
+		/// - Events: `OwnershipOffered`.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::transfer_ownership(key.len() as u32))]
 		pub fn transfer_ownership(
@@ -413,18 +530,12 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let key = Self::bound_key(key)?;
-			let mut info = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
+			let info = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
 			ensure!(info.owner == who, Error::<T>::NotOwner);
 			ensure!(new_owner != who, Error::<T>::AlreadyOwner);
-			let fp = footprint(key.len(), info.value_len as usize);
-			let new_ticket = T::Consideration::new(&new_owner, fp)?;
-			if let Some(old_ticket) = Deposits::<T>::take(&key) {
-				old_ticket.drop(&who)?;
-			}
-			Deposits::<T>::insert(&key, new_ticket);
-			info.owner = new_owner.clone();
-			Modules::<T>::insert(&key, info);
-			Self::deposit_event(Event::OwnershipTransferred { key, from: who, to: new_owner });
+			let offer = TransferOffer { to: new_owner.clone(), update_count: info.update_count };
+			TransferOffers::<T>::insert(&key, offer);
+			Self::deposit_event(Event::OwnershipOffered { key, from: who, to: new_owner });
 			Ok(())
 		}
 
@@ -449,20 +560,72 @@ pub mod pallet {
 		/// - Origin: none. Submitted by the off-chain worker as an unsigned transaction carrying
 		///   a payload signed by a pinner key; `validate_unsigned` checks the signer is in
 		///   [`Pinners`], the report is current, and the signature.
-		/// - `Verified` sets the status to `Verified { at, by }`; `Failed` counts the attempt and
-		///   stops retrying at `MaxPinAttempts`.
-		/// - Errors: `NotFound`, `NotPinner`, `StaleReport`, `ReportNotNeeded`.
+		/// - `Verified` sets the status to `Verified { at, by }`. A conclusive failure
+		///   (`HashMismatch`, `Unsupported`) or a `Timeout` past `PinHorizon` sets the final
+		///   `Rejected`; any other failure is counted in `Failed` and retried.
+		/// - The report must name the attempt the chain expects next (its recorded failures) and
+		///   a block inside `ReportWindow`; so every copy of an applied report is stale.
+		/// - Errors: `NotFound`, `NotPinner`, `StaleReport`, `ReportNotNeeded`,
+		///   `ReportExpired`, `ReportTooEarly`.
 		/// - Events: `PinVerified` or `PinFailed`.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::report_pin_status())]
 		pub fn report_pin_status(
 			origin: OriginFor<T>,
-			report: PinReport<T::Public, BlockNumberFor<T>>,
+			report: PinReportOf<T>,
 			_signature: T::Signature,
 		) -> DispatchResult {
 			ensure_none(origin)?;
-			let (key, info, pinner) = Self::check_report(&report)?;
-			Self::do_record_pin(key, info, pinner, report.outcome);
+			let (info, pinner) = Self::check_report(&report)?;
+			Self::do_record_pin(report.key, info, pinner, report.outcome);
+			Ok(())
+		}
+
+		/// Accept the ownership offer of `key` made to the caller.
+		///
+		/// - Origin: signed, the account the offer names.
+		/// - The deposit for the entry is held from the caller first, then released to the old
+		///   owner; if the caller cannot afford it nothing changes.
+		/// - Errors: `EmptyKey`, `KeyTooLong`, `NotFound`, `NoOffer`, `NotOfferee`,
+		///   `OfferOutdated`, or a balance error.
+		/// - Events: `OwnershipTransferred`.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::accept_ownership(key.len() as u32))]
+		pub fn accept_ownership(origin: OriginFor<T>, key: Vec<u8>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let key = Self::bound_key(key)?;
+			let mut info = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
+			let offer = TransferOffers::<T>::get(&key).ok_or(Error::<T>::NoOffer)?;
+			ensure!(offer.to == who, Error::<T>::NotOfferee);
+			ensure!(offer.update_count == info.update_count, Error::<T>::OfferOutdated);
+			let fp = footprint(key.len(), info.value_len as usize);
+			let new_ticket = T::Consideration::new(&who, fp)?;
+			let from = info.owner.clone();
+			if let Some(old_ticket) = Deposits::<T>::take(&key) {
+				old_ticket.drop(&from)?;
+			}
+			Deposits::<T>::insert(&key, new_ticket);
+			TransferOffers::<T>::remove(&key);
+			info.owner = who.clone();
+			Modules::<T>::insert(&key, info);
+			Self::deposit_event(Event::OwnershipTransferred { key, from, to: who });
+			Ok(())
+		}
+
+		/// Withdraw the pending ownership offer of a key the caller owns.
+		///
+		/// - Origin: signed, the owner.
+		/// - Errors: `EmptyKey`, `KeyTooLong`, `NotFound`, `NotOwner`, `NoOffer`.
+		/// - Events: `OwnershipOfferCancelled`.
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::cancel_ownership_offer(key.len() as u32))]
+		pub fn cancel_ownership_offer(origin: OriginFor<T>, key: Vec<u8>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let key = Self::bound_key(key)?;
+			let info = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
+			ensure!(info.owner == who, Error::<T>::NotOwner);
+			let offer = TransferOffers::<T>::take(&key).ok_or(Error::<T>::NoOffer)?;
+			Self::deposit_event(Event::OwnershipOfferCancelled { key, owner: who, to: offer.to });
 			Ok(())
 		}
 
@@ -503,10 +666,10 @@ pub mod pallet {
 		}
 	}
 
-	/// `InvalidTransaction::Custom` code of a report about an entry that waits for none.
-	pub const REPORT_NOT_NEEDED: u8 = 1;
+	/// `InvalidTransaction::Custom` code of a `Timeout` report sent before `PinHorizon`.
+	pub const REPORT_TOO_EARLY: u8 = 2;
 
-	impl<T: Config> SignedPayload<T> for PinReport<T::Public, BlockNumberFor<T>> {
+	impl<T: Config> SignedPayload<T> for PinReportOf<T> {
 		fn public(&self) -> T::Public {
 			self.public.clone()
 		}
@@ -621,6 +784,7 @@ pub mod pallet {
 			if let Some(ticket) = Deposits::<T>::take(key) {
 				ticket.drop(&info.owner)?;
 			}
+			TransferOffers::<T>::remove(key);
 			Self::track_cid(key, info.cid.as_ref(), None);
 			Modules::<T>::remove(key);
 			ModuleRegistry::<T>::remove(key);
@@ -652,21 +816,34 @@ pub mod pallet {
 			}
 		}
 
-		/// Check a pin report against the chain: the signer is a pinner, the report is about the
-		/// entry's current value and CID, and the entry waits for a report.
-		pub fn check_report(
-			report: &PinReport<T::Public, BlockNumberFor<T>>,
-		) -> Result<CheckedReport<T>, Error<T>> {
+		/// Check a pin report against the chain: the signer is a pinner; the report is about
+		/// the entry's current value and CID, and the attempt the chain expects next; the entry
+		/// waits for a report; the report is inside its block window; and a `Timeout` comes
+		/// only after `PinHorizon`. The signature is checked by the caller.
+		pub fn check_report(report: &PinReportOf<T>) -> Result<CheckedReport<T>, Error<T>> {
 			let pinner = report.public.clone().into_account();
 			ensure!(Pinners::<T>::get().contains(&pinner), Error::<T>::NotPinner);
-			let key = Self::bound_key(report.key.clone())?;
-			let info = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
+			let info = Modules::<T>::get(&report.key).ok_or(Error::<T>::NotFound)?;
 			ensure!(
 				info.update_count == report.update_count && info.cid.as_ref() == Some(&report.cid),
 				Error::<T>::StaleReport
 			);
-			ensure!(PendingPins::<T>::contains_key(&key), Error::<T>::ReportNotNeeded);
-			Ok((key, info, pinner))
+			ensure!(
+				info.pin_status.is_open() && PendingPins::<T>::contains_key(&report.key),
+				Error::<T>::ReportNotNeeded
+			);
+			ensure!(report.attempt == info.pin_status.attempts(), Error::<T>::StaleReport);
+			// The worker read a state in which this value was already set: a report kept from an
+			// earlier registration of the same key cannot apply to a later one.
+			ensure!(report.block_number >= info.updated, Error::<T>::StaleReport);
+			let now = frame_system::Pallet::<T>::block_number();
+			let expires = report.block_number.saturating_add(T::ReportWindow::get().into());
+			ensure!(report.block_number <= now && now <= expires, Error::<T>::ReportExpired);
+			if report.outcome == PinOutcome::Failed(PinFailure::Timeout) {
+				let horizon = info.updated.saturating_add(T::PinHorizon::get().into());
+				ensure!(now >= horizon, Error::<T>::ReportTooEarly);
+			}
+			Ok((info, pinner))
 		}
 
 		/// Apply a checked report to the entry's pin status.
@@ -686,15 +863,16 @@ pub mod pallet {
 					Self::deposit_event(Event::PinVerified { key, cid, by: pinner });
 				},
 				PinOutcome::Failed(reason) => {
-					let attempts = match info.pin_status {
-						PinStatus::Failed { attempts, .. } => attempts.saturating_add(1),
-						_ => 1,
-					};
-					let will_retry = attempts < T::MaxPinAttempts::get();
-					if !will_retry {
+					let attempts = info.pin_status.attempts().saturating_add(1);
+					// `check_report` lets a `Timeout` through only past the horizon.
+					let will_retry = !reason.is_conclusive() && reason != PinFailure::Timeout;
+					info.pin_status = if will_retry {
+						PinStatus::Failed { reason, attempts }
+					} else {
 						PendingPins::<T>::remove(&key);
-					}
-					info.pin_status = PinStatus::Failed { reason, attempts };
+						let at = frame_system::Pallet::<T>::block_number();
+						PinStatus::Rejected { reason, at }
+					};
 					Modules::<T>::insert(&key, info);
 					Self::deposit_event(Event::PinFailed {
 						key,
@@ -727,18 +905,68 @@ pub mod pallet {
 			Modules::<T>::get(key)
 		}
 
+		/// The ownership offer pending for `key`, if any.
+		pub fn transfer_offer(key: Vec<u8>) -> Option<TransferOfferOf<T>> {
+			let key = KeyOf::<T>::try_from(key).ok()?;
+			TransferOffers::<T>::get(key)
+		}
+
 		/// Up to `limit` entries (at most `MaxListLimit`) in storage order, starting after
-		/// `start_after` when given. Pass the last key of a page to get the next one.
+		/// `start_after` when given. Pass the last key of a page to get the next one. A
+		/// `start_after` longer than `MaxKeyLength` is refused: it cannot name a position.
 		pub fn list_modules(
 			start_after: Option<Vec<u8>>,
 			limit: u32,
-		) -> Vec<(Vec<u8>, ModuleInfoOf<T>)> {
+		) -> Result<Vec<(Vec<u8>, ModuleInfoOf<T>)>, ListError> {
 			let limit = limit.min(T::MaxListLimit::get()) as usize;
-			let iter = match start_after.and_then(|k| KeyOf::<T>::try_from(k).ok()) {
-				Some(after) => Modules::<T>::iter_from(Modules::<T>::hashed_key_for(after)),
+			let iter = match start_after {
+				Some(after) => {
+					let after =
+						KeyOf::<T>::try_from(after).map_err(|_| ListError::StartAfterTooLong)?;
+					Modules::<T>::iter_from(Modules::<T>::hashed_key_for(after))
+				},
 				None => Modules::<T>::iter(),
 			};
-			iter.take(limit).map(|(k, info)| (k.into_inner(), info)).collect()
+			Ok(iter.take(limit).map(|(k, info)| (k.into_inner(), info)).collect())
+		}
+
+		/// Check the pallet's invariants: every entry has its value, a deposit ticket and the
+		/// deposit its footprint prices; every open pin is queued and every queued pin is open;
+		/// CID reference counts match the entries; offers belong to live entries.
+		#[cfg(any(feature = "try-runtime", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use alloc::collections::BTreeMap;
+			let mut refs: BTreeMap<CidBytes, u32> = BTreeMap::new();
+			let mut entries = 0u32;
+			for (key, info) in Modules::<T>::iter() {
+				entries += 1;
+				let value = ModuleRegistry::<T>::get(&key).ok_or("entry without a value")?;
+				ensure!(value.len() as u32 == info.value_len, "value_len differs from the value");
+				ensure!(Deposits::<T>::contains_key(&key), "entry without a deposit ticket");
+				let priced = T::DepositPrice::convert(footprint(key.len(), value.len()));
+				ensure!(priced == info.deposit, "recorded deposit differs from its price");
+				let queued = PendingPins::<T>::contains_key(&key);
+				ensure!(
+					queued == (info.cid.is_some() && info.pin_status.is_open()),
+					"an entry is queued for pinning if and only if it has a CID and is open"
+				);
+				if let Some(cid) = info.cid {
+					let count = refs.entry(cid).or_default();
+					*count = count.saturating_add(1);
+				}
+			}
+			ensure!(ModuleRegistry::<T>::iter_keys().count() as u32 == entries, "orphan value");
+			ensure!(Deposits::<T>::iter_keys().count() as u32 == entries, "orphan deposit");
+			for key in PendingPins::<T>::iter_keys() {
+				ensure!(Modules::<T>::contains_key(&key), "queued pin of a missing entry");
+			}
+			let stored: BTreeMap<CidBytes, u32> = CidRefs::<T>::iter().collect();
+			ensure!(stored == refs, "CID reference counts differ from the entries");
+			for (key, offer) in TransferOffers::<T>::iter() {
+				let info = Modules::<T>::get(&key).ok_or("offer for a missing entry")?;
+				ensure!(offer.to != info.owner, "offer to the owner");
+			}
+			Ok(())
 		}
 	}
 }

@@ -58,6 +58,10 @@ pub const DEPOSIT_PER_BYTE: u64 = 1;
 pub const MAX_KEY: u32 = 64;
 /// Value limit of the test runtime (the production runtime's).
 pub const MAX_VALUE: u32 = 65_536;
+/// Blocks a CID is waited for before a `Timeout` report is accepted.
+pub const PIN_HORIZON: u32 = 100;
+/// Blocks a pin report stays valid.
+pub const REPORT_WINDOW: u32 = 5;
 
 parameter_types! {
 	pub const DepositBase: u64 = DEPOSIT_BASE;
@@ -69,8 +73,9 @@ parameter_types! {
 /// Base plus a price per byte.
 pub type DepositPrice = LinearStoragePrice<DepositBase, DepositPerByte, u64>;
 
+/// Only what differs from the pallet's defaults: small limits that tests can reach.
+#[derive_impl(pallet_module_registry::config_preludes::TestDefaultConfig)]
 impl pallet_module_registry::Config for Test {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type Consideration = HoldConsideration<u64, Balances, RegistryHoldReason, DepositPrice>;
 	type DepositPrice = DepositPrice;
@@ -81,10 +86,9 @@ impl pallet_module_registry::Config for Test {
 	type AuthorityId = TestAuthId;
 	type MaxPinners = ConstU32<4>;
 	type MaxPinsPerBlock = ConstU32<2>;
-	type MaxPinAttempts = ConstU32<3>;
+	type PinHorizon = ConstU32<PIN_HORIZON>;
+	type ReportWindow = ConstU32<REPORT_WINDOW>;
 	type IpfsTimeoutMs = ConstU64<2_000>;
-	type UnsignedPriority = ConstU64<{ 1 << 20 }>;
-	type WeightInfo = ();
 }
 
 /// Test pinner keys are `UintAuthorityId`s, whose account is the same `u64`.
@@ -139,8 +143,57 @@ pub fn deposit(key_len: usize, value_len: usize) -> u64 {
 	DepositPrice::convert(Footprint::from_parts(1, key_len + value_len))
 }
 
-/// Storage with funded accounts, at block 1 so events are recorded.
-pub fn new_test_ext() -> sp_io::TestExternalities {
+/// Test externalities that check the pallet's invariants after every `execute_with`, and that
+/// the balance held for deposits equals the deposits the entries record.
+pub struct TestExt(pub sp_io::TestExternalities);
+
+impl TestExt {
+	/// Run `f`, then check the invariants.
+	pub fn execute_with<R>(&mut self, f: impl FnOnce() -> R) -> R {
+		self.0.execute_with(|| {
+			let out = f();
+			check_invariants();
+			out
+		})
+	}
+}
+
+impl core::ops::Deref for TestExt {
+	type Target = sp_io::TestExternalities;
+	fn deref(&self) -> &Self::Target {
+		&self.0
+	}
+}
+
+impl core::ops::DerefMut for TestExt {
+	fn deref_mut(&mut self) -> &mut Self::Target {
+		&mut self.0
+	}
+}
+
+/// `try_state`, plus the per-account hold check that needs the concrete currency.
+pub fn check_invariants() {
+	use frame_support::traits::fungible::InspectHold;
+	ModuleRegistry::do_try_state().expect("try_state");
+	let mut recorded = std::collections::BTreeMap::<u64, u64>::new();
+	for (_, info) in crate::Modules::<Test>::iter() {
+		*recorded.entry(info.owner).or_default() += info.deposit;
+	}
+	for who in [ALICE, BOB, CHARLIE, PINNER] {
+		let held = Balances::balance_on_hold(&RegistryHoldReason::get(), &who);
+		assert_eq!(held, recorded.get(&who).copied().unwrap_or(0), "held deposits of {who}");
+	}
+}
+
+/// Storage with funded accounts, at block 1 so events are recorded; checks invariants after
+/// every `execute_with`.
+pub fn new_test_ext() -> TestExt {
+	TestExt(raw_test_ext())
+}
+
+/// Storage with funded accounts, at block 1, without the invariant checks (for benchmarks and
+/// for tests that build a broken or old layout on purpose).
+pub fn raw_test_ext() -> sp_io::TestExternalities {
 	let mut t = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: vec![(ALICE, RICH), (BOB, RICH), (CHARLIE, POOR)],

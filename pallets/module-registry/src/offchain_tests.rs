@@ -25,12 +25,15 @@ use sp_runtime::{
 use std::{collections::BTreeMap, sync::Arc};
 
 type Shared<T> = Arc<parking_lot::RwLock<T>>;
+type Report = PinReport<crate::KeyOf<Test>, UintAuthorityId, u64>;
 
 /// How the fake daemon misbehaves for requests whose URI contains a pattern.
 #[derive(Clone, Copy)]
 enum Fault {
 	Status(u16),
 	Deadline,
+	/// The answer starts (200 and what the body holds), then the deadline passes.
+	BodyDeadline,
 	Down,
 }
 
@@ -100,6 +103,7 @@ impl sp_core::offchain::Externalities for FaultyOffchain {
 			.map(|(id, status)| match self.fault_of(*id) {
 				Some(Fault::Status(code)) => HttpRequestStatus::Finished(code),
 				Some(Fault::Deadline) => HttpRequestStatus::DeadlineReached,
+				Some(Fault::BodyDeadline) => status,
 				Some(Fault::Down) => HttpRequestStatus::IoError,
 				None => status,
 			})
@@ -114,7 +118,11 @@ impl sp_core::offchain::Externalities for FaultyOffchain {
 		buffer: &mut [u8],
 		deadline: Option<Timestamp>,
 	) -> Result<usize, HttpError> {
-		self.inner.http_response_read_body(id, buffer, deadline)
+		let fault = self.fault_of(id);
+		match self.inner.http_response_read_body(id, buffer, deadline) {
+			Ok(0) if matches!(fault, Some(Fault::BodyDeadline)) => Err(HttpError::DeadlineReached),
+			other => other,
+		}
 	}
 	fn set_authorized_nodes(&mut self, nodes: Vec<OpaquePeerId>, authorized_only: bool) {
 		self.inner.set_authorized_nodes(nodes, authorized_only)
@@ -122,7 +130,7 @@ impl sp_core::offchain::Externalities for FaultyOffchain {
 }
 
 struct World {
-	ext: sp_io::TestExternalities,
+	ext: TestExt,
 	offchain: Shared<OffchainState>,
 	pool: Shared<PoolState>,
 	faults: Shared<Vec<(&'static str, Fault)>>,
@@ -169,7 +177,7 @@ fn pins(cid: &str) -> Vec<u8> {
 }
 
 /// The reports the worker put in the pool.
-fn submitted(pool: &Shared<PoolState>) -> Vec<(PinReport<UintAuthorityId, u64>, TestSignature)> {
+fn submitted(pool: &Shared<PoolState>) -> Vec<(Report, TestSignature)> {
 	pool.read()
 		.transactions
 		.iter()
@@ -187,7 +195,7 @@ fn submitted(pool: &Shared<PoolState>) -> Vec<(PinReport<UintAuthorityId, u64>, 
 }
 
 fn validate(
-	report: &PinReport<UintAuthorityId, u64>,
+	report: &Report,
 	signature: &TestSignature,
 ) -> Result<frame_support::pallet_prelude::ValidTransaction, TransactionValidityError> {
 	let call =
@@ -195,7 +203,7 @@ fn validate(
 	<ModuleRegistry as ValidateUnsigned>::validate_unsigned(TransactionSource::Local, &call)
 }
 
-fn apply(report: PinReport<UintAuthorityId, u64>, signature: TestSignature) -> DispatchResult {
+fn apply(report: Report, signature: TestSignature) -> DispatchResult {
 	validate(&report, &signature).map_err(|_| DispatchError::Other("invalid"))?;
 	ModuleRegistry::report_pin_status(RuntimeOrigin::none(), report, signature)
 }
@@ -229,7 +237,7 @@ fn outcome_for(
 		register(ALICE, "k", cid);
 		expect(
 			&offchain,
-			&format!("pin/add?arg={cid}&recursive=true"),
+			&format!("pin/add?arg={cid}&recursive=true&progress=true"),
 			&pin_body.unwrap_or_else(|| pins(cid)),
 		);
 		if let Some(block) = block {
@@ -252,7 +260,7 @@ fn verified_content_is_reported_and_recorded() {
 	w.ext.execute_with(|| {
 		register(ALICE, "k", &cid);
 		assert_eq!(status("k"), PinStatus::Pending);
-		expect(&offchain, &format!("pin/add?arg={cid}&recursive=true"), &pins(&cid));
+		expect(&offchain, &format!("pin/add?arg={cid}&recursive=true&progress=true"), &pins(&cid));
 		expect(&offchain, &format!("block/get?arg={cid}"), content);
 		ModuleRegistry::run_pinning_worker(1);
 
@@ -280,7 +288,7 @@ fn json_metadata_cid_is_pinned_too() {
 	let offchain = w.offchain.clone();
 	w.ext.execute_with(|| {
 		register(ALICE, "meta", &format!(r#"{{"name":"m","cid":"{cid}"}}"#));
-		expect(&offchain, &format!("pin/add?arg={cid}&recursive=true"), &pins(&cid));
+		expect(&offchain, &format!("pin/add?arg={cid}&recursive=true&progress=true"), &pins(&cid));
 		expect(&offchain, &format!("block/get?arg={cid}"), content);
 		ModuleRegistry::run_pinning_worker(1);
 		assert_eq!(submitted(&pool)[0].0.outcome, PinOutcome::Verified);
@@ -302,10 +310,87 @@ fn http_500_is_an_http_error() {
 }
 
 #[test]
-fn a_daemon_slower_than_the_deadline_is_a_timeout() {
-	let cid = raw_cid(b"x", 0x12);
-	let outcome = outcome_for(&cid, vec![("pin/add", Fault::Deadline)], None, None);
-	assert_eq!(outcome, PinOutcome::Failed(PinFailure::Timeout));
+fn a_pin_still_fetching_is_not_reported_and_is_tried_again_with_a_back_off() {
+	let content = b"late content";
+	let cid = raw_cid(content, 0x12);
+	let mut w = world(vec![("pin/add", Fault::Deadline)]);
+	let (pool, offchain, faults) = (w.pool.clone(), w.offchain.clone(), w.faults.clone());
+	w.ext.execute_with(|| {
+		register(ALICE, "k", &cid);
+		let pin_path = format!("pin/add?arg={cid}&recursive=true&progress=true");
+		// Block 1: the daemon is still looking for the content. Nothing is reported.
+		expect(&offchain, &pin_path, b"");
+		ModuleRegistry::run_pinning_worker(1);
+		assert!(submitted(&pool).is_empty());
+		assert_eq!(status("k"), PinStatus::Pending);
+		let key = crate::KeyOf::<Test>::try_from(b"k".to_vec()).unwrap();
+		let state = ModuleRegistry::retry_state(&key, 0);
+		assert_eq!((state.streak, state.next), (1, 1 + u64::from(offchain::backoff(1))));
+		// Not due in block 2 (an unexpected request would panic)...
+		ModuleRegistry::run_pinning_worker(2);
+		// ...but in block 3 it is; still nothing, so the back-off doubles.
+		expect(&offchain, &pin_path, b"");
+		ModuleRegistry::run_pinning_worker(3);
+		assert_eq!(ModuleRegistry::retry_state(&key, 0).next, 3 + u64::from(offchain::backoff(2)));
+		// The content arrives: the next due try verifies it.
+		faults.write().clear();
+		expect(&offchain, &pin_path, &pins(&cid));
+		expect(&offchain, &format!("block/get?arg={cid}"), content);
+		ModuleRegistry::run_pinning_worker(7);
+		assert_eq!(submitted(&pool)[0].0.outcome, PinOutcome::Verified);
+	});
+}
+
+#[test]
+fn a_growing_progress_count_is_tried_again_next_block() {
+	let cid = raw_cid(b"big", 0x12);
+	let mut w = world(vec![("pin/add", Fault::BodyDeadline)]);
+	let (pool, offchain) = (w.pool.clone(), w.offchain.clone());
+	w.ext.execute_with(|| {
+		register(ALICE, "k", &cid);
+		let key = crate::KeyOf::<Test>::try_from(b"k".to_vec()).unwrap();
+		let pin_path = format!("pin/add?arg={cid}&recursive=true&progress=true");
+		for (block, fetched) in [(1u64, 10u64), (2, 25), (3, 40)] {
+			let body = format!("{{\"Progress\":{}}}\n{{\"Progress\":{fetched}}}\n", fetched / 2);
+			expect(&offchain, &pin_path, body.as_bytes());
+			ModuleRegistry::run_pinning_worker(block);
+			let state = ModuleRegistry::retry_state(&key, 0);
+			assert_eq!((state.blocks, state.streak, state.next), (fetched, 0, block + 1));
+		}
+		assert!(submitted(&pool).is_empty());
+	});
+}
+
+#[test]
+fn content_that_never_arrives_is_rejected_only_after_the_horizon() {
+	let cid = raw_cid(b"nowhere", 0x12);
+	let mut w = world(vec![("pin/add", Fault::Deadline)]);
+	let (pool, offchain) = (w.pool.clone(), w.offchain.clone());
+	w.ext.execute_with(|| {
+		register(ALICE, "k", &cid);
+		// A Timeout report before the horizon is refused in the pool and in dispatch.
+		let early = report_for("k", PinOutcome::Failed(PinFailure::Timeout), PINNER);
+		assert_eq!(
+			validate(&early, &sign(&early)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Custom(
+				crate::REPORT_TOO_EARLY
+			)))
+		);
+		assert_noop!(
+			ModuleRegistry::report_pin_status(RuntimeOrigin::none(), early.clone(), sign(&early)),
+			Error::<Test>::ReportTooEarly
+		);
+		// Past the horizon the worker reports it, and the chain makes it final.
+		let late = 1 + u64::from(PIN_HORIZON);
+		System::set_block_number(late);
+		expect(&offchain, &format!("pin/add?arg={cid}&recursive=true&progress=true"), b"");
+		ModuleRegistry::run_pinning_worker(late);
+		let (report, signature) = submitted(&pool)[0].clone();
+		assert_eq!(report.outcome, PinOutcome::Failed(PinFailure::Timeout));
+		assert_ok!(apply(report, signature));
+		assert_eq!(status("k"), PinStatus::Rejected { reason: PinFailure::Timeout, at: late });
+		assert!(PendingPins::<Test>::iter_keys().next().is_none());
+	});
 }
 
 #[test]
@@ -316,7 +401,7 @@ fn a_daemon_that_is_down_reports_nothing_and_retries_soon() {
 	let (pool, offchain, faults) = (w.pool.clone(), w.offchain.clone(), w.faults.clone());
 	w.ext.execute_with(|| {
 		register(ALICE, "k", &cid);
-		expect(&offchain, &format!("pin/add?arg={cid}&recursive=true"), &pins(&cid));
+		expect(&offchain, &format!("pin/add?arg={cid}&recursive=true&progress=true"), &pins(&cid));
 		ModuleRegistry::run_pinning_worker(1);
 		// Nothing on chain: the entry is not blamed for this node's daemon.
 		assert!(submitted(&pool).is_empty());
@@ -325,7 +410,7 @@ fn a_daemon_that_is_down_reports_nothing_and_retries_soon() {
 		ModuleRegistry::run_pinning_worker(2);
 		// ...but two blocks later, with the daemon back, it verifies.
 		faults.write().clear();
-		expect(&offchain, &format!("pin/add?arg={cid}&recursive=true"), &pins(&cid));
+		expect(&offchain, &format!("pin/add?arg={cid}&recursive=true&progress=true"), &pins(&cid));
 		expect(&offchain, &format!("block/get?arg={cid}"), content);
 		ModuleRegistry::run_pinning_worker(3);
 		assert_eq!(submitted(&pool)[0].0.outcome, PinOutcome::Verified);
@@ -351,36 +436,37 @@ fn a_hash_other_than_sha2_256_is_unsupported() {
 }
 
 #[test]
-fn failures_are_retried_until_max_attempts_then_stay_failed() {
+fn transient_failures_are_counted_and_retried_and_conclusive_ones_are_final() {
 	new_test_ext().execute_with(|| {
-		let cid = raw_cid(b"nowhere", 0x12);
+		let cid = raw_cid(b"flaky", 0x12);
 		register(ALICE, "k", &cid);
 		let key = crate::KeyOf::<Test>::try_from(b"k".to_vec()).unwrap();
-		for attempt in 1..=3u32 {
-			let (k, info, pinner) = ModuleRegistry::check_report(&report_for(
-				"k",
-				PinOutcome::Failed(PinFailure::Timeout),
-				PINNER,
-			))
-			.unwrap();
-			ModuleRegistry::do_record_pin(k, info, pinner, PinOutcome::Failed(PinFailure::Timeout));
+		// Transient failures: counted, never final.
+		for attempt in 1..=5u32 {
+			let report = report_for("k", PinOutcome::Failed(PinFailure::HttpError), PINNER);
+			assert_eq!(report.attempt, attempt - 1);
+			assert_ok!(apply(report.clone(), sign(&report)));
 			assert_eq!(
 				status("k"),
-				PinStatus::Failed { reason: PinFailure::Timeout, attempts: attempt }
+				PinStatus::Failed { reason: PinFailure::HttpError, attempts: attempt }
 			);
-			assert_eq!(PendingPins::<Test>::contains_key(&key), attempt < 3);
+			assert!(PendingPins::<Test>::contains_key(&key));
 		}
+		// Bytes that do not match the CID: final at once.
+		let report = report_for("k", PinOutcome::Failed(PinFailure::HashMismatch), PINNER);
+		assert_ok!(apply(report.clone(), sign(&report)));
+		assert_eq!(status("k"), PinStatus::Rejected { reason: PinFailure::HashMismatch, at: 1 });
 		System::assert_last_event(
 			Event::PinFailed {
 				key: key.clone(),
 				cid: Modules::<Test>::get(&key).unwrap().cid.unwrap(),
-				reason: PinFailure::Timeout,
-				attempts: 3,
+				reason: PinFailure::HashMismatch,
+				attempts: 6,
 				will_retry: false,
 			}
 			.into(),
 		);
-		// Out of retries: a further report is not needed...
+		// A further report is not needed...
 		assert_noop!(
 			ModuleRegistry::report_pin_status(
 				RuntimeOrigin::none(),
@@ -396,22 +482,171 @@ fn failures_are_retried_until_max_attempts_then_stay_failed() {
 	});
 }
 
+#[test]
+fn an_applied_report_cannot_be_replayed_in_the_same_block() {
+	new_test_ext().execute_with(|| {
+		register(ALICE, "k", &raw_cid(b"x", 0x12));
+		let report = report_for("k", PinOutcome::Failed(PinFailure::HttpError), PINNER);
+		let signature = sign(&report);
+		assert_ok!(apply(report.clone(), signature.clone()));
+		assert_eq!(
+			validate(&report, &signature),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Stale))
+		);
+		assert_noop!(
+			ModuleRegistry::report_pin_status(RuntimeOrigin::none(), report, signature),
+			Error::<Test>::StaleReport
+		);
+		assert_eq!(status("k"), PinStatus::Failed { reason: PinFailure::HttpError, attempts: 1 });
+	});
+}
+
+#[test]
+fn an_applied_report_cannot_be_replayed_in_a_later_block_or_re_encoded() {
+	new_test_ext().execute_with(|| {
+		register(ALICE, "k", &raw_cid(b"x", 0x12));
+		let report = report_for("k", PinOutcome::Failed(PinFailure::HttpError), PINNER);
+		let signature = sign(&report);
+		assert_ok!(apply(report.clone(), signature.clone()));
+		// The call as an attacker would send it again: decoded from its bytes, wrapped in a new
+		// extrinsic. Validity depends on the call only, whatever the extrinsic's encoding.
+		let call = RuntimeCall::ModuleRegistry(crate::Call::report_pin_status {
+			report: report.clone(),
+			signature: signature.clone(),
+		});
+		let copy = Extrinsic::new_bare(RuntimeCall::decode(&mut &call.encode()[..]).unwrap());
+		let RuntimeCall::ModuleRegistry(crate::Call::report_pin_status {
+			report: again,
+			signature: again_sig,
+		}) = copy.function
+		else {
+			panic!("not a report");
+		};
+		for block in [2, 3, 1 + u64::from(REPORT_WINDOW)] {
+			System::set_block_number(block);
+			assert_eq!(
+				validate(&again, &again_sig),
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Stale))
+			);
+			assert_noop!(
+				ModuleRegistry::report_pin_status(
+					RuntimeOrigin::none(),
+					again.clone(),
+					again_sig.clone()
+				),
+				Error::<Test>::StaleReport
+			);
+		}
+		assert_eq!(status("k").attempts(), 1);
+	});
+}
+
+#[test]
+fn a_report_cannot_be_replayed_after_verified() {
+	new_test_ext().execute_with(|| {
+		register(ALICE, "k", &raw_cid(b"x", 0x12));
+		let failed = report_for("k", PinOutcome::Failed(PinFailure::HttpError), PINNER);
+		let verified = report_for("k", PinOutcome::Verified, PINNER);
+		assert_ok!(apply(verified.clone(), sign(&verified)));
+		for report in [failed, verified] {
+			assert_eq!(
+				validate(&report, &sign(&report)),
+				Err(TransactionValidityError::Invalid(InvalidTransaction::Stale))
+			);
+			assert_noop!(
+				ModuleRegistry::report_pin_status(
+					RuntimeOrigin::none(),
+					report.clone(),
+					sign(&report)
+				),
+				Error::<Test>::ReportNotNeeded
+			);
+		}
+		assert_eq!(status("k"), PinStatus::Verified { at: 1, by: PINNER });
+	});
+}
+
+#[test]
+fn a_kept_report_expires_after_its_window() {
+	new_test_ext().execute_with(|| {
+		register(ALICE, "k", &raw_cid(b"x", 0x12));
+		let report = report_for("k", PinOutcome::Failed(PinFailure::HttpError), PINNER);
+		let expires = 1 + u64::from(REPORT_WINDOW);
+		System::set_block_number(expires);
+		let valid = validate(&report, &sign(&report)).unwrap();
+		assert_eq!(valid.longevity, 1);
+		System::set_block_number(expires + 1);
+		assert_eq!(
+			validate(&report, &sign(&report)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Stale))
+		);
+		assert_noop!(
+			ModuleRegistry::report_pin_status(RuntimeOrigin::none(), report.clone(), sign(&report)),
+			Error::<Test>::ReportExpired
+		);
+		// A report from a block that has not happened is refused too.
+		let mut future = report;
+		future.block_number = expires + 5;
+		assert_eq!(
+			validate(&future, &sign(&future)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Future))
+		);
+	});
+}
+
+#[test]
+fn a_report_about_an_earlier_registration_of_the_key_is_stale() {
+	new_test_ext().execute_with(|| {
+		let cid = raw_cid(b"x", 0x12);
+		register(ALICE, "k", &cid);
+		let old = report_for("k", PinOutcome::Failed(PinFailure::HttpError), PINNER);
+		// The key is removed and registered again, same CID, update_count 0 and attempt 0.
+		System::set_block_number(2);
+		assert_ok!(ModuleRegistry::remove_module(RuntimeOrigin::signed(ALICE), b"k".to_vec()));
+		register(ALICE, "k", &cid);
+		assert_eq!(
+			validate(&old, &sign(&old)),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::Stale))
+		);
+		assert_noop!(
+			ModuleRegistry::report_pin_status(RuntimeOrigin::none(), old.clone(), sign(&old)),
+			Error::<Test>::StaleReport
+		);
+	});
+}
+
+#[test]
+fn an_oversized_report_key_does_not_decode() {
+	new_test_ext().execute_with(|| {
+		register(ALICE, "k", &raw_cid(b"x", 0x12));
+		let report = report_for("k", PinOutcome::Verified, PINNER);
+		// The same report with a key one byte over MaxKeyLength, encoded by hand.
+		let mut raw = vec![b'a'; MAX_KEY as usize + 1].encode();
+		raw.extend_from_slice(&report.encode()[report.key.encode().len()..]);
+		assert!(Report::decode(&mut &raw[..]).is_err());
+		let mut at_limit = vec![b'a'; MAX_KEY as usize].encode();
+		at_limit.extend_from_slice(&report.encode()[report.key.encode().len()..]);
+		assert!(Report::decode(&mut &at_limit[..]).is_ok());
+	});
+}
+
 /// A report about the current value of `key`, signed (in the test scheme) by `by`.
-fn report_for(key: &str, outcome: PinOutcome, by: u64) -> PinReport<UintAuthorityId, u64> {
+fn report_for(key: &str, outcome: PinOutcome, by: u64) -> Report {
 	let info =
 		Modules::<Test>::get(crate::KeyOf::<Test>::try_from(key.as_bytes().to_vec()).unwrap())
 			.unwrap();
 	PinReport {
-		key: key.as_bytes().to_vec(),
+		key: key.as_bytes().to_vec().try_into().unwrap(),
 		update_count: info.update_count,
+		attempt: info.pin_status.attempts(),
 		cid: info.cid.unwrap(),
 		outcome,
-		block_number: 1,
+		block_number: System::block_number(),
 		public: UintAuthorityId(by),
 	}
 }
 
-fn sign(report: &PinReport<UintAuthorityId, u64>) -> TestSignature {
+fn sign(report: &Report) -> TestSignature {
 	TestSignature(report.public.0, report.encode())
 }
 
@@ -467,12 +702,12 @@ fn stale_reports_are_refused() {
 }
 
 #[test]
-fn at_most_one_report_per_entry_value_fits_in_the_pool() {
+fn at_most_one_report_per_attempt_fits_in_the_pool() {
 	new_test_ext().execute_with(|| {
 		register(ALICE, "k", &raw_cid(b"x", 0x12));
 		assert_ok!(ModuleRegistry::add_pinner(RuntimeOrigin::root(), BOB));
 		let a = report_for("k", PinOutcome::Verified, PINNER);
-		let b = report_for("k", PinOutcome::Failed(PinFailure::Timeout), BOB);
+		let b = report_for("k", PinOutcome::Failed(PinFailure::HttpError), BOB);
 		let va = validate(&a, &sign(&a)).unwrap();
 		let vb = validate(&b, &sign(&b)).unwrap();
 		// Same tag: the pool keeps one of them.
@@ -480,6 +715,67 @@ fn at_most_one_report_per_entry_value_fits_in_the_pool() {
 		register(ALICE, "other", &raw_cid(b"y", 0x12));
 		let c = report_for("other", PinOutcome::Verified, PINNER);
 		assert_ne!(validate(&c, &sign(&c)).unwrap().provides, va.provides);
+	});
+}
+
+#[test]
+fn a_node_whose_keys_are_not_pinners_does_nothing() {
+	let mut w = world(vec![]);
+	// Bob's key is in the keystore, but Bob is not in the pinner set.
+	UintAuthorityId::set_all_keys(vec![BOB]);
+	let pool = w.pool.clone();
+	w.ext.execute_with(|| {
+		register(ALICE, "k", &raw_cid(b"x", 0x12));
+		ModuleRegistry::run_pinning_worker(1);
+		assert!(submitted(&pool).is_empty());
+	});
+}
+
+#[test]
+fn the_pinner_key_signs_when_other_keys_come_first() {
+	let content = b"c";
+	let cid = raw_cid(content, 0x12);
+	let mut w = world(vec![]);
+	UintAuthorityId::set_all_keys(vec![BOB, PINNER]);
+	let (pool, offchain) = (w.pool.clone(), w.offchain.clone());
+	w.ext.execute_with(|| {
+		register(ALICE, "k", &cid);
+		expect(&offchain, &format!("pin/add?arg={cid}&recursive=true&progress=true"), &pins(&cid));
+		expect(&offchain, &format!("block/get?arg={cid}"), content);
+		ModuleRegistry::run_pinning_worker(1);
+		let reports = submitted(&pool);
+		assert_eq!(reports.len(), 1);
+		assert_eq!(reports[0].0.public, UintAuthorityId(PINNER));
+	});
+}
+
+#[test]
+fn every_pending_key_gets_a_turn_within_n_over_budget_blocks() {
+	let mut w = world(vec![("pin/add", Fault::Deadline)]);
+	let offchain = w.offchain.clone();
+	w.ext.execute_with(|| {
+		// Far more keys than the scan looks at in one run (4 × MaxPinsPerBlock = 8).
+		let n = 13usize;
+		for i in 0..n {
+			register(ALICE, &format!("k{i:02}"), &raw_cid(&[i as u8], 0x12));
+		}
+		let budget = 2usize;
+		let mut seen = std::collections::BTreeSet::new();
+		let mut block = 1u64;
+		for _ in 0..n.div_ceil(budget) {
+			// Every key is due again each run: blocks far apart outrun every back-off.
+			block += u64::from(offchain::MAX_BACKOFF) + 1;
+			// The keys the worker is expected to ask for; any other request panics, and so
+			// does one of these left unasked, so `seen` is what the worker really did.
+			for key in ModuleRegistry::round_robin(budget) {
+				let info = Modules::<Test>::get(&key).unwrap();
+				let text = crate::validation::cid_to_string(&info.cid.unwrap()).unwrap();
+				expect(&offchain, &format!("pin/add?arg={text}&recursive=true&progress=true"), b"");
+				seen.insert(key);
+			}
+			ModuleRegistry::run_pinning_worker(block);
+		}
+		assert_eq!(seen.len(), n, "every key had a turn");
 	});
 }
 
@@ -511,7 +807,7 @@ fn the_configured_ipfs_api_is_used() {
 		);
 		register(ALICE, "k", &cid);
 		for (path, body) in [
-			(format!("pin/add?arg={cid}&recursive=true"), pins(&cid)),
+			(format!("pin/add?arg={cid}&recursive=true&progress=true"), pins(&cid)),
 			(format!("block/get?arg={cid}"), content.to_vec()),
 		] {
 			offchain.write().expect_request(testing::PendingRequest {
@@ -544,7 +840,11 @@ fn a_batch_is_bounded_and_reported_keys_wait_before_a_retry() {
 		for key in order.iter().take(2) {
 			let i = key[1] - b'0';
 			let cid = &cids[&i];
-			expect(&offchain, &format!("pin/add?arg={cid}&recursive=true"), &pins(cid));
+			expect(
+				&offchain,
+				&format!("pin/add?arg={cid}&recursive=true&progress=true"),
+				&pins(cid),
+			);
 			expect(&offchain, &format!("block/get?arg={cid}"), &[i]);
 		}
 		ModuleRegistry::run_pinning_worker(1);
@@ -552,7 +852,7 @@ fn a_batch_is_bounded_and_reported_keys_wait_before_a_retry() {
 		// In the next block only the third key is due.
 		let third = &order[2];
 		let cid = &cids[&(third[1] - b'0')];
-		expect(&offchain, &format!("pin/add?arg={cid}&recursive=true"), &pins(cid));
+		expect(&offchain, &format!("pin/add?arg={cid}&recursive=true&progress=true"), &pins(cid));
 		expect(&offchain, &format!("block/get?arg={cid}"), &[third[1] - b'0']);
 		ModuleRegistry::run_pinning_worker(2);
 		assert_eq!(submitted(&pool).len(), 3);

@@ -169,18 +169,33 @@ fn remove_releases_deposit_and_clears_storage() {
 	});
 }
 
+fn offer(from: u64, key: &str, to: u64) -> frame_support::dispatch::DispatchResult {
+	ModuleRegistry::transfer_ownership(RuntimeOrigin::signed(from), key.as_bytes().to_vec(), to)
+}
+
+fn accept(who: u64, key: &str) -> frame_support::dispatch::DispatchResult {
+	ModuleRegistry::accept_ownership(RuntimeOrigin::signed(who), key.as_bytes().to_vec())
+}
+
 #[test]
-fn transfer_moves_deposit_to_new_owner() {
+fn an_offer_moves_nothing_until_it_is_accepted() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(register(ALICE, "k", CID_V0));
 		let d = deposit(1, CID_V0.len());
-		assert_ok!(ModuleRegistry::transfer_ownership(
-			RuntimeOrigin::signed(ALICE),
-			b"k".to_vec(),
-			BOB
-		));
+		assert_ok!(offer(ALICE, "k", BOB));
+		System::assert_last_event(
+			Event::OwnershipOffered { key: bkey("k"), from: ALICE, to: BOB }.into(),
+		);
+		// Nothing moved: Alice owns it and pays for it; the offer is visible.
+		assert_eq!(Modules::<Test>::get(bkey("k")).unwrap().owner, ALICE);
+		assert_eq!((held(ALICE), held(BOB)), (d, 0));
+		let pending = ModuleRegistry::transfer_offer(b"k".to_vec()).unwrap();
+		assert_eq!((pending.to, pending.update_count), (BOB, 0));
+
+		assert_ok!(accept(BOB, "k"));
 		assert_eq!(Modules::<Test>::get(bkey("k")).unwrap().owner, BOB);
 		assert_eq!((held(ALICE), held(BOB)), (0, d));
+		assert!(ModuleRegistry::transfer_offer(b"k".to_vec()).is_none());
 		System::assert_last_event(
 			Event::OwnershipTransferred { key: bkey("k"), from: ALICE, to: BOB }.into(),
 		);
@@ -191,20 +206,77 @@ fn transfer_moves_deposit_to_new_owner() {
 }
 
 #[test]
-fn transfer_to_someone_who_cannot_pay_changes_nothing() {
+fn only_the_named_account_can_accept_and_only_a_pending_offer() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(ALICE, "k", CID_V0));
+		assert_noop!(accept(BOB, "k"), Error::<Test>::NoOffer);
+		assert_noop!(accept(BOB, "nope"), Error::<Test>::NotFound);
+		assert_ok!(offer(ALICE, "k", BOB));
+		assert_noop!(accept(CHARLIE, "k"), Error::<Test>::NotOfferee);
+		assert_noop!(accept(ALICE, "k"), Error::<Test>::NotOfferee);
+		// A new offer replaces the old one.
+		assert_ok!(offer(ALICE, "k", CHARLIE));
+		assert_noop!(accept(BOB, "k"), Error::<Test>::NotOfferee);
+	});
+}
+
+#[test]
+fn the_owner_can_cancel_an_offer() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(ALICE, "k", CID_V0));
+		let cancel = |who: u64| {
+			ModuleRegistry::cancel_ownership_offer(RuntimeOrigin::signed(who), b"k".to_vec())
+		};
+		assert_noop!(cancel(ALICE), Error::<Test>::NoOffer);
+		assert_ok!(offer(ALICE, "k", BOB));
+		assert_noop!(cancel(BOB), Error::<Test>::NotOwner);
+		assert_ok!(cancel(ALICE));
+		System::assert_last_event(
+			Event::OwnershipOfferCancelled { key: bkey("k"), owner: ALICE, to: BOB }.into(),
+		);
+		assert_noop!(accept(BOB, "k"), Error::<Test>::NoOffer);
+		assert_eq!(Modules::<Test>::get(bkey("k")).unwrap().owner, ALICE);
+	});
+}
+
+#[test]
+fn an_offer_for_a_value_that_changed_cannot_be_accepted() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(ALICE, "k", "{}"));
+		assert_ok!(offer(ALICE, "k", BOB));
+		// Alice swaps in a 60 KiB value: Bob would pay a far larger deposit than he saw.
+		let big = format!(r#"{{"pad":"{}"}}"#, "x".repeat(60_000));
+		assert_ok!(register(ALICE, "k", &big));
+		assert_noop!(accept(BOB, "k"), Error::<Test>::OfferOutdated);
+		assert_eq!(held(BOB), 0);
+	});
+}
+
+#[test]
+fn removing_an_entry_withdraws_its_offer() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(ALICE, "k", "{}"));
+		assert_ok!(offer(ALICE, "k", BOB));
+		assert_ok!(ModuleRegistry::remove_module(RuntimeOrigin::signed(ALICE), b"k".to_vec()));
+		assert!(crate::TransferOffers::<Test>::get(bkey("k")).is_none());
+		// Registered again by someone else, the old offer does not come back to life.
+		assert_ok!(register(CHARLIE, "k", "{}"));
+		assert_noop!(accept(BOB, "k"), Error::<Test>::NoOffer);
+	});
+}
+
+#[test]
+fn accepting_without_funds_for_the_deposit_changes_nothing() {
 	new_test_ext().execute_with(|| {
 		let value = format!(r#"{{"name":"{}"}}"#, "x".repeat(200));
 		assert_ok!(register(ALICE, "k", &value));
 		assert!(deposit(1, value.len()) > POOR);
-		assert!(ModuleRegistry::transfer_ownership(
-			RuntimeOrigin::signed(ALICE),
-			b"k".to_vec(),
-			CHARLIE
-		)
-		.is_err());
+		assert_ok!(offer(ALICE, "k", CHARLIE));
+		assert!(accept(CHARLIE, "k").is_err());
 		assert_eq!(Modules::<Test>::get(bkey("k")).unwrap().owner, ALICE);
 		assert_eq!(held(ALICE), deposit(1, value.len()));
 		assert_eq!(held(CHARLIE), 0);
+		assert!(ModuleRegistry::transfer_offer(b"k".to_vec()).is_some());
 	});
 }
 
@@ -352,7 +424,7 @@ fn listing_pages_through_every_entry_once() {
 		let mut seen = Vec::new();
 		let mut after = None;
 		loop {
-			let page = ModuleRegistry::list_modules(after.clone(), 10);
+			let page = ModuleRegistry::list_modules(after.clone(), 10).unwrap();
 			if page.is_empty() {
 				break;
 			}
@@ -364,7 +436,34 @@ fn listing_pages_through_every_entry_once() {
 		seen.dedup();
 		assert_eq!(seen.len(), 25);
 		// The limit is capped by MaxListLimit.
-		assert_eq!(ModuleRegistry::list_modules(None, u32::MAX).len(), 25);
+		assert_eq!(ModuleRegistry::list_modules(None, u32::MAX).unwrap().len(), 25);
+	});
+}
+
+#[test]
+fn listing_after_an_oversized_key_is_an_error_not_a_restart() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(register(ALICE, "k", "{}"));
+		let too_long = vec![b'k'; MAX_KEY as usize + 1];
+		assert_eq!(
+			ModuleRegistry::list_modules(Some(too_long), 10),
+			Err(crate::ListError::StartAfterTooLong)
+		);
+		// A key at the limit that is not registered is a valid position.
+		assert!(ModuleRegistry::list_modules(Some(vec![b'k'; MAX_KEY as usize]), 10).is_ok());
+	});
+}
+
+#[test]
+fn a_value_of_exactly_the_limit_is_accepted_and_one_more_byte_is_not() {
+	new_test_ext().execute_with(|| {
+		let head = r#"{"pad":""#;
+		let fill = MAX_VALUE as usize - head.len() - 2;
+		let at_limit = format!(r#"{head}{}"}}"#, "x".repeat(fill));
+		assert_eq!(at_limit.len(), 65_536);
+		assert_ok!(register(ALICE, "k", &at_limit));
+		let over = format!(r#"{head}{}"}}"#, "x".repeat(fill + 1));
+		assert_noop!(register(ALICE, "k2", &over), Error::<Test>::ValueTooLarge);
 	});
 }
 
@@ -443,6 +542,7 @@ mod property {
 		Register { who: u64, key: u8, len: usize, cid: bool },
 		Remove { who: u64, key: u8 },
 		Transfer { who: u64, key: u8, to: u64 },
+		Accept { who: u64, key: u8 },
 		ForceRemove { key: u8 },
 	}
 
@@ -452,7 +552,9 @@ mod property {
 			4 => (who.clone(), 0u8..6, 0usize..300, any::<bool>())
 				.prop_map(|(who, key, len, cid)| Op::Register { who, key, len, cid }),
 			2 => (who.clone(), 0u8..6).prop_map(|(who, key)| Op::Remove { who, key }),
-			2 => (who.clone(), 0u8..6, who).prop_map(|(who, key, to)| Op::Transfer { who, key, to }),
+			2 => (who.clone(), 0u8..6, who.clone())
+				.prop_map(|(who, key, to)| Op::Transfer { who, key, to }),
+			2 => (who, 0u8..6).prop_map(|(who, key)| Op::Accept { who, key }),
 			1 => (0u8..6).prop_map(|key| Op::ForceRemove { key }),
 		]
 	}
@@ -473,6 +575,8 @@ mod property {
 				ModuleRegistry::remove_module(RuntimeOrigin::signed(who), k(key)),
 			Op::Transfer { who, key, to } =>
 				ModuleRegistry::transfer_ownership(RuntimeOrigin::signed(who), k(key), to),
+			Op::Accept { who, key } =>
+				ModuleRegistry::accept_ownership(RuntimeOrigin::signed(who), k(key)),
 			Op::ForceRemove { key } =>
 				ModuleRegistry::force_remove_module(RuntimeOrigin::root(), k(key)),
 		};
@@ -495,6 +599,7 @@ mod property {
 			assert!(Modules::<Test>::contains_key(&key), "ticket without entry");
 		}
 		assert_eq!(total_held, recorded);
+		ModuleRegistry::do_try_state().expect("try_state");
 		// Per owner too.
 		for who in [ALICE, BOB, CHARLIE] {
 			let owned: u64 =
@@ -515,4 +620,54 @@ mod property {
 			});
 		}
 	}
+}
+
+#[test]
+fn try_state_catches_a_broken_invariant() {
+	let mut ext = raw_test_ext();
+	ext.execute_with(|| {
+		assert_ok!(register(ALICE, "k", CID_V0));
+		assert_ok!(ModuleRegistry::do_try_state());
+		// A queued pin with its entry gone, as a buggy upgrade could leave it.
+		crate::PendingPins::<Test>::insert(bkey("ghost"), ());
+		assert!(ModuleRegistry::do_try_state().is_err());
+	});
+}
+
+#[test]
+fn migration_to_v1_requeues_pins_that_v0_gave_up_on() {
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+	let mut ext = raw_test_ext();
+	ext.execute_with(|| {
+		// The v0 layout: out of attempts, `Failed` and no longer queued.
+		assert_ok!(register(ALICE, "gave-up", CID_V0));
+		assert_ok!(register(ALICE, "verified", CID_V1_RAW));
+		assert_ok!(register(ALICE, "json", SEED_JSON));
+		Modules::<Test>::mutate(bkey("gave-up"), |info| {
+			info.as_mut().unwrap().pin_status =
+				PinStatus::Failed { reason: crate::PinFailure::Timeout, attempts: 3 };
+		});
+		crate::PendingPins::<Test>::remove(bkey("gave-up"));
+		Modules::<Test>::mutate(bkey("verified"), |info| {
+			info.as_mut().unwrap().pin_status = PinStatus::Verified { at: 1, by: PINNER };
+		});
+		crate::PendingPins::<Test>::remove(bkey("verified"));
+		StorageVersion::new(0).put::<ModuleRegistry>();
+		let before = crate::ModuleRegistry::<Test>::get(bkey("gave-up"));
+		assert!(ModuleRegistry::do_try_state().is_err());
+
+		crate::migrations::v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+		assert_eq!(ModuleRegistry::on_chain_storage_version(), StorageVersion::new(1));
+		assert!(crate::PendingPins::<Test>::contains_key(bkey("gave-up")));
+		assert!(!crate::PendingPins::<Test>::contains_key(bkey("verified")));
+		// Nothing the user stored changed.
+		assert_eq!(crate::ModuleRegistry::<Test>::get(bkey("gave-up")), before);
+		assert_ok!(ModuleRegistry::do_try_state());
+		check_invariants();
+
+		// A second run is a no-op: the version guard skips it.
+		crate::PendingPins::<Test>::remove(bkey("gave-up"));
+		crate::migrations::v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+		assert!(!crate::PendingPins::<Test>::contains_key(bkey("gave-up")));
+	});
 }

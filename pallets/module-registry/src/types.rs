@@ -79,13 +79,47 @@ pub enum PinStatus<AccountId, BlockNumber> {
 		/// The authorised pinner that reported it.
 		by: AccountId,
 	},
-	/// Pinning failed; `attempts` counts the reports so far.
+	/// A pinner hit a transient failure (the daemon answered an error, or an answer it could
+	/// not read); the entry stays queued and is retried with a growing back-off. `attempts`
+	/// counts the failures reported so far.
 	Failed {
 		/// The last failure seen.
 		reason: PinFailure,
 		/// How many failed attempts were reported.
 		attempts: u32,
 	},
+	/// Final: the content is provably wrong (`HashMismatch`), cannot be checked
+	/// (`Unsupported`), or nobody provided it within `PinHorizon` blocks of the value being set
+	/// (`Timeout`). The entry is no longer retried until its value is updated.
+	Rejected {
+		/// Why the entry was given up on.
+		reason: PinFailure,
+		/// Block in which the final report was included.
+		at: BlockNumber,
+	},
+}
+
+impl<AccountId, BlockNumber> PinStatus<AccountId, BlockNumber> {
+	/// The failed attempts recorded so far: the attempt number a pin report must name.
+	pub fn attempts(&self) -> u32 {
+		match self {
+			PinStatus::Failed { attempts, .. } => *attempts,
+			_ => 0,
+		}
+	}
+
+	/// Whether the pinning worker still has to look at the entry.
+	pub fn is_open(&self) -> bool {
+		matches!(self, PinStatus::Pending | PinStatus::Failed { .. })
+	}
+}
+
+impl PinFailure {
+	/// Whether this failure proves something about the content itself, so that retrying
+	/// cannot change the answer.
+	pub fn is_conclusive(&self) -> bool {
+		matches!(self, PinFailure::HashMismatch | PinFailure::Unsupported)
+	}
 }
 
 /// Everything the chain knows about a key besides its value bytes.
@@ -137,18 +171,61 @@ pub enum PinOutcome {
 }
 
 /// A pinner's signed statement about the CID of an entry's current value.
+///
+/// A report names exactly one attempt: the entry's value (`update_count`), the failed attempts
+/// the chain had recorded (`attempt`) and the block whose state the worker read. Once a report
+/// is applied, the entry has moved on, so any copy of it (the same bytes, or the same call in
+/// another extrinsic encoding) is stale in the pool and in dispatch.
 #[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
-pub struct PinReport<Public, BlockNumber> {
-	/// The registry key.
-	pub key: alloc::vec::Vec<u8>,
+pub struct PinReport<Key, Public, BlockNumber> {
+	/// The registry key, bounded by `MaxKeyLength` when decoded: an oversized report fails to
+	/// decode before any signature is checked.
+	pub key: Key,
 	/// The entry's `update_count` when the worker read it: reports about older values are stale.
 	pub update_count: u32,
+	/// The failed attempts recorded on chain when the worker read the entry
+	/// ([`PinStatus::attempts`]); a report about an attempt that was already counted is stale.
+	pub attempt: u32,
 	/// The CID the worker pinned, in binary form.
 	pub cid: CidBytes,
 	/// What the worker found.
 	pub outcome: PinOutcome,
-	/// The block whose state the worker read.
+	/// The block whose state the worker read. It must not be older than the value, and the
+	/// report expires `ReportWindow` blocks after it.
 	pub block_number: BlockNumber,
 	/// The pinner's public key; the payload is signed with it.
 	pub public: Public,
+}
+
+/// An ownership offer waiting for the recipient to accept it.
+#[derive(
+	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "camelCase"))]
+pub struct TransferOffer<AccountId> {
+	/// The account that may accept.
+	pub to: AccountId,
+	/// The entry's `update_count` when the offer was made: an offer for a value that changed
+	/// since can no longer be accepted, so nobody takes on a larger deposit than they saw.
+	pub update_count: u32,
+}
+
+/// Why `list_modules` refused a request.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum ListError {
+	/// `start_after` is longer than `MaxKeyLength`, so it cannot be a key of this registry.
+	StartAfterTooLong,
 }

@@ -6,20 +6,20 @@ use frame_support::{
 	parameter_types,
 	traits::{
 		fungible::HoldConsideration, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8,
-		LinearStoragePrice, VariantCountOf,
+		Get, LinearStoragePrice, VariantCountOf,
 	},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
-		IdentityFee, Weight,
+		ConstantMultiplier, IdentityFee, Weight,
 	},
 };
 use frame_system::{
 	limits::{BlockLength, BlockWeights},
 	EnsureRoot,
 };
-use pallet_transaction_payment::{ConstFeeMultiplier, FungibleAdapter, Multiplier};
+use pallet_transaction_payment::{FungibleAdapter, Multiplier, TargetedFeeAdjustment};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_runtime::{traits::One, Perbill};
+use sp_runtime::{traits::Bounded, FixedPointNumber, Perbill, Perquintill};
 use sp_version::RuntimeVersion;
 
 use super::{
@@ -84,10 +84,27 @@ impl pallet_grandpa::Config for Runtime {
 	type EquivocationReportSystem = ();
 }
 
+parameter_types! {
+	/// Milliseconds between blocks (Aura's slot duration), fixed at genesis by the top-level
+	/// `blockTimeMs` field of the genesis config (see `crate::genesis_config_presets`): 6 s
+	/// unless a chain spec says otherwise; the `test` preset uses 2 s. It must never change on
+	/// a running chain, so nothing but genesis writes it.
+	pub storage BlockTimeMs: u64 = SLOT_DURATION;
+}
+
+/// Half the block time: the timestamp pallet's minimum period, from which Aura derives its slot
+/// duration (`MinimumPeriodTimesTwo`).
+pub struct HalfBlockTime;
+impl Get<u64> for HalfBlockTime {
+	fn get() -> u64 {
+		BlockTimeMs::get() / 2
+	}
+}
+
 impl pallet_timestamp::Config for Runtime {
 	type Moment = u64;
 	type OnTimestampSet = Aura;
-	type MinimumPeriod = ConstU64<{ SLOT_DURATION / 2 }>;
+	type MinimumPeriod = HalfBlockTime;
 	type WeightInfo = ();
 }
 
@@ -109,7 +126,17 @@ impl pallet_balances::Config for Runtime {
 }
 
 parameter_types! {
-	pub FeeMultiplier: Multiplier = Multiplier::one();
+	/// The price of block space: 10 micro-units a byte (the deposit's per-byte price), so a
+	/// full 3.75 MiB block pays about 39 units in length fees alone (docs/OPERATIONS.md).
+	pub const TransactionByteFee: Balance = 10 * MICRO_UNIT;
+	/// Fees rise while blocks are fuller than this (the standard targeted fee adjustment).
+	pub const TargetBlockFullness: Perquintill = Perquintill::from_percent(25);
+	/// How fast the fee multiplier moves per block: about ×2.4 a day of full blocks.
+	pub AdjustmentVariable: Multiplier = Multiplier::saturating_from_rational(75, 1_000_000);
+	/// Fees never fall below a tenth of their base.
+	pub MinimumMultiplier: Multiplier = Multiplier::saturating_from_rational(1, 10u128);
+	/// And may rise without bound under sustained load.
+	pub MaximumMultiplier: Multiplier = Bounded::max_value();
 }
 
 impl pallet_transaction_payment::Config for Runtime {
@@ -117,8 +144,14 @@ impl pallet_transaction_payment::Config for Runtime {
 	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
 	type OperationalFeeMultiplier = ConstU8<5>;
 	type WeightToFee = IdentityFee<Balance>;
-	type LengthToFee = IdentityFee<Balance>;
-	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
+	type LengthToFee = ConstantMultiplier<Balance, TransactionByteFee>;
+	type FeeMultiplierUpdate = TargetedFeeAdjustment<
+		Self,
+		TargetBlockFullness,
+		AdjustmentVariable,
+		MinimumMultiplier,
+		MaximumMultiplier,
+	>;
 	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
 }
 
@@ -167,7 +200,6 @@ parameter_types! {
 pub type ModuleDepositPrice = LinearStoragePrice<ModuleDepositBase, ModuleDepositPerByte, Balance>;
 
 impl pallet_module_registry::Config for Runtime {
-	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type Consideration =
 		HoldConsideration<AccountId, Balances, ModuleHoldReason, ModuleDepositPrice>;
@@ -179,8 +211,12 @@ impl pallet_module_registry::Config for Runtime {
 	type AuthorityId = pallet_module_registry::crypto::PinnerAuthId;
 	type MaxPinners = ConstU32<32>;
 	type MaxPinsPerBlock = ConstU32<8>;
-	type MaxPinAttempts = ConstU32<3>;
-	/// Four seconds per IPFS request keeps a run for an unfindable CID inside one block time.
+	/// Content nobody provides is waited for a week (of 6-second blocks) before it is rejected.
+	type PinHorizon = ConstU32<{ 7 * 24 * 600 }>;
+	/// A pin report is valid for ten blocks after the block its worker read.
+	type ReportWindow = ConstU32<10>;
+	/// Four seconds per IPFS request keeps a run inside one block time; a pin still fetching
+	/// then is tried again, not counted as a failure.
 	type IpfsTimeoutMs = ConstU64<4_000>;
 	type UnsignedPriority = ConstU64<{ 1 << 20 }>;
 	type WeightInfo = pallet_module_registry::weights::SubstrateWeight<Runtime>;

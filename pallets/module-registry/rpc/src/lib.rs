@@ -5,9 +5,15 @@
 //! | `moduleRegistry_getModule` | `key`, `at?` | the value as submitted (hex bytes), or `null` |
 //! | `moduleRegistry_getModuleInfo` | `key`, `at?` | [`ModuleInfo`], or `null` |
 //! | `moduleRegistry_listModules` | `startAfter?`, `limit?`, `at?` | a page of `[key, info]` |
+//! | `moduleRegistry_getTransferOffer` | `key`, `at?` | [`TransferOffer`] (`to`, `updateCount`), or `null` |
 //!
 //! Keys are passed as hex bytes (`0x…`), like every `Bytes` parameter of Substrate RPCs. `at` is
-//! a block hash; without it the best block is used.
+//! a block hash; without it the best block is used. State of old blocks is kept only by archive
+//! nodes (`--state-pruning archive`); elsewhere an old `at` is an unknown block.
+//!
+//! Errors have distinct codes: [`UNKNOWN_BLOCK`] (the `at` block is not known or its state was
+//! pruned), [`BAD_ARGUMENT`] (for example a `startAfter` longer than any key), [`DECODE_ERROR`]
+//! (stored bytes that do not decode) and [`RUNTIME_ERROR`] (the runtime call failed).
 //!
 //! `moduleRegistry_getModule` is the hot read. With [`DirectReads`] (the node enables it) it reads
 //! the value straight from the state, without instantiating the runtime, for blocks whose runtime
@@ -22,9 +28,9 @@ use jsonrpsee::{
 	proc_macros::rpc,
 	types::{error::ErrorObject, ErrorObjectOwned},
 };
-use pallet_module_registry::ModuleInfo;
+use pallet_module_registry::{ListError, ModuleInfo, TransferOffer};
 pub use pallet_module_registry_runtime_api::ModuleRegistryApi as ModuleRegistryRuntimeApi;
-use sp_api::{CallApiAt, CallContext, ProvideRuntimeApi};
+use sp_api::{ApiExt, CallApiAt, CallContext, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::Bytes;
 use sp_runtime::traits::Block as BlockT;
@@ -34,8 +40,14 @@ use sp_version::RuntimeVersion;
 /// Default page size of `moduleRegistry_listModules`.
 pub const DEFAULT_LIST_LIMIT: u32 = 100;
 
-/// The error code returned when the runtime API call fails.
+/// Error code: the runtime API call failed.
 pub const RUNTIME_ERROR: i32 = 1;
+/// Error code: an argument is out of range (the message says which).
+pub const BAD_ARGUMENT: i32 = 2;
+/// Error code: the `at` block is unknown, or its state was pruned.
+pub const UNKNOWN_BLOCK: i32 = 3;
+/// Error code: bytes read from the state did not decode.
+pub const DECODE_ERROR: i32 = 4;
 
 /// A page of `(key, info)` from `moduleRegistry_listModules`.
 pub type Page<AccountId, Balance, BlockNumber> =
@@ -64,6 +76,14 @@ pub trait ModuleRegistryApi<BlockHash, AccountId, Balance, BlockNumber> {
 		limit: Option<u32>,
 		at: Option<BlockHash>,
 	) -> RpcResult<Page<AccountId, Balance, BlockNumber>>;
+
+	/// The ownership offer waiting for its recipient under `key`.
+	#[method(name = "moduleRegistry_getTransferOffer")]
+	fn get_transfer_offer(
+		&self,
+		key: Bytes,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<TransferOffer<AccountId>>>;
 }
 
 /// Computes the storage key of a registry value (`None`: the key cannot be stored).
@@ -158,14 +178,41 @@ where
 		}
 		let Some(storage_key) = (direct.value_key)(key) else { return Ok(Some(None)) };
 		let raw = state.storage(&storage_key).map_err(runtime_error)?;
-		raw.map(|bytes| Vec::<u8>::decode(&mut &bytes[..]).map_err(runtime_error))
-			.transpose()
-			.map(Some)
+		raw.map(|bytes| {
+			Vec::<u8>::decode(&mut &bytes[..]).map_err(|e| {
+				ErrorObject::owned(
+					DECODE_ERROR,
+					"Stored value does not decode",
+					Some(e.to_string()),
+				)
+			})
+		})
+		.transpose()
+		.map(Some)
 	}
 }
 
 fn runtime_error(e: impl std::fmt::Display) -> ErrorObjectOwned {
 	ErrorObject::owned(RUNTIME_ERROR, "Runtime API call failed", Some(e.to_string()))
+}
+
+impl<C, Block> ModuleRegistry<C, Block>
+where
+	Block: BlockT,
+	C: HeaderBackend<Block>,
+{
+	/// `at`, or the best block; an error when the block is not known.
+	fn block(&self, at: Option<Block::Hash>) -> Result<Block::Hash, ErrorObjectOwned> {
+		let Some(at) = at else { return Ok(self.client.info().best_hash) };
+		match self.client.header(at) {
+			Ok(Some(_)) => Ok(at),
+			_ => Err(ErrorObject::owned(
+				UNKNOWN_BLOCK,
+				"Unknown block",
+				Some(format!("{at:?} is not known to this node (or its state was pruned)")),
+			)),
+		}
+	}
 }
 
 impl<C, Block, AccountId, Balance, BlockNumber>
@@ -180,7 +227,7 @@ where
 	BlockNumber: Codec + serde::Serialize + Send + Sync + 'static,
 {
 	fn get_module(&self, key: Bytes, at: Option<Block::Hash>) -> RpcResult<Option<Bytes>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = self.block(at)?;
 		if let Some(direct) = &self.direct {
 			if let Some(value) = self.read_direct(direct, &key, at)? {
 				return Ok(value.map(Bytes));
@@ -196,7 +243,7 @@ where
 		key: Bytes,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<ModuleInfo<AccountId, Balance, BlockNumber>>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
+		let at = self.block(at)?;
 		self.client.runtime_api().get_module_info(at, key.to_vec()).map_err(runtime_error)
 	}
 
@@ -206,12 +253,37 @@ where
 		limit: Option<u32>,
 		at: Option<Block::Hash>,
 	) -> RpcResult<Page<AccountId, Balance, BlockNumber>> {
-		let at = at.unwrap_or_else(|| self.client.info().best_hash);
-		let page = self
-			.client
-			.runtime_api()
-			.list_modules(at, start_after.map(|k| k.to_vec()), limit.unwrap_or(DEFAULT_LIST_LIMIT))
-			.map_err(runtime_error)?;
+		let at = self.block(at)?;
+		let api = self.client.runtime_api();
+		let version = api
+			.api_version::<dyn ModuleRegistryRuntimeApi<Block, AccountId, Balance, BlockNumber>>(at)
+			.map_err(runtime_error)?
+			.unwrap_or(1);
+		let start_after = start_after.map(|k| k.to_vec());
+		let limit = limit.unwrap_or(DEFAULT_LIST_LIMIT);
+		let page = if version >= 2 {
+			api.list_modules(at, start_after, limit).map_err(runtime_error)?.map_err(
+				|e| match e {
+					ListError::StartAfterTooLong => ErrorObject::owned(
+						BAD_ARGUMENT,
+						"startAfter is longer than the longest key",
+						None::<()>,
+					),
+				},
+			)?
+		} else {
+			#[allow(deprecated)]
+			api.list_modules_before_version_2(at, start_after, limit).map_err(runtime_error)?
+		};
 		Ok(page.into_iter().map(|(k, info)| (Bytes(k), info)).collect())
+	}
+
+	fn get_transfer_offer(
+		&self,
+		key: Bytes,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<TransferOffer<AccountId>>> {
+		let at = self.block(at)?;
+		self.client.runtime_api().get_transfer_offer(at, key.to_vec()).map_err(runtime_error)
 	}
 }

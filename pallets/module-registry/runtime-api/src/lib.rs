@@ -1,8 +1,13 @@
 //! Runtime API of `pallet-module-registry`.
 //!
 //! [`ModuleRegistryApi`] reads the registry at a block: a value as submitted, the information
-//! recorded about a key, and a paginated listing. The node's `moduleRegistry_*` RPC methods and
-//! clients calling `state_call` (`ModuleRegistryApi_get_module`, …) go through it.
+//! recorded about a key, a paginated listing and a pending ownership offer. The node's
+//! `moduleRegistry_*` RPC methods and clients calling `state_call`
+//! (`ModuleRegistryApi_get_module`, …) go through it.
+//!
+//! Versions: 1 had `list_modules` return a bare page (and restart from the beginning for a
+//! `start_after` too long to be a key); 2 returns `Result<page, ListError>` and adds
+//! `get_transfer_offer`.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -10,10 +15,13 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-pub use pallet_module_registry::{ModuleInfo, PinFailure, PinStatus, ValueKind};
+pub use pallet_module_registry::{
+	ListError, ModuleInfo, PinFailure, PinStatus, TransferOffer, ValueKind,
+};
 
 sp_api::decl_runtime_apis! {
 	/// Read access to the module registry.
+	#[api_version(2)]
 	pub trait ModuleRegistryApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -26,12 +34,23 @@ sp_api::decl_runtime_apis! {
 		/// Owner, deposit, blocks, counters, kind, CID and pin status of `key`, or `None`.
 		fn get_module_info(key: Vec<u8>) -> Option<ModuleInfo<AccountId, Balance, BlockNumber>>;
 
-		/// Up to `limit` entries (capped by the pallet's `MaxListLimit`) in storage order,
-		/// starting after the key `start_after` when given. Pass the last key of a page to get
-		/// the next; an empty page means the end.
+		/// Version 1 of `list_modules`: an over-long `start_after` listed from the beginning.
+		#[changed_in(2)]
 		fn list_modules(
 			start_after: Option<Vec<u8>>,
 			limit: u32,
 		) -> Vec<(Vec<u8>, ModuleInfo<AccountId, Balance, BlockNumber>)>;
+
+		/// Up to `limit` entries (capped by the pallet's `MaxListLimit`) in storage order,
+		/// starting after the key `start_after` when given. Pass the last key of a page to get
+		/// the next; an empty page means the end. A `start_after` longer than the pallet's
+		/// `MaxKeyLength` is `Err(StartAfterTooLong)`.
+		fn list_modules(
+			start_after: Option<Vec<u8>>,
+			limit: u32,
+		) -> Result<Vec<(Vec<u8>, ModuleInfo<AccountId, Balance, BlockNumber>)>, ListError>;
+
+		/// The ownership offer waiting for its recipient under `key`, or `None` (version 2).
+		fn get_transfer_offer(key: Vec<u8>) -> Option<TransferOffer<AccountId>>;
 	}
 }

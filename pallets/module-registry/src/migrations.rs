@@ -1,0 +1,3 @@
+//! Storage migrations.
+
+pub mod v1;
