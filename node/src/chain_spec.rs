@@ -27,7 +27,9 @@ pub fn test_chain_spec() -> Result<ChainSpec, String> {
 		.with_name("Module Registry Test")
 		.with_id("module_registry_test")
 		.with_chain_type(ChainType::Development)
-		.with_genesis_config_preset_name(module_registry_runtime::genesis_config_presets::TEST_RUNTIME_PRESET)
+		.with_genesis_config_preset_name(
+			module_registry_runtime::genesis_config_presets::TEST_RUNTIME_PRESET,
+		)
 		.with_properties(properties())
 		.build())
 }

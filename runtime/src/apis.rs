@@ -1,10 +1,7 @@
 //! The runtime APIs this runtime implements.
 
 use alloc::vec::Vec;
-use frame_support::{
-	genesis_builder_helper::get_preset,
-	weights::Weight,
-};
+use frame_support::{genesis_builder_helper::get_preset, weights::Weight};
 use pallet_aura::Authorities;
 use pallet_grandpa::AuthorityId as GrandpaId;
 use pallet_module_registry::{ListError, ModuleInfo, TransferOffer};

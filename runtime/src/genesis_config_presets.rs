@@ -35,9 +35,9 @@ pub fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 	let block_time = match json.as_object_mut().and_then(|o| o.remove(BLOCK_TIME_FIELD)) {
 		None => None,
 		Some(v) => {
-			let ms = v.as_u64().filter(|ms| {
-				(MIN_BLOCK_TIME_MS..=MAX_BLOCK_TIME_MS).contains(ms) && ms % 2 == 0
-			});
+			let ms = v
+				.as_u64()
+				.filter(|ms| (MIN_BLOCK_TIME_MS..=MAX_BLOCK_TIME_MS).contains(ms) && ms % 2 == 0);
 			Some(ms.ok_or_else(|| {
 				alloc::format!(
 					"{BLOCK_TIME_FIELD} must be an even number of milliseconds from \

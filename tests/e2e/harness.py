@@ -28,7 +28,7 @@ WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 
 # A single-authority chain like ``--dev``, but with 2-second blocks chosen at genesis (the
 # runtime's ``test`` preset), so the suites do not wait for 6-second blocks.
-TEST_CHAIN = ["--chain", "test", "--alice", "--force-authoring", "--tmp"]
+TEST_CHAIN = ["--chain", "test", "--alice", "--force-authoring", "--unsafe-force-node-key-generation", "--tmp"]
 
 # Every process started and not yet stopped, so an interrupted run leaves no orphans.
 LIVE = []
@@ -215,6 +215,7 @@ class Node:
         self.rpc_port = rpc_port or free_port()
         self.p2p_port = p2p_port or free_port()
         self.name = name
+        self.args = list(args)
         full = [
             self.binary,
             *args,

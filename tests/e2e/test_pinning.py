@@ -119,3 +119,47 @@ def test_entries_verify_after_the_daemon_comes_back(own_pair, alice):
     ipfs.start()
     wait_status(registry, b"restart-1", "Verified")
     wait_status(registry, b"restart-2", "Verified")
+
+
+def test_an_included_pin_report_cannot_be_replayed_in_either_extrinsic_format(ipfs, dev_node, registry, alice):
+    # The attack from the review: take the pin report the worker got included, and submit the
+    # same bytes again, and the same call re-encoded as a v5 bare extrinsic (a new hash, so the
+    # pool's duplicate check does not see it). Both must be refused as stale.
+    cid = ipfs.add(os.urandom(1_500), cid_version=1, raw_leaves=True)
+    registry.register(alice, b"pin-replay", cid)
+    status = wait_status(registry, b"pin-replay", "Verified")
+    block_hash = dev_node.rpc("chain_getBlockHash", [status["Verified"]["at"]])
+    decoded = registry.substrate.get_block(block_hash=block_hash)["extrinsics"]
+    index = next(
+        i for i, xt in enumerate(decoded) if xt.value["call"]["call_function"] == "report_pin_status"
+    )
+    raw = bytes.fromhex(dev_node.rpc("chain_getBlock", [block_hash])["block"]["extrinsics"][index][2:])
+    # A SCALE compact length, then the version byte: 0x04 (bare v4) as the node submitted it.
+    prefix = {0: 1, 1: 2, 2: 4}[raw[0] & 3]
+    assert raw[prefix] == 0x04
+    as_v5 = raw[:prefix] + b"\x05" + raw[prefix + 1 :]
+    assert as_v5 != raw
+    # The exact bytes: the pool still remembers their hash ("Already Imported") or, once it has
+    # forgotten, the runtime finds the report stale ("outdated").
+    with pytest.raises(RuntimeError) as refused:
+        dev_node.rpc("author_submitExtrinsic", ["0x" + raw.hex()])
+    assert any(w in str(refused.value).lower() for w in ("already imported", "outdated")), refused.value
+    # The re-encoded copy has a hash the pool never saw: only the runtime's check can stop it.
+    with pytest.raises(RuntimeError) as refused:
+        dev_node.rpc("author_submitExtrinsic", ["0x" + as_v5.hex()])
+    assert "outdated" in str(refused.value).lower(), refused.value
+    dev_node.wait_blocks(2)
+    assert pin_status(registry, b"pin-replay") == status
+
+
+def test_an_update_to_another_cid_pins_the_new_one_and_unpins_the_old(ipfs, registry, alice):
+    first = ipfs.add(os.urandom(700), cid_version=1, raw_leaves=True)
+    second = ipfs.add(os.urandom(700), cid_version=1, raw_leaves=True)
+    registry.register(alice, b"pin-moves", first)
+    wait_status(registry, b"pin-moves", "Verified")
+    assert first in ipfs.pins()
+    registry.register(alice, b"pin-moves", second)
+    assert status_name(pin_status(registry, b"pin-moves")) in ("Pending", "Verified")
+    wait_status(registry, b"pin-moves", "Verified")
+    assert registry.info(b"pin-moves")["cid"] == second
+    wait_until(lambda: second in ipfs.pins() and first not in ipfs.pins(), 60, "the old CID unpinned")

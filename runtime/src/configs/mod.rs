@@ -5,8 +5,8 @@ use frame_support::{
 	dispatch::DispatchClass,
 	parameter_types,
 	traits::{
-		fungible::HoldConsideration, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8,
-		Get, LinearStoragePrice, VariantCountOf,
+		fungible::HoldConsideration, ConstBool, ConstU128, ConstU32, ConstU64, ConstU8, Get,
+		LinearStoragePrice, VariantCountOf,
 	},
 	weights::{
 		constants::{ParityDbWeight, WEIGHT_REF_TIME_PER_SECOND},
@@ -241,6 +241,7 @@ where
 	RuntimeCall: From<C>,
 {
 	fn create_bare(call: RuntimeCall) -> super::UncheckedExtrinsic {
-		super::UncheckedExtrinsic::new_bare(call)
+		// `new_bare` would make a v5 bare extrinsic; v4 is the format every client decodes.
+		super::UncheckedExtrinsic::new_bare_legacy(call)
 	}
 }
