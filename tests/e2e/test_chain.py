@@ -1,13 +1,12 @@
-"""The chain end to end: register, read three ways, update, refuse, remove; a two-node testnet."""
+"""The chain end to end: register, read three ways, update, refuse, remove; the 64 KiB limit.
+
+The two-node testnet and the kill -9 test are in ``test_resilience.py``.
+"""
 
 import json
-import os
-import signal
-import threading
 
 import pytest
 
-from harness import TEST_CHAIN, Node, free_port, wait_until
 from module_registry import errors
 from module_registry.client import to_bytes
 
@@ -107,121 +106,3 @@ def test_a_value_of_exactly_64_kib_is_accepted_and_one_byte_more_is_refused(regi
     with pytest.raises(errors.ValueTooLarge):
         registry.register(alice, b"e2e-64kib-over", over)
     assert registry.get(b"e2e-64kib-over") is None
-
-
-def test_a_node_killed_under_write_load_keeps_every_finalized_entry(tmp_path):
-    from module_registry import Registry, keypair
-
-    base = tmp_path / "chain"
-    args = [a for a in TEST_CHAIN if a != "--tmp"] + ["--base-path", str(base)]
-    node = Node("durable-node", args)
-    included = {}  # key -> block number of inclusion
-    stop = threading.Event()
-    try:
-        node.wait_ready(blocks=1)
-        reg = Registry(node.ws)
-        signer = keypair("//Alice")
-
-        def write_load():
-            i = 0
-            while not stop.is_set():
-                key = f"durable-{i}".encode()
-                try:
-                    reg.register(signer, key, {"n": i})
-                    header = reg.substrate.get_block_header()["header"]
-                    included[key] = header["number"]
-                except Exception:  # noqa: BLE001 - the node is killed under it
-                    return
-                i += 1
-
-        writer = threading.Thread(target=write_load, daemon=True)
-        writer.start()
-        wait_until(lambda: len(included) >= 5, 180, "five registrations included")
-        finalized = node.finalized_number()
-        safe = {k for k, n in dict(included).items() if n <= finalized}
-        assert safe, (included, finalized)
-        os.killpg(node.proc.proc.pid, signal.SIGKILL)
-        node.proc.proc.wait(timeout=30)
-        stop.set()
-        writer.join(timeout=30)
-        node.stop()
-
-        node = Node("durable-node-restarted", args)
-        node.wait_ready(blocks=finalized + 1)
-        reg = Registry(node.ws)
-        for key in sorted(safe):
-            assert reg.get(key) is not None, f"{key!r} was finalized before the kill and is gone"
-        # It produces and finalizes blocks again.
-        wait_until(lambda: node.finalized_number() > finalized + 2, 120, "finality after the restart")
-    finally:
-        stop.set()
-        node.stop()
-
-
-def test_local_testnet_two_nodes_agree(tmp_path):
-    alice_p2p = free_port()
-    alice = Node(
-        "local-alice",
-        ["--chain", "local", "--alice", "--tmp", "--node-key", "0" * 63 + "1", "--rpc-methods", "unsafe"],
-        p2p_port=alice_p2p,
-    )
-    bob = None
-    try:
-        alice.wait_ready(blocks=0, timeout=240)
-        peer_id = alice.rpc("system_localPeerId")
-        bob = Node(
-            "local-bob",
-            [
-                "--chain", "local", "--bob", "--base-path", str(tmp_path / "bob"),
-                "--node-key", "0" * 63 + "2",
-                "--bootnodes", f"/ip4/127.0.0.1/tcp/{alice_p2p}/p2p/{peer_id}",
-            ],
-        )
-        bob.wait_ready(blocks=0, timeout=240)
-        # Both authorities take turns: blocks are produced and finalized, and both agree.
-        wait_until(lambda: alice.finalized_number() >= 3 and bob.finalized_number() >= 3, 180, "finality on both nodes")
-        number = min(alice.finalized_number(), bob.finalized_number())
-        assert alice.rpc("chain_getBlockHash", [number]) == bob.rpc("chain_getBlockHash", [number])
-
-        from module_registry import Registry, keypair
-
-        reg_a, reg_b = Registry(alice.ws), Registry(bob.ws)
-        value = b'{"name":"testnet"}'
-        reg_a.register(keypair("//Alice"), b"testnet-key", value)
-        # Bob's node sees the same value once it is finalized.
-        def seen_finalized():
-            head = bob.rpc("chain_getFinalizedHead")
-            return reg_b.substrate.query("ModuleRegistry", "ModuleRegistry", [b"testnet-key"], block_hash=head).value
-        assert wait_until(seen_finalized, 120, "the value finalized on Bob's node") in (value.decode(), "0x" + value.hex())
-
-        # Bob goes down and a second entry is submitted to Alice meanwhile (alone, without peers,
-        # she does not author, so it waits in her pool). Bob restarts on the same base path,
-        # catches up, the entry is included and finalized, and both agree again.
-        bob_args = bob.args
-        bob.stop()
-        call = reg_a.substrate.compose_call(
-            call_module="ModuleRegistry",
-            call_function="register_module",
-            call_params={"key": b"testnet-while-bob-was-down", "data": b'{"name":"later"}'},
-        )
-        xt = reg_a.substrate.create_signed_extrinsic(call=call, keypair=keypair("//Alice"))
-        reg_a.substrate.submit_extrinsic(xt, wait_for_inclusion=False)
-        bob = Node("local-bob-restarted", bob_args)
-        bob.wait_ready(blocks=0, timeout=240)
-        reg_b = Registry(bob.ws)
-
-        def agreed():
-            number = min(alice.finalized_number(), bob.finalized_number())
-            if alice.rpc("chain_getBlockHash", [number]) != bob.rpc("chain_getBlockHash", [number]):
-                return False
-            head = bob.rpc("chain_getFinalizedHead")
-            return reg_b.substrate.query(
-                "ModuleRegistry", "ModuleRegistry", [b"testnet-while-bob-was-down"], block_hash=head
-            ).value
-        wait_until(agreed, 240, "the restarted node to catch up and finalize the later entry")
-        for key in (b"testnet-key", b"testnet-while-bob-was-down"):
-            assert reg_a.get(key) == reg_b.get(key) is not None
-    finally:
-        alice.stop()
-        if bob:
-            bob.stop()
