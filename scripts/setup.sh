@@ -65,7 +65,8 @@ else
 	# The wasm linker: Debian's lld-22 ships /usr/bin/rust-lld; older packages only ld.lld-22.
 	LLD="$(command -v rust-lld || command -v ld.lld-22 || echo /usr/lib/llvm-22/bin/ld.lld)"
 	ln -sfn "$LLD" "$TOOLCHAIN/bin/rust-lld"
-	if ! rustup toolchain list | grep -q '^modreg-wasm'; then
+	RUSTUP_TOOLCHAINS="${RUSTUP_HOME:-$HOME/.rustup}/toolchains"
+	if [ "$(readlink "$RUSTUP_TOOLCHAINS/modreg-wasm" 2>/dev/null)" != "$TOOLCHAIN" ]; then
 		rustup toolchain link modreg-wasm "$TOOLCHAIN"
 	fi
 	SYSROOT_LIB="$TOOLCHAIN/lib/rustlib/$WASM_TARGET/lib"
