@@ -211,7 +211,10 @@ impl_runtime_apis! {
 		fn list_modules(
 			start_after: Option<Vec<u8>>,
 			limit: u32,
-		) -> Result<Vec<(Vec<u8>, ModuleInfo<AccountId, Balance, BlockNumber>)>, ListError> {
+		) -> Result<
+			pallet_module_registry_runtime_api::ModulePage<AccountId, Balance, BlockNumber>,
+			ListError,
+		> {
 			ModuleRegistry::list_modules(start_after, limit)
 		}
 

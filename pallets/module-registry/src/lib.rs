@@ -93,6 +93,9 @@ pub type PinReportOf<T> = PinReport<
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 >;
 
+/// A page of `list_modules`: keys with their information, in storage order.
+pub type ModulePage<T> = Vec<(Vec<u8>, ModuleInfoOf<T>)>;
+
 /// An ownership offer as stored.
 pub type TransferOfferOf<T> = TransferOffer<<T as frame_system::Config>::AccountId>;
 
@@ -917,7 +920,7 @@ pub mod pallet {
 		pub fn list_modules(
 			start_after: Option<Vec<u8>>,
 			limit: u32,
-		) -> Result<Vec<(Vec<u8>, ModuleInfoOf<T>)>, ListError> {
+		) -> Result<ModulePage<T>, ListError> {
 			let limit = limit.min(T::MaxListLimit::get()) as usize;
 			let iter = match start_after {
 				Some(after) => {

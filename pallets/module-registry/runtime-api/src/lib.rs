@@ -19,6 +19,10 @@ pub use pallet_module_registry::{
 	ListError, ModuleInfo, PinFailure, PinStatus, TransferOffer, ValueKind,
 };
 
+/// A page of `list_modules`: keys with their information, in storage order.
+pub type ModulePage<AccountId, Balance, BlockNumber> =
+	Vec<(Vec<u8>, ModuleInfo<AccountId, Balance, BlockNumber>)>;
+
 sp_api::decl_runtime_apis! {
 	/// Read access to the module registry.
 	#[api_version(2)]
@@ -39,7 +43,7 @@ sp_api::decl_runtime_apis! {
 		fn list_modules(
 			start_after: Option<Vec<u8>>,
 			limit: u32,
-		) -> Vec<(Vec<u8>, ModuleInfo<AccountId, Balance, BlockNumber>)>;
+		) -> ModulePage<AccountId, Balance, BlockNumber>;
 
 		/// Up to `limit` entries (capped by the pallet's `MaxListLimit`) in storage order,
 		/// starting after the key `start_after` when given. Pass the last key of a page to get
@@ -48,7 +52,7 @@ sp_api::decl_runtime_apis! {
 		fn list_modules(
 			start_after: Option<Vec<u8>>,
 			limit: u32,
-		) -> Result<Vec<(Vec<u8>, ModuleInfo<AccountId, Balance, BlockNumber>)>, ListError>;
+		) -> Result<ModulePage<AccountId, Balance, BlockNumber>, ListError>;
 
 		/// The ownership offer waiting for its recipient under `key`, or `None` (version 2).
 		fn get_transfer_offer(key: Vec<u8>) -> Option<TransferOffer<AccountId>>;
