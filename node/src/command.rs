@@ -28,7 +28,7 @@ impl SubstrateCli for Cli {
 	}
 
 	fn support_url() -> String {
-		"https://example.invalid/module-registry-chain/issues".into()
+		"docs/OPERATIONS.md in the module-registry-chain sources".into()
 	}
 
 	fn copyright_start_year() -> i32 {
