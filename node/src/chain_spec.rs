@@ -7,7 +7,10 @@ use sc_service::ChainType;
 pub type ChainSpec = sc_service::GenericChainSpec;
 
 fn wasm() -> Result<&'static [u8], String> {
-	WASM_BINARY.ok_or_else(|| "the runtime wasm binary is not available (was the node built with SKIP_WASM_BUILD?)".to_string())
+	WASM_BINARY.ok_or_else(|| {
+		"the runtime wasm binary is not available (was the node built with SKIP_WASM_BUILD?)"
+			.to_string()
+	})
 }
 
 /// `--dev`: Alice alone authors and finalizes.

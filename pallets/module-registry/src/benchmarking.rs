@@ -51,6 +51,32 @@ fn funded<T: Config>(
 	who
 }
 
+/// The key, its owner and the account it is (or may be) offered to.
+type Setup<T> =
+	(Vec<u8>, <T as frame_system::Config>::AccountId, <T as frame_system::Config>::AccountId);
+
+/// A worst-case (64 KiB) entry under a key of `k` bytes owned by a funded `caller`, and a funded
+/// `receiver`; with `offered`, the caller has offered the entry to the receiver.
+fn entry_and_receiver<T: Config>(k: u32, offered: bool) -> Result<Setup<T>, BenchmarkError> {
+	let key = key_of(k);
+	let value = worst_case_json(T::MaxValueLength::get());
+	let caller = funded::<T>("caller", 0, key.len(), value.len());
+	let receiver = funded::<T>("receiver", 1, key.len(), value.len());
+	ModuleRegistryPallet::<T>::register_module(
+		RawOrigin::Signed(caller.clone()).into(),
+		key.clone(),
+		value,
+	)?;
+	if offered {
+		ModuleRegistryPallet::<T>::transfer_ownership(
+			RawOrigin::Signed(caller.clone()).into(),
+			key.clone(),
+			receiver.clone(),
+		)?;
+	}
+	Ok((key, caller, receiver))
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -100,15 +126,7 @@ mod benchmarks {
 	/// An offer (the first step of a transfer): reads the entry, writes the offer.
 	#[benchmark]
 	fn transfer_ownership(k: Linear<1, { T::MaxKeyLength::get() }>) -> Result<(), BenchmarkError> {
-		let key = key_of(k);
-		let value = worst_case_json(T::MaxValueLength::get());
-		let caller = funded::<T>("caller", 0, key.len(), value.len());
-		let receiver = funded::<T>("receiver", 1, key.len(), value.len());
-		ModuleRegistryPallet::<T>::register_module(
-			RawOrigin::Signed(caller.clone()).into(),
-			key.clone(),
-			value,
-		)?;
+		let (key, caller, receiver) = entry_and_receiver::<T>(k, false)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), key.clone(), receiver.clone());
@@ -122,20 +140,7 @@ mod benchmarks {
 	/// Accepting an offer: holds the receiver's deposit and releases the old owner's.
 	#[benchmark]
 	fn accept_ownership(k: Linear<1, { T::MaxKeyLength::get() }>) -> Result<(), BenchmarkError> {
-		let key = key_of(k);
-		let value = worst_case_json(T::MaxValueLength::get());
-		let caller = funded::<T>("caller", 0, key.len(), value.len());
-		let receiver = funded::<T>("receiver", 1, key.len(), value.len());
-		ModuleRegistryPallet::<T>::register_module(
-			RawOrigin::Signed(caller.clone()).into(),
-			key.clone(),
-			value,
-		)?;
-		ModuleRegistryPallet::<T>::transfer_ownership(
-			RawOrigin::Signed(caller).into(),
-			key.clone(),
-			receiver.clone(),
-		)?;
+		let (key, _, receiver) = entry_and_receiver::<T>(k, true)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(receiver.clone()), key.clone());
@@ -150,20 +155,7 @@ mod benchmarks {
 	fn cancel_ownership_offer(
 		k: Linear<1, { T::MaxKeyLength::get() }>,
 	) -> Result<(), BenchmarkError> {
-		let key = key_of(k);
-		let value = worst_case_json(T::MaxValueLength::get());
-		let caller = funded::<T>("caller", 0, key.len(), value.len());
-		let receiver = funded::<T>("receiver", 1, key.len(), value.len());
-		ModuleRegistryPallet::<T>::register_module(
-			RawOrigin::Signed(caller.clone()).into(),
-			key.clone(),
-			value,
-		)?;
-		ModuleRegistryPallet::<T>::transfer_ownership(
-			RawOrigin::Signed(caller.clone()).into(),
-			key.clone(),
-			receiver,
-		)?;
+		let (key, caller, _) = entry_and_receiver::<T>(k, true)?;
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller), key.clone());
