@@ -29,7 +29,9 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Benchmarks: `benchmark pallet` regenerates the pallets' `weights.rs`.
+	/// Benchmarks: `benchmark pallet` regenerates the pallets' `weights.rs`. Only in the
+	/// benchmark build (`--features runtime-benchmarks`, see scripts/benchmark-weights.sh).
+	#[cfg(feature = "runtime-benchmarks")]
 	#[command(subcommand)]
 	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 

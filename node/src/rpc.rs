@@ -45,10 +45,9 @@ where
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
 	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
-	module.merge(<ModuleRegistry<C, Block> as ModuleRegistryApiServer<
+	module.merge(<ModuleRegistry<C, Block, Balance> as ModuleRegistryApiServer<
 		_,
 		AccountId,
-		Balance,
 		BlockNumber,
 	>>::into_rpc(ModuleRegistry::new(client).with_direct_reads(
 		DirectReads::new(

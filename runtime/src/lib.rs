@@ -9,8 +9,8 @@
 //! - `genesis_config_presets` holds the `development`, `local_testnet` and `test` presets, and
 //!   the genesis builder that reads the `blockTimeMs` field.
 //!
-//! Transactions use the standard solochain extensions only (plus `CheckMetadataHash`), so
-//! substrate-interface and @polkadot/api can sign for it without custom types.
+//! Transactions use the standard solochain extensions only, so substrate-interface and
+//! @polkadot/api can sign for it without custom types.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 // `construct_runtime!`-style macros expand to large recursive types.
@@ -75,10 +75,10 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("module-registry"),
 	impl_name: alloc::borrow::Cow::Borrowed("module-registry"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
-	transaction_version: 1,
+	transaction_version: 2,
 	system_version: 1,
 };
 
@@ -130,8 +130,13 @@ pub type SignedBlock = generic::SignedBlock<Block>;
 /// Block identifier.
 pub type BlockId = generic::BlockId<Block>;
 
-/// The transaction extensions: the standard solochain set plus `CheckMetadataHash` and
-/// `WeightReclaim`. None of them carries custom data, so generic clients can sign.
+/// The transaction extensions: the standard solochain set plus `WeightReclaim`. None of them
+/// carries custom data, so generic clients can sign.
+///
+/// `CheckMetadataHash` is not among them: it only helps signers that check the metadata hash
+/// (hardware wallets), and embedding the hash needs the wasm builder's `metadata-hash` feature,
+/// which compiles a second wasm executor into every build. docs/ARCHITECTURE.md says how to add
+/// it back (a `transaction_version` bump).
 pub type TxExtension = (
 	frame_system::CheckNonZeroSender<Runtime>,
 	frame_system::CheckSpecVersion<Runtime>,
@@ -141,7 +146,6 @@ pub type TxExtension = (
 	frame_system::CheckNonce<Runtime>,
 	frame_system::CheckWeight<Runtime>,
 	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
-	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
 	frame_system::WeightReclaim<Runtime>,
 );
 

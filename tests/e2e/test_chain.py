@@ -3,7 +3,11 @@
 The two-node testnet and the kill -9 test are in ``test_resilience.py``.
 """
 
+import base64
+import hashlib
 import json
+import os
+import subprocess
 
 import pytest
 
@@ -27,6 +31,55 @@ def test_pallet_is_in_metadata(registry):
     assert "ModuleRegistry" in pallets
 
 
+def test_the_node_runs_the_deployable_runtime(dev_node, registry):
+    """The tests run what operators deploy: no benchmarking in the runtime or the node, and the
+    transaction extensions every signer sees."""
+    with pytest.raises(RuntimeError, match="(?i)not found|does not exist|unknown"):
+        dev_node.rpc("state_call", ["Benchmark_benchmark_metadata", "0x00"])
+    assert dev_node.rpc("state_call", ["Core_version", "0x"]).startswith("0x")
+    registry.substrate.init_runtime()
+    extensions = list(registry.substrate.metadata.get_signed_extensions())
+    assert extensions == [
+        "CheckNonZeroSender",
+        "CheckSpecVersion",
+        "CheckTxVersion",
+        "CheckGenesis",
+        "CheckMortality",
+        "CheckNonce",
+        "CheckWeight",
+        "ChargeTransactionPayment",
+        "WeightReclaim",
+    ]
+    binary = os.environ.get("NODE_BIN") or dev_node.binary
+    done = subprocess.run([binary, "benchmark", "--help"], capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0, "the deployable node has no benchmark subcommand"
+
+
+def test_rpc_answers_in_the_documented_json_shape(dev_node, registry, alice):
+    # A CIDv1 (raw, sha2-256) of bytes nobody adds to IPFS: it stays pending, which is fine here.
+    digest = hashlib.sha256(b"rpc-shape").digest()
+    cid = "b" + base64.b32encode(bytes([1, 0x55, 0x12, 0x20]) + digest).decode().lower().rstrip("=")
+    registry.register(alice, b"rpc-shape", cid)
+    registry.register(alice, b"rpc-\xff\xfe", {"name": "binary key"})
+    info = dev_node.rpc("moduleRegistry_getModuleInfo", ["0x" + b"rpc-shape".hex()])
+    assert set(info) == {
+        "owner", "deposit", "created", "updated", "updateCount", "valueLen", "kind", "cid", "pinStatus"
+    }
+    assert info["owner"] == alice.ss58_address
+    assert isinstance(info["deposit"], str) and int(info["deposit"]) > 0
+    assert info["cid"] == cid and info["kind"] == "Cid" and info["valueLen"] == len(cid)
+    page = dev_node.rpc("moduleRegistry_listModules", [None, 1000])
+    by_key = {entry["key"]: entry for entry in page}
+    assert by_key["0x" + b"rpc-shape".hex()]["keyText"] == "rpc-shape"
+    listed = by_key["0x" + b"rpc-shape".hex()]["info"]
+    assert {k: v for k, v in listed.items() if k != "pinStatus"} == {
+        k: v for k, v in info.items() if k != "pinStatus"
+    }
+    # A key that is not UTF-8 has only its hex form.
+    assert by_key["0x" + b"rpc-\xff\xfe".hex()]["keyText"] is None
+    assert dev_node.rpc("moduleRegistry_getModuleInfo", ["0x" + b"rpc-none".hex()]) is None
+
+
 def test_register_read_update_refuse_remove(registry, alice, bob):
     key = b"e2e-chain-journey"
     value = json.dumps(METADATA).encode()
@@ -42,8 +95,10 @@ def test_register_read_update_refuse_remove(registry, alice, bob):
     info = registry.info(key)
     assert info["owner"] == alice.ss58_address
     assert info["kind"] == "Json"
-    assert info["pin_status"] == "NoPinnableCid"
-    deposit = info["deposit"]
+    assert info["pinStatus"] == "noPinnableCid"
+    # The RPC's JSON shape: balances as decimal strings, counters as numbers.
+    assert isinstance(info["deposit"], str)
+    deposit = int(info["deposit"])
     assert deposit > 0
     assert registry.held(alice.ss58_address) == held_before + deposit
 
@@ -51,7 +106,7 @@ def test_register_read_update_refuse_remove(registry, alice, bob):
     events = registry.register(alice, key, updated)
     assert any(e["event"]["event_id"] == "ModuleUpdated" for e in events)
     assert registry.get(key) == updated
-    assert registry.info(key)["update_count"] == 1
+    assert registry.info(key)["updateCount"] == 1
 
     # Bob is not the owner: the named pallet error reaches the client, nothing changes.
     with pytest.raises(errors.NotOwner):
@@ -59,7 +114,7 @@ def test_register_read_update_refuse_remove(registry, alice, bob):
     assert registry.get(key) == updated
 
     # The update re-priced the deposit for the longer value.
-    new_deposit = registry.info(key)["deposit"]
+    new_deposit = int(registry.info(key)["deposit"])
     assert new_deposit > deposit
     assert registry.held(alice.ss58_address) == held_before + new_deposit
 

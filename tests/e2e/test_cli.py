@@ -46,8 +46,11 @@ def test_publish_fetch_offline_and_tampering(pair, tmp_path):
     published = json.loads(run(node, ipfs, cache, "publish", str(source), "--key", "cli-model").stdout)
     assert published["key"] == "cli-model"
     info = json.loads(run(node, ipfs, cache, "info", "cli-model").stdout)
-    assert "Verified" in info["pin_status"]
-    assert info["cid"] == published["cid"]
+    # The node RPC's JSON shape, so every client prints the same thing.
+    assert info["keyText"] == "cli-model" and info["key"] == "0x" + b"cli-model".hex()
+    assert "verified" in info["info"]["pinStatus"]
+    assert info["info"]["cid"] == published["cid"]
+    assert int(info["info"]["deposit"]) > 0
 
     out = tmp_path / "fetched.bin"
     run(node, ipfs, cache, "fetch", "cli-model", "-o", str(out))
@@ -78,10 +81,10 @@ def test_register_get_search_and_errors(pair, tmp_path):
     got = json.loads(run(node, ipfs, cache, "get", "cli-search").stdout)
     assert json.loads(got["value"]) == meta
     hits = json.loads(run(node, ipfs, cache, "search", "needles").stdout)
-    assert [h["key"] for h in hits] == ["cli-search"]
-    assert json.loads(run(node, ipfs, cache, "search", "HAY").stdout)[0]["key"] == "cli-search"
+    assert [h["keyText"] for h in hits] == ["cli-search"]
+    assert json.loads(run(node, ipfs, cache, "search", "HAY").stdout)[0]["keyText"] == "cli-search"
     listed = json.loads(run(node, ipfs, cache, "list").stdout)
-    assert any(r["key"] == "cli-search" for r in listed)
+    assert any(r["keyText"] == "cli-search" for r in listed)
 
     # Bob may not remove Alice's key: exit code 3 with the pallet error named.
     refused = run(node, ipfs, cache, "--suri", "//Bob", "remove", "cli-search", check=False)

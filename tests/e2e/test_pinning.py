@@ -14,7 +14,7 @@ def status_name(status):
 
 
 def pin_status(registry, key):
-    return registry.info(key)["pin_status"]
+    return registry.info(key)["pinStatus"]
 
 
 def wait_status(registry, key, name, timeout=90):
@@ -36,11 +36,11 @@ def test_cids_and_metadata_are_verified_within_a_few_blocks(ipfs, dev_node, regi
     registry.register(alice, b"pin-meta", {"name": "with-cid", "version": "1.0.0", "cid": meta_cid})
     included = dev_node.best_number()
     for key, cid in [(b"pin-v0", v0), (b"pin-v1", v1), (b"pin-meta", meta_cid)]:
-        status = wait_status(registry, key, "Verified")
-        assert status["Verified"]["by"] == alice.ss58_address
+        status = wait_status(registry, key, "verified")
+        assert status["verified"]["by"] == alice.ss58_address
         assert registry.info(key)["cid"] == cid
         # Within a few blocks of inclusion.
-        assert status["Verified"]["at"] - included <= 4, status
+        assert status["verified"]["at"] - included <= 4, status
     assert {v0, v1, meta_cid} <= ipfs.pins()
 
 
@@ -58,19 +58,19 @@ def test_content_that_arrives_late_is_waited_for_then_verified(ipfs, dev_node, r
     registry.register(alice, b"pin-late", cid)
     start = dev_node.best_number()
     dev_node.wait_blocks(4)
-    assert pin_status(registry, b"pin-late") == "Pending"
+    assert pin_status(registry, b"pin-late") == "pending"
     assert "still fetching" in dev_node.proc.log_path.read_text(errors="replace")
     # The content shows up later; the worker's next try (back-off of a few blocks) verifies it.
     assert ipfs.add(content, cid_version=1, raw_leaves=True) == cid
-    status = wait_status(registry, b"pin-late", "Verified", timeout=240)
-    assert status["Verified"]["at"] > start + 4
+    status = wait_status(registry, b"pin-late", "verified", timeout=240)
+    assert status["verified"]["at"] > start + 4
 
 
 def test_a_50_mib_file_ends_verified(ipfs, registry, alice):
     cid = ipfs.add(os.urandom(50 * 1024 * 1024), timeout=600)
     assert cid.startswith("Qm")
     registry.register(alice, b"pin-50mib", cid)
-    wait_status(registry, b"pin-50mib", "Verified", timeout=240)
+    wait_status(registry, b"pin-50mib", "verified", timeout=240)
     assert cid in ipfs.pins()
 
 
@@ -78,7 +78,7 @@ def test_removing_the_last_entry_unpins_its_cid(ipfs, registry, alice, bob):
     cid = ipfs.add(os.urandom(500), cid_version=1, raw_leaves=True)
     registry.register(alice, b"unpin-a", cid)
     registry.register(bob, b"unpin-b", cid)
-    wait_status(registry, b"unpin-a", "Verified")
+    wait_status(registry, b"unpin-a", "verified")
     assert cid in ipfs.pins()
     registry.remove(alice, b"unpin-a")
     # Bob still refers to it: it stays pinned.
@@ -114,11 +114,11 @@ def test_entries_verify_after_the_daemon_comes_back(own_pair, alice):
     # Blocks keep coming; the entries wait, not blamed for the daemon being down.
     node.wait_blocks(3)
     assert node.proc.alive()
-    assert status_name(pin_status(registry, b"restart-1")) == "Pending"
+    assert status_name(pin_status(registry, b"restart-1")) == "pending"
     assert "unreachable" in node.proc.log_path.read_text(errors="replace")
     ipfs.start()
-    wait_status(registry, b"restart-1", "Verified")
-    wait_status(registry, b"restart-2", "Verified")
+    wait_status(registry, b"restart-1", "verified")
+    wait_status(registry, b"restart-2", "verified")
 
 
 def test_an_included_pin_report_cannot_be_replayed_in_either_extrinsic_format(ipfs, dev_node, registry, alice):
@@ -127,8 +127,8 @@ def test_an_included_pin_report_cannot_be_replayed_in_either_extrinsic_format(ip
     # pool's duplicate check does not see it). Both must be refused as stale.
     cid = ipfs.add(os.urandom(1_500), cid_version=1, raw_leaves=True)
     registry.register(alice, b"pin-replay", cid)
-    status = wait_status(registry, b"pin-replay", "Verified")
-    block_hash = dev_node.rpc("chain_getBlockHash", [status["Verified"]["at"]])
+    status = wait_status(registry, b"pin-replay", "verified")
+    block_hash = dev_node.rpc("chain_getBlockHash", [status["verified"]["at"]])
     decoded = registry.substrate.get_block(block_hash=block_hash)["extrinsics"]
     index = next(
         i for i, xt in enumerate(decoded) if xt.value["call"]["call_function"] == "report_pin_status"
@@ -156,10 +156,10 @@ def test_an_update_to_another_cid_pins_the_new_one_and_unpins_the_old(ipfs, regi
     first = ipfs.add(os.urandom(700), cid_version=1, raw_leaves=True)
     second = ipfs.add(os.urandom(700), cid_version=1, raw_leaves=True)
     registry.register(alice, b"pin-moves", first)
-    wait_status(registry, b"pin-moves", "Verified")
+    wait_status(registry, b"pin-moves", "verified")
     assert first in ipfs.pins()
     registry.register(alice, b"pin-moves", second)
-    assert status_name(pin_status(registry, b"pin-moves")) in ("Pending", "Verified")
-    wait_status(registry, b"pin-moves", "Verified")
+    assert status_name(pin_status(registry, b"pin-moves")) in ("pending", "verified")
+    wait_status(registry, b"pin-moves", "verified")
     assert registry.info(b"pin-moves")["cid"] == second
     wait_until(lambda: second in ipfs.pins() and first not in ipfs.pins(), 60, "the old CID unpinned")

@@ -19,10 +19,11 @@ def test_round_trip_json_through_every_read_path(registry, alice):
     assert any(e["event"]["event_id"] == "ModuleRegistered" for e in events)
     for read in (registry.get, registry.get_via_runtime_api, registry.get_via_rpc):
         assert json.loads(read(b"py-round-trip")) == doc
-    via_api = registry.info_via_runtime_api(b"py-round-trip")
-    via_storage = registry.info(b"py-round-trip")
-    assert via_api["owner"] == via_storage["owner"] == alice.ss58_address
-    assert via_api["deposit"] == via_storage["deposit"]
+    raw = registry.info_raw(b"py-round-trip")
+    info = registry.info(b"py-round-trip")
+    assert raw["owner"] == info["owner"] == alice.ss58_address
+    assert int(info["deposit"]) == raw["deposit"]
+    assert info["updateCount"] == raw["update_count"] == 0
     keys = [k for k, _ in registry.list_all()]
     assert b"py-round-trip" in keys
 
@@ -33,8 +34,8 @@ def test_update_counts_and_reprices(registry, alice):
     events = registry.register(alice, b"py-update", {"name": "a much longer name"})
     assert any(e["event"]["event_id"] == "ModuleUpdated" for e in events)
     second = registry.info(b"py-update")
-    assert second["update_count"] == 1
-    assert second["deposit"] > first["deposit"]
+    assert second["updateCount"] == 1
+    assert int(second["deposit"]) > int(first["deposit"])
 
 
 @pytest.mark.parametrize(
@@ -70,7 +71,7 @@ def test_non_owner_cannot_update_remove_or_transfer(registry, alice, bob):
 
 def test_transfer_is_an_offer_that_moves_the_deposit_only_when_accepted(registry, alice, bob):
     registry.register(alice, b"py-transfer", {"name": "t"})
-    deposit = registry.info(b"py-transfer")["deposit"]
+    deposit = int(registry.info(b"py-transfer")["deposit"])
     alice_held, bob_held = registry.held(alice.ss58_address), registry.held(bob.ss58_address)
     registry.transfer(alice, b"py-transfer", bob.ss58_address)
     # An offer: visible through the runtime API, nothing moved yet.
@@ -125,4 +126,4 @@ def test_the_seed_example_runs_verbatim(dev_node, registry, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     value = registry.get(b"text-gen-v1")
     assert json.loads(value)["name"] == "text-gen-v1"
-    assert registry.info(b"text-gen-v1")["pin_status"] == "NoPinnableCid"
+    assert registry.info(b"text-gen-v1")["pinStatus"] == "noPinnableCid"

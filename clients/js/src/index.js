@@ -156,17 +156,33 @@ export async function getViaRpc (api, key) {
   return value.isSome ? u8aToU8a(value.unwrap().toU8a(true)) : null;
 }
 
-/** Owner, deposit, counters, kind, CID and pin status of `key` (storage), or null. */
+/**
+ * What the chain records about `key`, or null, through `moduleRegistry_getModuleInfo`: the node's
+ * documented JSON shape (docs/ARCHITECTURE.md, "RPC"). `owner` is SS58, `deposit` a decimal
+ * string (use `BigInt(info.deposit)`), `cid` text as IPFS prints it, `pinStatus` one of
+ * `'pending'`, `'noPinnableCid'`, `{ verified: { at, by } }`, `{ failed: { reason, attempts } }`,
+ * `{ rejected: { reason, at } }`.
+ */
 export async function info (api, key) {
-  const value = await api.query.moduleRegistry.modules(arg(key));
-  return value.isSome ? value.unwrap().toJSON() : null;
+  // `.raw`: the answer as the node sent it (the `Json` codec would turn arrays into maps).
+  return await api.rpc.moduleRegistry.getModuleInfo.raw(arg(key));
 }
 
-/** A page of `[key, info]` through the runtime API; throws for a `startAfter` longer than any key. */
+/**
+ * A page of `[key, info]` (key as bytes, info as in `info`) through `moduleRegistry_listModules`;
+ * throws `StartAfterTooLong` for a `startAfter` longer than any key.
+ */
 export async function list (api, startAfter = null, limit = 100) {
-  const result = await api.call.moduleRegistryApi.listModules(startAfter === null ? null : arg(startAfter), limit);
-  if (result.isErr) throw new RegistryError(result.asErr.type, 'list_modules refused startAfter', 'moduleRegistry', []);
-  return result.asOk.map(([k, v]) => [u8aToU8a(k.toU8a(true)), v.toJSON()]);
+  let page;
+  try {
+    page = await api.rpc.moduleRegistry.listModules.raw(startAfter === null ? null : arg(startAfter), limit);
+  } catch (e) {
+    if (/longer than the longest key/.test(String(e.message))) {
+      throw new RegistryError('StartAfterTooLong', 'list_modules refused startAfter', 'moduleRegistry', []);
+    }
+    throw e;
+  }
+  return page.map(({ key, info }) => [u8aToU8a(key), info]);
 }
 
 /** The amount held from `address` (registry deposits included). */

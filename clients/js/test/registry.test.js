@@ -29,7 +29,11 @@ test('register, then read through storage, runtime API and RPC', async () => {
   const info = await reg.info(api, key('a'));
   assert.equal(info.owner, alice.address);
   assert.equal(info.kind, 'Json');
-  assert.deepEqual(info.pinStatus, { noPinnableCid: null });
+  assert.equal(info.pinStatus, 'noPinnableCid');
+  // The RPC's JSON shape: a balance as a decimal string, counters as numbers.
+  assert.match(info.deposit, /^[1-9][0-9]*$/);
+  assert.equal(info.updateCount, 0);
+  assert.equal(info.cid, null);
 });
 
 test('update re-prices the deposit and counts', async () => {

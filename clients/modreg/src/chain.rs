@@ -43,14 +43,34 @@ pub enum PinFailure {
 	Unsupported,
 }
 
-/// The pin status of an entry.
+/// The pin status of an entry (serialised as the node's RPC does: camelCase variants, SS58).
 #[derive(Debug, Clone, DecodeAsType, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
 pub enum PinStatus {
 	NoPinnableCid,
 	Pending,
-	Verified { at: u32, by: [u8; 32] },
-	Failed { reason: PinFailure, attempts: u32 },
-	Rejected { reason: PinFailure, at: u32 },
+	Verified {
+		at: u32,
+		#[serde(serialize_with = "ss58")]
+		by: [u8; 32],
+	},
+	Failed {
+		reason: PinFailure,
+		attempts: u32,
+	},
+	Rejected {
+		reason: PinFailure,
+		at: u32,
+	},
+}
+
+/// An account id as SS58 text (generic prefix 42), as the node's RPC prints it.
+pub fn ss58_text(account: &[u8; 32]) -> String {
+	subxt::utils::AccountId32(*account).to_string()
+}
+
+fn ss58<S: serde::Serializer>(account: &[u8; 32], s: S) -> Result<S::Ok, S::Error> {
+	s.serialize_str(&ss58_text(account))
 }
 
 /// Why `list_modules` refused a request.

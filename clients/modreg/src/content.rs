@@ -4,6 +4,7 @@ use cid::Cid;
 use futures::TryStreamExt;
 use ipfs_api_backend_hyper::{request::Add, Form, IpfsApi, IpfsClient, TryFromUri};
 use ipfs_api_prelude::Backend;
+use module_registry_primitives::validation;
 use sha2::{Digest, Sha256};
 use std::{
 	fs,
@@ -137,27 +138,24 @@ pub async fn add_dir(ipfs: &IpfsClient, path: &Path) -> Result<String, ContentEr
 	add_form(ipfs, form, add_options()).await
 }
 
-/// A CID string in the form the chain and IPFS print (base58 for v0, base32 for v1).
+/// A CID string in the form the chain and IPFS print (base58 for v0, base32 for v1), rendered by
+/// the chain's own rule (`module-registry-primitives`).
 pub fn canonical(text: &str) -> String {
-	Cid::try_from(text).map(|c| c.to_string()).unwrap_or_else(|_| text.to_string())
+	validation::parse_cid(text)
+		.ok()
+		.and_then(|bytes| validation::cid_to_string(&bytes))
+		.unwrap_or_else(|| text.to_string())
 }
 
-/// The CID a registry value names: the value itself, or its JSON `cid` field.
+/// The CID a registry value names: the value itself, or its JSON `cid` field, classified by the
+/// same code the runtime runs (`module-registry-primitives::validation`).
 pub fn cid_of_value(value: &[u8]) -> Result<Cid, ContentError> {
-	let text = std::str::from_utf8(value)
-		.map_err(|_| ContentError::NoCid("the value is not UTF-8".into()))?;
-	let candidate = if text.trim_start().starts_with('{') {
-		let json: serde_json::Value = serde_json::from_str(text)
-			.map_err(|e| ContentError::NoCid(format!("the value is not JSON: {e}")))?;
-		json.get("cid")
-			.and_then(|c| c.as_str())
-			.ok_or_else(|| ContentError::NoCid("the metadata has no \"cid\" field".into()))?
-			.to_string()
-	} else {
-		text.to_string()
-	};
-	Cid::try_from(candidate.as_str())
-		.map_err(|e| ContentError::NoCid(format!("{candidate:?} is not a CID: {e}")))
+	let classified = validation::classify(value)
+		.map_err(|e| ContentError::NoCid(format!("the chain would refuse this value: {e:?}")))?;
+	let bytes = classified
+		.cid
+		.ok_or_else(|| ContentError::NoCid("the metadata names no pinnable \"cid\"".into()))?;
+	Cid::try_from(&bytes[..]).map_err(|e| ContentError::NoCid(format!("bad recorded CID: {e}")))
 }
 
 async fn with_deadline<T>(

@@ -141,17 +141,24 @@ impl From<ContentError> for Failure {
 	}
 }
 
+/// An entry in the node RPC's JSON shape (`moduleRegistry_listModules`, docs/ARCHITECTURE.md):
+/// the key as hex and text, the owner in SS58, the deposit as a decimal string, the CID as text.
 fn info_json(key: &[u8], info: &ModuleInfo) -> serde_json::Value {
-	let mut v = serde_json::to_value(info).unwrap_or_default();
-	v["key"] = String::from_utf8_lossy(key).into();
-	v["owner"] = format!("0x{}", hex::encode(info.owner)).into();
-	v["cid"] = info
-		.cid
-		.as_ref()
-		.and_then(|c| cid::Cid::try_from(c.as_slice()).ok())
-		.map(|c| c.to_string())
-		.into();
-	v
+	serde_json::json!({
+		"key": format!("0x{}", hex::encode(key)),
+		"keyText": std::str::from_utf8(key).ok(),
+		"info": {
+			"owner": chain::ss58_text(&info.owner),
+			"deposit": info.deposit.to_string(),
+			"created": info.created,
+			"updated": info.updated,
+			"updateCount": info.update_count,
+			"valueLen": info.value_len,
+			"kind": info.kind,
+			"cid": info.cid.as_deref().and_then(module_registry_primitives::validation::cid_to_string),
+			"pinStatus": info.pin_status,
+		},
+	})
 }
 
 fn account(text: &str) -> Result<[u8; 32], Failure> {

@@ -7,7 +7,7 @@
 """
 
 from . import errors
-from .client import Registry, as_bytes, cid_to_text, keypair, to_bytes
+from .client import Registry, RpcError, as_bytes, keypair, to_bytes
 from .types import TYPE_REGISTRY
 
-__all__ = ["Registry", "errors", "keypair", "as_bytes", "to_bytes", "cid_to_text", "TYPE_REGISTRY"]
+__all__ = ["Registry", "RpcError", "errors", "keypair", "as_bytes", "to_bytes", "TYPE_REGISTRY"]

@@ -1,11 +1,10 @@
 """High-level access to the module registry chain through substrate-interface."""
 
-import base64
 import json
 import time
 
-import base58
 from substrateinterface import Keypair, SubstrateInterface
+from substrateinterface.exceptions import SubstrateRequestException
 
 from . import errors
 from .types import TYPE_REGISTRY
@@ -43,13 +42,13 @@ def as_bytes(data):
     return json.dumps(data, separators=(",", ":")).encode("utf-8")
 
 
-def cid_to_text(cid):
-    """Render a binary CID as IPFS does: base58btc for CIDv0, base32 (``b…``) for CIDv1."""
-    if cid is None:
-        return None
-    if len(cid) == 34 and cid[0] == 0x12 and cid[1] == 0x20:
-        return base58.b58encode(cid).decode()
-    return "b" + base64.b32encode(cid).decode().lower().rstrip("=")
+class RpcError(Exception):
+    """The node answered a ``moduleRegistry_*`` call with a JSON-RPC error (``code``, ``data``)."""
+
+    def __init__(self, error):
+        super().__init__(f"{error.get('message')} (code {error.get('code')}): {error.get('data')}")
+        self.code = error.get("code")
+        self.data = error.get("data")
 
 
 class Registry:
@@ -114,39 +113,52 @@ class Registry:
         answer = self.substrate.rpc_request("moduleRegistry_getModule", ["0x" + as_bytes(key).hex()])
         return to_bytes(answer.get("result"))
 
+    def _rpc(self, method, params):
+        try:
+            answer = self.substrate.rpc_request(method, params)
+        except SubstrateRequestException as e:
+            # substrate-interface raises the JSON-RPC error object as the exception's argument.
+            error = e.args[0] if e.args and isinstance(e.args[0], dict) else {"message": str(e)}
+            raise RpcError(error) from e
+        if "error" in answer:
+            raise RpcError(answer["error"])
+        return answer.get("result")
+
     def info(self, key):
-        """Owner, deposit, blocks, counters, kind, CID (as text) and pin status, or ``None``."""
-        result = self.substrate.query(PALLET, "Modules", [as_bytes(key)])
-        return self._info(result.value)
+        """What the chain records about ``key``, or ``None``, through ``moduleRegistry_getModuleInfo``.
 
-    def info_via_runtime_api(self, key):
-        """Like :meth:`info`, through ``ModuleRegistryApi_get_module_info``."""
-        result = self.substrate.runtime_call("ModuleRegistryApi", "get_module_info", {"key": as_bytes(key)})
-        return self._info(result.value)
+        The node's documented JSON shape (docs/ARCHITECTURE.md, "RPC"): ``owner`` (SS58),
+        ``deposit`` (decimal string), ``created``, ``updated``, ``updateCount``, ``valueLen``,
+        ``kind`` (``Json``/``Cid``), ``cid`` (text, as IPFS prints it, or ``None``) and
+        ``pinStatus`` (``"pending"``, ``"noPinnableCid"``, ``{"verified": {"at", "by"}}``,
+        ``{"failed": {"reason", "attempts"}}`` or ``{"rejected": {"reason", "at"}}``).
+        """
+        return self._rpc("moduleRegistry_getModuleInfo", ["0x" + as_bytes(key).hex()])
 
-    @staticmethod
-    def _info(value):
-        if value is None:
-            return None
-        info = dict(value)
-        info["cid"] = cid_to_text(to_bytes(info.get("cid")))
-        return info
+    def info_raw(self, key):
+        """The stored record of ``key`` as substrate-interface decodes it (``snake_case`` fields,
+        the CID as bytes), through ``ModuleRegistryApi_get_module_info``; for nodes without the
+        registry RPC."""
+        return self.substrate.runtime_call("ModuleRegistryApi", "get_module_info", {"key": as_bytes(key)}).value
 
     def transfer_offer(self, key):
-        """The pending ownership offer of ``key`` (``{"to", "update_count"}``), or ``None``."""
-        result = self.substrate.runtime_call("ModuleRegistryApi", "get_transfer_offer", {"key": as_bytes(key)})
-        return result.value
+        """The pending ownership offer of ``key`` (``{"to", "updateCount"}``), or ``None``."""
+        return self._rpc("moduleRegistry_getTransferOffer", ["0x" + as_bytes(key).hex()])
 
     def list(self, start_after=None, limit=100):
-        """A page of ``(key, info)`` in storage order, through the runtime API.
+        """A page of ``(key, info)`` in storage order, through ``moduleRegistry_listModules``.
 
-        Raises ``ValueError`` for a ``start_after`` longer than any key can be.
+        ``info`` has the shape of :meth:`info`. Raises ``ValueError`` for a ``start_after``
+        longer than any key can be.
         """
-        params = {"start_after": as_bytes(start_after) if start_after is not None else None, "limit": limit}
-        result = self.substrate.runtime_call("ModuleRegistryApi", "list_modules", params).value
-        if "Err" in result:
-            raise ValueError(f"list_modules refused start_after: {result['Err']}")
-        return [(to_bytes(k), self._info(v)) for k, v in result["Ok"]]
+        after = "0x" + as_bytes(start_after).hex() if start_after is not None else None
+        try:
+            page = self._rpc("moduleRegistry_listModules", [after, limit])
+        except RpcError as e:
+            if e.code == 2:
+                raise ValueError(f"StartAfterTooLong: {e}") from e
+            raise
+        return [(bytes.fromhex(entry["key"][2:]), entry["info"]) for entry in page]
 
     def list_all(self, page=100):
         """Every entry, paging through :meth:`list`."""
@@ -166,17 +178,17 @@ class Registry:
         """The free balance of ``address``."""
         return self.substrate.query("System", "Account", [address]).value["data"]["free"]
 
-    def wait_for_pin(self, key, timeout=120, states=("Verified", "Rejected")):
+    def wait_for_pin(self, key, timeout=120, states=("verified", "rejected")):
         """Poll until the pin status of ``key`` is one of ``states``; returns the status.
 
-        ``Verified`` and ``Rejected`` are final; ``Failed`` is a transient failure the chain
+        ``verified`` and ``rejected`` are final; ``failed`` is a transient failure the chain
         retries, so wait for it only when that is what you want to see.
         """
         deadline = time.time() + timeout
         status = None
         while time.time() < deadline:
             info = self.info(key)
-            status = info and info["pin_status"]
+            status = info and info["pinStatus"]
             name = status if isinstance(status, str) else (next(iter(status)) if status else None)
             if name in states:
                 return status

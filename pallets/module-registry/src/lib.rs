@@ -49,15 +49,17 @@ mod mock;
 pub mod offchain;
 #[cfg(test)]
 mod offchain_tests;
+mod pin_report;
 #[cfg(test)]
 mod tests;
-pub mod types;
-pub mod validation;
 pub mod weights;
 
+/// The stored records and the value rules live in `module-registry-primitives`, shared with the
+/// runtime API, the RPC and the clients; they are re-exported here under their old paths.
+pub use module_registry_primitives::{types, types::*, validation};
 pub use offchain::{crypto, DEFAULT_IPFS_API, IPFS_API_STORAGE_KEY, KEY_TYPE};
 pub use pallet::*;
-pub use types::*;
+pub use pin_report::PinReport;
 pub use weights::WeightInfo;
 
 use alloc::vec::Vec;

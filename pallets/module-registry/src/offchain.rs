@@ -34,9 +34,9 @@
 
 use crate::{
 	pallet::{Call, Config, Event, Modules, Pallet, PendingPins, Pinners},
-	types::{CidBytes, PinFailure, PinOutcome, PinReport},
+	types::{CidBytes, PinFailure, PinOutcome},
 	validation::{cid_digest, cid_to_string, SHA2_256_CODE},
-	KeyOf, ModuleInfoOf,
+	KeyOf, ModuleInfoOf, PinReport,
 };
 use alloc::{format, string::String, vec::Vec};
 use codec::{Decode, Encode};

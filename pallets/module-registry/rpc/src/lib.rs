@@ -3,13 +3,31 @@
 //! | method | params | result |
 //! |---|---|---|
 //! | `moduleRegistry_getModule` | `key`, `at?` | the value as submitted (hex bytes), or `null` |
-//! | `moduleRegistry_getModuleInfo` | `key`, `at?` | [`ModuleInfo`], or `null` |
-//! | `moduleRegistry_listModules` | `startAfter?`, `limit?`, `at?` | a page of `[key, info]` |
+//! | `moduleRegistry_getModuleInfo` | `key`, `at?` | [`InfoJson`], or `null` |
+//! | `moduleRegistry_listModules` | `startAfter?`, `limit?`, `at?` | a page of [`EntryJson`] |
 //! | `moduleRegistry_getTransferOffer` | `key`, `at?` | [`TransferOffer`] (`to`, `updateCount`), or `null` |
 //!
 //! Keys are passed as hex bytes (`0x…`), like every `Bytes` parameter of Substrate RPCs. `at` is
 //! a block hash; without it the best block is used. State of old blocks is kept only by archive
 //! nodes (`--state-pruning archive`); elsewhere an old `at` is an unknown block.
+//!
+//! # JSON shapes
+//!
+//! Answers are JSON a JavaScript or Python program can use as is (docs/ARCHITECTURE.md, "RPC"):
+//! accounts are SS58 text, balances are decimal **strings** (a `u128` does not fit a JavaScript
+//! number), block numbers and counters are numbers, CIDs are text the way IPFS users write them
+//! (`Qm…` for v0, base32 `b…` for v1, rendered by `module-registry-primitives`), keys are hex
+//! with, when they are UTF-8, the same key as text (`keyText`). For example:
+//!
+//! ```json
+//! {"key": "0x6d792d6d6f64", "keyText": "my-mod", "info": {
+//!   "owner": "5Grwva…", "deposit": "1004000000000", "created": 12, "updated": 12,
+//!   "updateCount": 0, "valueLen": 59, "kind": "Cid", "cid": "bafkrei…",
+//!   "pinStatus": {"verified": {"at": 14, "by": "5Grwva…"}}}}
+//! ```
+//!
+//! `pinStatus` is `"noPinnableCid"`, `"pending"`, `{"verified": {at, by}}`,
+//! `{"failed": {reason, attempts}}` or `{"rejected": {reason, at}}`.
 //!
 //! Errors have distinct codes: [`UNKNOWN_BLOCK`] (the `at` block is not known or its state was
 //! pruned), [`BAD_ARGUMENT`] (for example a `startAfter` longer than any key), [`DECODE_ERROR`]
@@ -28,7 +46,9 @@ use jsonrpsee::{
 	proc_macros::rpc,
 	types::{error::ErrorObject, ErrorObjectOwned},
 };
-use pallet_module_registry::{ListError, ModuleInfo, TransferOffer};
+use module_registry_primitives::{
+	validation::cid_to_string, ListError, ModuleInfo, PinStatus, TransferOffer, ValueKind,
+};
 pub use pallet_module_registry_runtime_api::ModuleRegistryApi as ModuleRegistryRuntimeApi;
 use sp_api::{ApiExt, CallApiAt, CallContext, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
@@ -49,13 +69,75 @@ pub const UNKNOWN_BLOCK: i32 = 3;
 /// Error code: bytes read from the state did not decode.
 pub const DECODE_ERROR: i32 = 4;
 
-/// A page of `(key, info)` from `moduleRegistry_listModules`.
-pub type Page<AccountId, Balance, BlockNumber> =
-	Vec<(Bytes, ModuleInfo<AccountId, Balance, BlockNumber>)>;
+/// `moduleRegistry_getModuleInfo`: [`ModuleInfo`] in the JSON shape of the crate docs.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InfoJson<AccountId, BlockNumber> {
+	/// The owner (SS58 text for the runtime's `AccountId32`).
+	pub owner: AccountId,
+	/// The deposit held from the owner, in planck, as a decimal string.
+	pub deposit: String,
+	/// Block of the first registration.
+	pub created: BlockNumber,
+	/// Block of the last registration or update.
+	pub updated: BlockNumber,
+	/// How many times the value was updated after its first registration.
+	pub update_count: u32,
+	/// Length in bytes of the stored value.
+	pub value_len: u32,
+	/// `Json` or `Cid`.
+	pub kind: ValueKind,
+	/// The CID to pin as text, or `null`.
+	pub cid: Option<String>,
+	/// The pinning status of `cid`.
+	pub pin_status: PinStatus<AccountId, BlockNumber>,
+}
+
+impl<AccountId, BlockNumber> InfoJson<AccountId, BlockNumber> {
+	/// The JSON view of `info`.
+	pub fn new<Balance: std::fmt::Display>(
+		info: ModuleInfo<AccountId, Balance, BlockNumber>,
+	) -> Self {
+		Self {
+			owner: info.owner,
+			deposit: info.deposit.to_string(),
+			created: info.created,
+			updated: info.updated,
+			update_count: info.update_count,
+			value_len: info.value_len,
+			kind: info.kind,
+			cid: info.cid.as_ref().and_then(|cid| cid_to_string(cid)),
+			pin_status: info.pin_status,
+		}
+	}
+}
+
+/// One entry of a `moduleRegistry_listModules` page.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryJson<AccountId, BlockNumber> {
+	/// The key as hex bytes: pass it as `startAfter` to get the next page.
+	pub key: Bytes,
+	/// The key as text when it is UTF-8, else `null`.
+	pub key_text: Option<String>,
+	/// What the chain records about the key.
+	pub info: InfoJson<AccountId, BlockNumber>,
+}
+
+impl<AccountId, BlockNumber> EntryJson<AccountId, BlockNumber> {
+	/// The JSON view of one `(key, info)` of a runtime API page.
+	pub fn new<Balance: std::fmt::Display>(
+		key: Vec<u8>,
+		info: ModuleInfo<AccountId, Balance, BlockNumber>,
+	) -> Self {
+		let key_text = String::from_utf8(key.clone()).ok();
+		Self { key: Bytes(key), key_text, info: InfoJson::new(info) }
+	}
+}
 
 /// Registry RPC methods.
 #[rpc(client, server)]
-pub trait ModuleRegistryApi<BlockHash, AccountId, Balance, BlockNumber> {
+pub trait ModuleRegistryApi<BlockHash, AccountId, BlockNumber> {
 	/// The value registered under `key`, exactly as submitted.
 	#[method(name = "moduleRegistry_getModule")]
 	fn get_module(&self, key: Bytes, at: Option<BlockHash>) -> RpcResult<Option<Bytes>>;
@@ -66,7 +148,7 @@ pub trait ModuleRegistryApi<BlockHash, AccountId, Balance, BlockNumber> {
 		&self,
 		key: Bytes,
 		at: Option<BlockHash>,
-	) -> RpcResult<Option<ModuleInfo<AccountId, Balance, BlockNumber>>>;
+	) -> RpcResult<Option<InfoJson<AccountId, BlockNumber>>>;
 
 	/// A page of entries in storage order, after `start_after` when given.
 	#[method(name = "moduleRegistry_listModules")]
@@ -75,7 +157,7 @@ pub trait ModuleRegistryApi<BlockHash, AccountId, Balance, BlockNumber> {
 		start_after: Option<Bytes>,
 		limit: Option<u32>,
 		at: Option<BlockHash>,
-	) -> RpcResult<Page<AccountId, Balance, BlockNumber>>;
+	) -> RpcResult<Vec<EntryJson<AccountId, BlockNumber>>>;
 
 	/// The ownership offer waiting for its recipient under `key`.
 	#[method(name = "moduleRegistry_getTransferOffer")]
@@ -115,13 +197,16 @@ impl DirectReads {
 }
 
 /// Serves [`ModuleRegistryApiServer`] from a client's runtime API.
-pub struct ModuleRegistry<C, Block> {
+///
+/// `Balance` is the runtime's balance type, which the runtime API is generic over; answers carry
+/// balances as decimal strings.
+pub struct ModuleRegistry<C, Block, Balance> {
 	client: Arc<C>,
 	direct: Option<DirectReads>,
-	_marker: std::marker::PhantomData<Block>,
+	_marker: std::marker::PhantomData<(Block, Balance)>,
 }
 
-impl<C, Block> ModuleRegistry<C, Block> {
+impl<C, Block, Balance> ModuleRegistry<C, Block, Balance> {
 	/// Serve the methods from `client`.
 	pub fn new(client: Arc<C>) -> Self {
 		Self { client, direct: None, _marker: Default::default() }
@@ -134,7 +219,7 @@ impl<C, Block> ModuleRegistry<C, Block> {
 	}
 }
 
-impl<C, Block> ModuleRegistry<C, Block>
+impl<C, Block, Balance> ModuleRegistry<C, Block, Balance>
 where
 	Block: BlockT,
 	C: CallApiAt<Block>,
@@ -196,7 +281,7 @@ fn runtime_error(e: impl std::fmt::Display) -> ErrorObjectOwned {
 	ErrorObject::owned(RUNTIME_ERROR, "Runtime API call failed", Some(e.to_string()))
 }
 
-impl<C, Block> ModuleRegistry<C, Block>
+impl<C, Block, Balance> ModuleRegistry<C, Block, Balance>
 where
 	Block: BlockT,
 	C: HeaderBackend<Block>,
@@ -216,14 +301,14 @@ where
 }
 
 impl<C, Block, AccountId, Balance, BlockNumber>
-	ModuleRegistryApiServer<<Block as BlockT>::Hash, AccountId, Balance, BlockNumber>
-	for ModuleRegistry<C, Block>
+	ModuleRegistryApiServer<<Block as BlockT>::Hash, AccountId, BlockNumber>
+	for ModuleRegistry<C, Block, Balance>
 where
 	Block: BlockT,
 	C: ProvideRuntimeApi<Block> + CallApiAt<Block> + HeaderBackend<Block> + Send + Sync + 'static,
 	C::Api: ModuleRegistryRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	AccountId: Codec + serde::Serialize + Send + Sync + 'static,
-	Balance: Codec + serde::Serialize + Send + Sync + 'static,
+	Balance: Codec + std::fmt::Display + Send + Sync + 'static,
 	BlockNumber: Codec + serde::Serialize + Send + Sync + 'static,
 {
 	fn get_module(&self, key: Bytes, at: Option<Block::Hash>) -> RpcResult<Option<Bytes>> {
@@ -242,9 +327,11 @@ where
 		&self,
 		key: Bytes,
 		at: Option<Block::Hash>,
-	) -> RpcResult<Option<ModuleInfo<AccountId, Balance, BlockNumber>>> {
+	) -> RpcResult<Option<InfoJson<AccountId, BlockNumber>>> {
 		let at = self.block(at)?;
-		self.client.runtime_api().get_module_info(at, key.to_vec()).map_err(runtime_error)
+		let info =
+			self.client.runtime_api().get_module_info(at, key.to_vec()).map_err(runtime_error)?;
+		Ok(info.map(InfoJson::new))
 	}
 
 	fn list_modules(
@@ -252,7 +339,7 @@ where
 		start_after: Option<Bytes>,
 		limit: Option<u32>,
 		at: Option<Block::Hash>,
-	) -> RpcResult<Page<AccountId, Balance, BlockNumber>> {
+	) -> RpcResult<Vec<EntryJson<AccountId, BlockNumber>>> {
 		let at = self.block(at)?;
 		let api = self.client.runtime_api();
 		let version = api
@@ -275,7 +362,7 @@ where
 			#[allow(deprecated)]
 			api.list_modules_before_version_2(at, start_after, limit).map_err(runtime_error)?
 		};
-		Ok(page.into_iter().map(|(k, info)| (Bytes(k), info)).collect())
+		Ok(page.into_iter().map(|(key, info)| EntryJson::new(key, info)).collect())
 	}
 
 	fn get_transfer_offer(

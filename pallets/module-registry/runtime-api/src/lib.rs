@@ -15,7 +15,7 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 use codec::Codec;
-pub use pallet_module_registry::{
+pub use module_registry_primitives::{
 	ListError, ModuleInfo, PinFailure, PinStatus, TransferOffer, ValueKind,
 };
 

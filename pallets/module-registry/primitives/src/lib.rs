@@ -1,0 +1,22 @@
+//! Types and rules of the module registry that the runtime and its clients share.
+//!
+//! The pallet, its runtime API, the node's RPC and the Rust clients all depend on this crate
+//! instead of on one another, so a rule is written once:
+//!
+//! - [`types`]: the records the pallet stores and the runtime API returns ([`ModuleInfo`],
+//!   [`PinStatus`], [`TransferOffer`], …) and the signed [`PinReport`];
+//! - [`validation`]: how a submitted value is classified (JSON metadata or a raw CID), how a CID
+//!   is parsed into the binary form the chain records, and how that form is rendered back as
+//!   text.
+//!
+//! The crate is `no_std` (with `alloc`), like the `sp-*` primitives of polkadot-sdk; the `std`
+//! feature (on by default) adds `serde` support for the types.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod types;
+pub mod validation;
+
+pub use types::*;
