@@ -118,3 +118,21 @@ def test_file_registry_commands(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert subprocess.run([modreg_bin(), "verify", str(tmp_path / "copy")], capture_output=True).returncode == 0
+    # The same command line as `file-registry` (flattened in, not a copy): its limits, its exit
+    # codes, one JSON document per outcome, errors included.
+    refused = subprocess.run(
+        [modreg_bin(), "--json", "import", "--max-entry-bytes", "10", str(archive), str(tmp_path / "small")],
+        capture_output=True, text=True,
+    )
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    report = json.loads(refused.stdout)
+    assert report["ok"] is False and any(p["kind"] == "entry_too_large" for p in report["problems"])
+    assert not (tmp_path / "small").exists()
+    bad_id = subprocess.run(
+        [modreg_bin(), "--json", "promote", "../../etc/passwd", "--tag", "staging", "--dir", str(tmp_path / "copy")],
+        capture_output=True, text=True,
+    )
+    assert bad_id.returncode == 3
+    assert "not a model id" in json.loads(bad_id.stdout)["error"]
+    fr_help = subprocess.run([modreg_bin(), "import", "--help"], capture_output=True, text=True).stdout
+    assert "--max-ratio" in fr_help and "--replace" in fr_help

@@ -1,9 +1,11 @@
-//! Promotion and rollback: append-only history, re-signed entries, refreshed `hashes.json`.
+//! Promotion and rollback: append-only history, re-signed entries, refreshed `hashes.json`,
+//! all written in one step ([`crate::txn`]): a failure half-way leaves the tree as it was.
 
 use crate::{
-	model::{Kind, Model, Tag},
+	model::{is_semver, is_valid_id, Kind, Model, Tag},
 	report::Report,
-	tree::{self, sign_entry, write_atomic},
+	tree::{self, sign_entry},
+	txn::{self, TxnError},
 };
 use serde_json::{json, Value};
 use std::{fs, io, path::Path};
@@ -25,9 +27,27 @@ pub enum HistoryError {
 		/// The version asked for.
 		version: String,
 	},
-	/// Reading or writing failed.
+	/// The model id is not a valid id (it could name a path outside `registry/models`).
+	#[error("{0:?} is not a model id (1-128 ASCII letters, digits, '_', '-', '.', starting with a letter or digit)")]
+	InvalidId(String),
+	/// The version is not a semantic version.
+	#[error("{0:?} is not a semantic version")]
+	InvalidVersion(String),
+	/// Another operation is changing the tree.
+	#[error("another operation is changing this registry (process {0}); try again when it ends")]
+	Locked(u32),
+	/// Reading or writing failed; the tree is as it was.
 	#[error(transparent)]
 	Io(#[from] io::Error),
+}
+
+impl From<TxnError> for HistoryError {
+	fn from(e: TxnError) -> Self {
+		match e {
+			TxnError::Locked { pid } => HistoryError::Locked(pid),
+			TxnError::Io(e) => HistoryError::Io(e),
+		}
+	}
 }
 
 /// The current time as ISO-8601 with the local offset.
@@ -35,42 +55,76 @@ pub fn now() -> String {
 	chrono::Local::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
-fn model_path(root: &Path, id: &str) -> std::path::PathBuf {
-	root.join("registry").join(Kind::Model.folder()).join(format!("{id}.json"))
-}
-
 fn load(root: &Path, id: &str) -> Result<(Value, Model), HistoryError> {
 	let report = tree::verify_tree(root, &|_| {})?;
 	if !report.is_ok() {
 		return Err(HistoryError::NotVerified(report));
 	}
-	let path = model_path(root, id);
+	let path = root.join(model_rel(id));
 	let bytes = fs::read(&path).map_err(|_| HistoryError::UnknownModel(id.into()))?;
 	let raw: Value = serde_json::from_slice(&bytes).map_err(io::Error::other)?;
 	let model: Model = serde_json::from_value(raw.clone()).map_err(io::Error::other)?;
 	Ok((raw, model))
 }
 
-fn save(path: &Path, mut value: Value) -> io::Result<()> {
-	sign_entry(&mut value);
-	let mut text = serde_json::to_string_pretty(&value).map_err(io::Error::other)?;
-	text.push('\n');
-	write_atomic(path, text.as_bytes())
+/// The files one operation changes, committed together with the matching `hashes.json`.
+struct Changes<'a> {
+	root: &'a Path,
+	rule: crate::canonical::Rule,
+	files: Vec<(String, Vec<u8>)>,
+}
+
+impl<'a> Changes<'a> {
+	fn new(root: &'a Path) -> io::Result<Self> {
+		Ok(Changes { root, rule: tree::tree_rule(root)?, files: Vec::new() })
+	}
+
+	/// Re-sign `value` with the tree's canonical rule and stage it as `rel`.
+	fn entry(&mut self, rel: String, mut value: Value) -> io::Result<()> {
+		sign_entry(self.rule, &mut value);
+		let mut text = serde_json::to_string_pretty(&value).map_err(io::Error::other)?;
+		text.push('\n');
+		self.files.push((rel, text.into_bytes()));
+		Ok(())
+	}
+
+	/// Add `hashes.json` with the new files' checksums, and write everything in one step.
+	fn commit(mut self) -> io::Result<()> {
+		let mut report = Report::default();
+		let mut hashes = tree::read_hashes(self.root, &mut report)
+			.ok_or_else(|| io::Error::other(format!("hashes.json: {report}")))?;
+		for (rel, bytes) in &self.files {
+			hashes.insert(rel.clone(), tree::checksum_of(bytes));
+		}
+		self.files.push((tree::HASHES_FILE.into(), tree::hashes_json(&hashes)?));
+		txn::commit(self.root, &self.files)
+	}
+}
+
+fn model_rel(id: &str) -> String {
+	format!("registry/{}/{id}.json", Kind::Model.folder())
 }
 
 /// Point every workspace's mapping for `capability` at `model_id`, re-signing what changed.
-fn update_workspaces(root: &Path, capability: &str, model_id: &str, at: &str) -> io::Result<()> {
-	let dir = root.join("registry").join(Kind::Workspace.folder());
+fn update_workspaces(
+	changes: &mut Changes,
+	capability: &str,
+	model_id: &str,
+	at: &str,
+) -> io::Result<()> {
+	let dir = changes.root.join("registry").join(Kind::Workspace.folder());
 	let Ok(read) = fs::read_dir(&dir) else { return Ok(()) };
-	let mut paths: Vec<_> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
-	paths.sort();
-	for path in paths {
-		let mut ws: Value = serde_json::from_slice(&fs::read(&path)?).map_err(io::Error::other)?;
+	let mut names: Vec<_> = read.filter_map(|e| e.ok().map(|e| e.file_name())).collect();
+	names.sort();
+	for name in names {
+		let name = name.to_string_lossy().into_owned();
+		let mut ws: Value =
+			serde_json::from_slice(&fs::read(dir.join(&name))?).map_err(io::Error::other)?;
 		let Some(mapping) = ws.get_mut("mapping").and_then(Value::as_object_mut) else { continue };
 		if mapping.contains_key(capability) {
 			mapping.insert(capability.into(), Value::String(model_id.into()));
 			ws["updated_at"] = Value::String(at.into());
-			save(&path, ws)?;
+			changes.entry(format!("registry/{}/{name}", Kind::Workspace.folder()), ws)?;
 		}
 	}
 	Ok(())
@@ -89,17 +143,25 @@ fn seed_of(model: &Model) -> i64 {
 /// Append a promotion of the model's current version to `tag`. A `production` promotion also
 /// points the workspaces' mapping for the model's capability at it.
 pub fn promote(root: &Path, model_id: &str, tag: Tag, at: &str) -> Result<(), HistoryError> {
+	if !is_valid_id(model_id) {
+		return Err(HistoryError::InvalidId(model_id.into()));
+	}
+	txn::locked(root, || promote_locked(root, model_id, tag, at))
+}
+
+fn promote_locked(root: &Path, model_id: &str, tag: Tag, at: &str) -> Result<(), HistoryError> {
 	let (mut raw, model) = load(root, model_id)?;
+	let mut changes = Changes::new(root)?;
 	let tag_value = serde_json::to_value(tag).map_err(io::Error::other)?;
 	append(
 		&mut raw,
 		json!({"version": model.version, "tag": tag_value, "at": at, "seed": seed_of(&model), "metrics_delta": {}}),
 	);
-	save(&model_path(root, model_id), raw)?;
+	changes.entry(model_rel(model_id), raw)?;
 	if tag == Tag::Production {
-		update_workspaces(root, model.capability.as_str(), model_id, at)?;
+		update_workspaces(&mut changes, model.capability.as_str(), model_id, at)?;
 	}
-	tree::write_hashes(root)?;
+	changes.commit()?;
 	Ok(())
 }
 
@@ -107,7 +169,23 @@ pub fn promote(root: &Path, model_id: &str, tag: Tag, at: &str) -> Result<(), Hi
 /// entry for that version is appended (history is never rewritten), the model's `version`
 /// becomes it, and the workspaces' mapping for its capability points at the model.
 pub fn rollback(root: &Path, model_id: &str, version: &str, at: &str) -> Result<(), HistoryError> {
+	if !is_valid_id(model_id) {
+		return Err(HistoryError::InvalidId(model_id.into()));
+	}
+	if !is_semver(version) {
+		return Err(HistoryError::InvalidVersion(version.into()));
+	}
+	txn::locked(root, || rollback_locked(root, model_id, version, at))
+}
+
+fn rollback_locked(
+	root: &Path,
+	model_id: &str,
+	version: &str,
+	at: &str,
+) -> Result<(), HistoryError> {
 	let (mut raw, model) = load(root, model_id)?;
+	let mut changes = Changes::new(root)?;
 	let Some(previous) = model.promotion_history.iter().rev().find(|p| p.version == version) else {
 		return Err(HistoryError::UnknownVersion {
 			model: model_id.into(),
@@ -126,8 +204,8 @@ pub fn rollback(root: &Path, model_id: &str, version: &str, at: &str) -> Result<
 		}),
 	);
 	raw["version"] = Value::String(version.into());
-	save(&model_path(root, model_id), raw)?;
-	update_workspaces(root, model.capability.as_str(), model_id, at)?;
-	tree::write_hashes(root)?;
+	changes.entry(model_rel(model_id), raw)?;
+	update_workspaces(&mut changes, model.capability.as_str(), model_id, at)?;
+	changes.commit()?;
 	Ok(())
 }

@@ -27,10 +27,13 @@
 
 pub mod archive;
 pub mod canonical;
+pub mod cli;
 pub mod history;
 pub mod model;
+pub mod pgz;
 pub mod report;
 pub mod tree;
+pub mod txn;
 
 pub use archive::{export, import, ArchiveError, Limits};
 pub use history::{promote, rollback, HistoryError};

@@ -274,13 +274,22 @@ impl Entry {
 	}
 }
 
-/// Whether `v` looks like a semantic version (`MAJOR.MINOR.PATCH[-pre][+build]`).
+/// Whether `v` is a semantic version (SemVer 2.0, through the `semver` crate).
 pub fn is_semver(v: &str) -> bool {
-	let core = v.split(['-', '+']).next().unwrap_or("");
-	let parts: Vec<&str> = core.split('.').collect();
-	parts.len() == 3 &&
-		parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) &&
-		(v.len() == core.len() || v.len() > core.len() + 1)
+	semver::Version::parse(v).is_ok()
+}
+
+/// Longest entry id.
+pub const MAX_ID_LEN: usize = 128;
+
+/// Whether `id` is a valid entry id: it names the file `<id>.json`, so it is 1–128 ASCII
+/// letters, digits, `_`, `-` and `.`, starting with a letter or digit (so never `.`, `..`, a
+/// hidden file or a path: no `/` or `\\`).
+pub fn is_valid_id(id: &str) -> bool {
+	let mut bytes = id.bytes();
+	id.len() <= MAX_ID_LEN &&
+		bytes.next().is_some_and(|b| b.is_ascii_alphanumeric()) &&
+		bytes.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
 #[cfg(test)]
@@ -292,8 +301,19 @@ mod tests {
 		for ok in ["0.1.0", "1.2.3-alpha1", "1.2.3+build.5"] {
 			assert!(is_semver(ok), "{ok}");
 		}
-		for bad in ["1.2", "v1.2.3", "1.2.x", "", "1.2.3-"] {
+		for bad in ["1.2", "v1.2.3", "1.2.x", "", "1.2.3-", "01.2.3", "1.2.3 "] {
 			assert!(!is_semver(bad), "{bad}");
+		}
+	}
+
+	#[test]
+	fn ids() {
+		for ok in ["model_pred_mlp_0007", "ds.v2", "A-1"] {
+			assert!(is_valid_id(ok), "{ok}");
+		}
+		let long = "a".repeat(MAX_ID_LEN + 1);
+		for bad in ["", ".", "..", "../x", "a/b", "a\\b", ".hidden", "_x", "é", &long] {
+			assert!(!is_valid_id(bad), "{bad}");
 		}
 	}
 

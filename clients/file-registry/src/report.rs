@@ -47,6 +47,19 @@ pub enum Problem {
 	/// An archive entry cannot be placed because another entry uses its path as a folder (or
 	/// the other way round).
 	PathConflict { file: String },
+	/// An entry's JSON is larger than the entry size limit; it was not read.
+	EntryTooLarge { file: String, size: u64, limit: u64 },
+	/// An archive entry lies outside what the format holds (`VERSION`, `hashes.json`,
+	/// `registry/`, `artifacts/`), such as `.git/config` or a stray script.
+	UnexpectedTopLevel { file: String },
+	/// An archive path is written in a non-canonical way (`a/./b`, `a//b`, a trailing slash on a
+	/// file, or Unicode not in NFC), so two spellings could name one file.
+	NonCanonicalPath { file: String },
+	/// The archive unpacks to far more bytes than it holds compressed (a decompression bomb).
+	CompressionRatio { ratio: u64, limit: u64 },
+	/// An operation that changes the tree (promote, rollback, seal) was interrupted after its
+	/// commit point; the next such operation completes it.
+	Interrupted { file: String },
 }
 
 impl Problem {
@@ -65,11 +78,15 @@ impl Problem {
 			DuplicateEntry { file } |
 			FileTooLarge { file, .. } |
 			PathConflict { file } |
+			EntryTooLarge { file, .. } |
+			UnexpectedTopLevel { file } |
+			NonCanonicalPath { file } |
+			Interrupted { file } |
 			Symlink { file } => Some(file),
 			MissingVersion => Some("VERSION"),
 			MalformedVersion { .. } => Some("VERSION"),
 			InvalidHashes { .. } => Some("hashes.json"),
-			ArchiveTooLarge { .. } | TruncatedArchive { .. } => None,
+			ArchiveTooLarge { .. } | TruncatedArchive { .. } | CompressionRatio { .. } => None,
 		}
 	}
 
@@ -87,7 +104,8 @@ impl Problem {
 			InvalidEntry { .. } => "fix the entry so it has every field of its kind with the right type",
 			DanglingReference { .. } => "add the referenced entry, or correct the id",
 			MissingVersion => "add a VERSION file with the application version on one line",
-			MalformedVersion { .. } => "write the version on a single line, e.g. 0.1.0-alpha1",
+			MalformedVersion { .. } =>
+				"write the format version on a single line as a semantic version, e.g. 0.2.0",
 			InvalidHashes { .. } => "regenerate hashes.json from a tree that verifies",
 			UnsafePath { .. } =>
 				"do not import this archive: it tries to write outside its folder; ask the sender for a clean export",
@@ -101,6 +119,16 @@ impl Problem {
 			Symlink { .. } => "replace the symlink with the file itself",
 			PathConflict { .. } =>
 				"do not import this archive: its paths contradict each other; re-export it",
+			EntryTooLarge { .. } =>
+				"entries are small JSON documents: check the file; if it is genuine, raise --max-entry-bytes",
+			UnexpectedTopLevel { .. } =>
+				"do not import this archive: it carries files the format does not have; ask the sender for a clean export",
+			NonCanonicalPath { .. } =>
+				"do not import this archive: a path is spelled so that two entries could name one file; re-export it with this tool",
+			CompressionRatio { .. } =>
+				"check the archive's origin; if it is genuine, raise --max-ratio",
+			Interrupted { .. } =>
+				"an earlier promote/rollback/seal was cut off after it committed: run any of them again (or `file-registry seal`) to complete it",
 		}
 	}
 }
@@ -121,7 +149,8 @@ impl fmt::Display for Problem {
 			DanglingReference { file, field, target } =>
 				write!(f, "{file}: {field} refers to {target:?}, which does not exist"),
 			MissingVersion => write!(f, "VERSION: missing"),
-			MalformedVersion { found } => write!(f, "VERSION: not a single line: {found:?}"),
+			MalformedVersion { found } =>
+				write!(f, "VERSION: not one line with a semantic version: {found:?}"),
 			InvalidHashes { message } => write!(f, "hashes.json: {message}"),
 			UnsafePath { file } => write!(f, "{file}: unsafe path"),
 			ForbiddenEntryType { file, entry_type } =>
@@ -134,6 +163,15 @@ impl fmt::Display for Problem {
 			TruncatedArchive { message } => write!(f, "archive truncated or corrupt: {message}"),
 			Symlink { file } => write!(f, "{file}: symlink"),
 			PathConflict { file } => write!(f, "{file}: conflicts with another entry's path"),
+			EntryTooLarge { file, size, limit } =>
+				write!(f, "{file}: entry of {size} bytes, over the limit of {limit}"),
+			UnexpectedTopLevel { file } => write!(f, "{file}: not part of the registry format"),
+			NonCanonicalPath { file } => write!(f, "{file:?}: path not in canonical form"),
+			CompressionRatio { ratio, limit } => write!(
+				f,
+				"archive expands {ratio}× its compressed size, over the limit of {limit}×"
+			),
+			Interrupted { file } => write!(f, "{file}: an interrupted change is pending"),
 		}
 	}
 }

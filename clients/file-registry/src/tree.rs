@@ -1,8 +1,9 @@
 //! Reading and checking a registry tree on disk.
 
 use crate::{
-	canonical::{entry_checksum, is_sha256_tag, sha256_tag},
-	model::{is_semver, Entry, Kind},
+	archive::Limits,
+	canonical::{entry_checksum, is_sha256_tag, parse_entry, sha256_tag, Rule},
+	model::{is_semver, is_valid_id, Entry, Kind},
 	report::{Problem, Report},
 };
 use rayon::prelude::*;
@@ -11,7 +12,7 @@ use std::{
 	collections::{BTreeMap, BTreeSet},
 	fs,
 	io::{self, Read},
-	path::{Path, PathBuf},
+	path::Path,
 };
 
 /// The file that maps paths to checksums.
@@ -118,19 +119,39 @@ pub fn read_hashes(root: &Path, report: &mut Report) -> Option<BTreeMap<String, 
 	Some(out)
 }
 
-/// Check `VERSION`: present, one non-empty line (a final newline is allowed).
-pub fn check_version(root: &Path, report: &mut Report) {
+/// Check `VERSION`: present, one line (a final newline is allowed) holding a semantic version.
+/// Returns the version when it is one; it selects the canonical-JSON [`Rule`].
+pub fn check_version(root: &Path, report: &mut Report) -> Option<semver::Version> {
 	match fs::read(root.join(VERSION_FILE)) {
-		Err(_) => report.push(Problem::MissingVersion),
+		Err(_) => {
+			report.push(Problem::MissingVersion);
+			None
+		},
 		Ok(bytes) => {
 			let text = String::from_utf8_lossy(&bytes);
 			let line = text.strip_suffix('\n').unwrap_or(&text);
 			let line = line.strip_suffix('\r').unwrap_or(line);
-			if line.trim().is_empty() || line.contains(['\n', '\r']) || line.trim() != line {
-				report.push(Problem::MalformedVersion { found: text.chars().take(80).collect() });
+			match semver::Version::parse(line) {
+				Ok(v) if !line.contains(['\n', '\r']) => Some(v),
+				_ => {
+					report
+						.push(Problem::MalformedVersion { found: text.chars().take(80).collect() });
+					None
+				},
 			}
 		},
 	}
+}
+
+/// The canonical-JSON rule of the tree at `root`, from its `VERSION`.
+pub fn tree_rule(root: &Path) -> io::Result<Rule> {
+	let mut report = Report::default();
+	check_version(root, &mut report).map(|v| Rule::for_version(&v)).ok_or_else(|| {
+		io::Error::new(
+			io::ErrorKind::InvalidData,
+			format!("{}: VERSION is missing or not a semantic version", root.display()),
+		)
+	})
 }
 
 /// The parsed entries of a tree, by kind and id, with their raw JSON.
@@ -149,7 +170,17 @@ impl Entries {
 
 /// Load every `registry/<kind>/<id>.json`, checking each parses, has its id as file name, and
 /// carries the right checksum.
-pub fn load_entries(root: &Path, files: &[String], report: &mut Report) -> Entries {
+/// Entries larger than `max_entry_bytes` are refused before they are read, and entries with a
+/// duplicate key are refused (see [`crate::canonical::parse_entry`]). Checksums are checked
+/// under `rule`; with `None` (the tree's `VERSION` is unreadable, which is reported on its own)
+/// they are not, since the rule is unknown.
+pub fn load_entries(
+	root: &Path,
+	files: &[String],
+	rule: Option<Rule>,
+	max_entry_bytes: u64,
+	report: &mut Report,
+) -> Entries {
 	let mut entries = Entries::default();
 	for file in files {
 		let parts: Vec<&str> = file.split('/').collect();
@@ -174,9 +205,19 @@ pub fn load_entries(root: &Path, files: &[String], report: &mut Report) -> Entri
 			});
 			continue;
 		}
-		let raw: serde_json::Value = match fs::read(root.join(file))
+		let path = root.join(file);
+		let size = path.metadata().map(|m| m.len()).unwrap_or(0);
+		if size > max_entry_bytes {
+			report.push(Problem::EntryTooLarge {
+				file: file.clone(),
+				size,
+				limit: max_entry_bytes,
+			});
+			continue;
+		}
+		let raw: serde_json::Value = match fs::read(&path)
 			.map_err(|e| e.to_string())
-			.and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()))
+			.and_then(|b| parse_entry(&b, max_entry_bytes).map_err(|e| e.to_string()))
 		{
 			Ok(v) => v,
 			Err(message) => {
@@ -192,19 +233,29 @@ pub fn load_entries(root: &Path, files: &[String], report: &mut Report) -> Entri
 			},
 		};
 		let stem = name.trim_end_matches(".json");
-		if entry.id() != stem {
+		if !is_valid_id(entry.id()) {
+			report.push(Problem::InvalidEntry {
+				file: file.clone(),
+				message: format!(
+					"id {:?} is not 1-128 ASCII letters, digits, '_', '-' or '.' starting with a letter or digit",
+					entry.id()
+				),
+			});
+		} else if entry.id() != stem {
 			report.push(Problem::InvalidEntry {
 				file: file.clone(),
 				message: format!("id {:?} does not match the file name", entry.id()),
 			});
 		}
-		let actual = entry_checksum(&raw);
-		if entry.checksum() != actual {
-			report.push(Problem::EntryChecksumMismatch {
-				file: file.clone(),
-				expected: entry.checksum().to_string(),
-				actual,
-			});
+		if let Some(rule) = rule {
+			let actual = entry_checksum(rule, &raw);
+			if entry.checksum() != actual {
+				report.push(Problem::EntryChecksumMismatch {
+					file: file.clone(),
+					expected: entry.checksum().to_string(),
+					actual,
+				});
+			}
 		}
 		if let Entry::Model(m) = &entry {
 			if !is_semver(&m.version) {
@@ -296,21 +347,70 @@ pub fn hash_all(
 }
 
 /// Verify a whole tree: VERSION, hashes.json against the files, entries and references.
-/// Every problem is reported, not only the first.
+/// Every problem is reported, not only the first. Uses the default [`Limits`].
 pub fn verify_tree(root: &Path, progress: &(dyn Fn(u64) + Sync)) -> io::Result<Report> {
+	verify_tree_with(root, &Limits::default(), progress)
+}
+
+/// [`verify_tree`] with explicit limits (the entry size cap).
+pub fn verify_tree_with(
+	root: &Path,
+	limits: &Limits,
+	progress: &(dyn Fn(u64) + Sync),
+) -> io::Result<Report> {
 	let mut report = Report::default();
+	let outline = outline(root, limits, &mut report)?;
+	let computed = hash_all(root, &outline.files, &|| progress(1));
+	let actual = collect_hashes(computed, &mut report);
+	compare_hashes(&outline, &actual, &mut report);
+	check_references(&outline.entries, &actual, &outline.present, &mut report);
+	Ok(report)
+}
+
+/// What a verification learns without reading the artifacts: `VERSION`, the file list,
+/// `hashes.json` and the parsed entries.
+pub(crate) struct Outline {
+	/// Every file `hashes.json` must list, sorted.
+	pub files: Vec<String>,
+	/// `hashes.json`, if it could be read.
+	pub hashes: Option<BTreeMap<String, String>>,
+	/// The entries.
+	pub entries: Entries,
+	/// `files` as a set.
+	pub present: BTreeSet<String>,
+}
+
+/// Check everything that does not need file contents, reporting into `report`.
+pub(crate) fn outline(root: &Path, limits: &Limits, report: &mut Report) -> io::Result<Outline> {
 	if !root.is_dir() {
 		return Err(io::Error::new(
 			io::ErrorKind::NotFound,
 			format!("{} is not a folder", root.display()),
 		));
 	}
-	check_version(root, &mut report);
-	let files = list_files(root, &mut report)?;
-	let hashes = read_hashes(root, &mut report);
+	if root.join(crate::txn::JOURNAL_FILE).exists() {
+		report.push(Problem::Interrupted { file: crate::txn::JOURNAL_FILE.into() });
+	}
+	let rule = check_version(root, report).map(|v| Rule::for_version(&v));
+	let files = list_files(root, report)?;
+	let hashes = read_hashes(root, report);
 	let present: BTreeSet<String> = files.iter().cloned().collect();
+	if let Some(hashes) = &hashes {
+		for file in &files {
+			if !hashes.contains_key(file) {
+				report.push(Problem::UnexpectedFile { file: file.clone() });
+			}
+		}
+	}
+	let entries = load_entries(root, &files, rule, limits.max_entry_bytes, report);
+	Ok(Outline { files, hashes, entries, present })
+}
 
-	let computed = hash_all(root, &files, &|| progress(1));
+/// Computed hashes by file; files that could not be read are reported.
+pub(crate) fn collect_hashes(
+	computed: Vec<(String, io::Result<String>)>,
+	report: &mut Report,
+) -> BTreeMap<String, String> {
 	let mut actual = BTreeMap::new();
 	for (file, h) in computed {
 		match h {
@@ -321,54 +421,52 @@ pub fn verify_tree(root: &Path, progress: &(dyn Fn(u64) + Sync)) -> io::Result<R
 				report.push(Problem::InvalidEntry { file, message: format!("cannot read: {e}") }),
 		}
 	}
-	if let Some(hashes) = &hashes {
-		for (file, expected) in hashes {
-			match actual.get(file) {
-				None => report.push(Problem::MissingFile { file: file.clone() }),
-				Some(a) if a != expected => report.push(Problem::ChecksumMismatch {
-					file: file.clone(),
-					expected: expected.clone(),
-					actual: a.clone(),
-				}),
-				Some(_) => {},
-			}
-		}
-		for file in &files {
-			if !hashes.contains_key(file) {
-				report.push(Problem::UnexpectedFile { file: file.clone() });
-			}
-		}
-	}
-	let entries = load_entries(root, &files, &mut report);
-	check_references(&entries, &actual, &present, &mut report);
-	Ok(report)
+	actual
 }
 
-/// Recompute `hashes.json` for every file of the tree and write it (sorted, pretty, final
-/// newline).
-pub fn write_hashes(root: &Path) -> io::Result<()> {
+/// Compare `hashes.json` with the checksums computed from the files.
+pub(crate) fn compare_hashes(
+	outline: &Outline,
+	actual: &BTreeMap<String, String>,
+	report: &mut Report,
+) {
+	let Some(hashes) = &outline.hashes else { return };
+	for (file, expected) in hashes {
+		match actual.get(file) {
+			None => report.push(Problem::MissingFile { file: file.clone() }),
+			Some(a) if a != expected => report.push(Problem::ChecksumMismatch {
+				file: file.clone(),
+				expected: expected.clone(),
+				actual: a.clone(),
+			}),
+			Some(_) => {},
+		}
+	}
+}
+
+/// Recompute `hashes.json` from the files as they are (tests use it to build a tree whose only
+/// problem is the one they are about).
+#[doc(hidden)]
+pub fn write_hashes_for_test(root: &Path) {
 	let mut report = Report::default();
-	let files = list_files(root, &mut report)?;
+	let files = list_files(root, &mut report).expect("list");
 	let mut map = BTreeMap::new();
 	for (file, h) in hash_all(root, &files, &|| {}) {
-		map.insert(file, h?);
+		map.insert(file, h.expect("hash"));
 	}
-	let mut text = serde_json::to_string_pretty(&map).map_err(io::Error::other)?;
+	fs::write(root.join(HASHES_FILE), hashes_json(&map).expect("json")).expect("write");
+}
+
+/// `hashes.json` as this tool writes it: sorted, pretty, final newline.
+pub fn hashes_json(map: &BTreeMap<String, String>) -> io::Result<Vec<u8>> {
+	let mut text = serde_json::to_string_pretty(map).map_err(io::Error::other)?;
 	text.push('\n');
-	write_atomic(&root.join(HASHES_FILE), text.as_bytes())
+	Ok(text.into_bytes())
 }
 
-/// Write `bytes` to `path` through a temporary file and a rename, so readers never see half a
-/// file.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-	let tmp: PathBuf = path.with_extension(format!("tmp-{}", std::process::id()));
-	fs::write(&tmp, bytes)?;
-	fs::rename(&tmp, path)
-}
-
-/// Re-sign an entry: set its `checksum` to the checksum of its canonical form.
-pub fn sign_entry(value: &mut serde_json::Value) {
-	let sum = entry_checksum(value);
+/// Re-sign an entry: set its `checksum` to the checksum of its canonical form under `rule`.
+pub fn sign_entry(rule: Rule, value: &mut serde_json::Value) {
+	let sum = entry_checksum(rule, value);
 	if let serde_json::Value::Object(map) = value {
 		map.insert("checksum".into(), serde_json::Value::String(sum));
 	}
@@ -380,11 +478,22 @@ pub fn checksum_of(bytes: &[u8]) -> String {
 }
 
 /// Seal a tree you authored: fill every entry's file-reference checksums from the files, re-sign
-/// every entry, and rewrite `hashes.json`. This trusts the tree as it is: use it to create or
-/// deliberately change a registry, never to "fix" one that failed verification.
+/// every entry, and rewrite `hashes.json`, all in one step ([`crate::txn`]). This trusts the
+/// tree as it is: use it to create or deliberately change a registry, never to "fix" one that
+/// failed verification.
 pub fn seal(root: &Path) -> io::Result<()> {
+	crate::txn::locked(root, || -> Result<(), crate::txn::TxnError> { Ok(seal_locked(root)?) })
+		.map_err(|e| match e {
+			crate::txn::TxnError::Io(e) => e,
+			other => io::Error::other(other.to_string()),
+		})
+}
+
+fn seal_locked(root: &Path) -> io::Result<()> {
 	let mut report = Report::default();
+	let rule = tree_rule(root)?;
 	let files = list_files(root, &mut report)?;
+	let mut changes: BTreeMap<String, Vec<u8>> = BTreeMap::new();
 	for file in files.iter().filter(|f| f.starts_with("registry/") && f.ends_with(".json")) {
 		let path = root.join(file);
 		let mut value: serde_json::Value = serde_json::from_slice(&fs::read(&path)?)
@@ -399,10 +508,20 @@ pub fn seal(root: &Path) -> io::Result<()> {
 				}
 			}
 		}
-		sign_entry(&mut value);
+		sign_entry(rule, &mut value);
 		let mut text = serde_json::to_string_pretty(&value).map_err(io::Error::other)?;
 		text.push('\n');
-		write_atomic(&path, text.as_bytes())?;
+		changes.insert(file.clone(), text.into_bytes());
 	}
-	write_hashes(root)
+	let others: Vec<String> = files.iter().filter(|f| !changes.contains_key(*f)).cloned().collect();
+	let mut hashes = BTreeMap::new();
+	for (file, h) in hash_all(root, &others, &|| {}) {
+		hashes.insert(file, h?);
+	}
+	for (file, bytes) in &changes {
+		hashes.insert(file.clone(), checksum_of(bytes));
+	}
+	let mut all: Vec<(String, Vec<u8>)> = changes.into_iter().collect();
+	all.push((HASHES_FILE.into(), hashes_json(&hashes)?));
+	crate::txn::commit(root, &all)
 }

@@ -2,7 +2,7 @@
 
 use file_registry::{
 	archive::{export, import, ArchiveError, Limits},
-	history, tree, verify_tree, Problem, Report, Tag,
+	history, tree, txn, verify_tree, Problem, Report, Tag,
 };
 use flate2::{write::GzEncoder, Compression};
 use std::{
@@ -69,7 +69,11 @@ fn raw_header(name: &[u8], kind: tar::EntryType, size: u64) -> tar::Header {
 }
 
 fn build(items: Vec<Item>) -> Vec<u8> {
-	let mut b = tar::Builder::new(GzEncoder::new(Vec::new(), Compression::fast()));
+	build_with(items, Compression::fast())
+}
+
+fn build_with(items: Vec<Item>, level: Compression) -> Vec<u8> {
+	let mut b = tar::Builder::new(GzEncoder::new(Vec::new(), level));
 	for item in items {
 		match item {
 			Item::File(name, data) => append(&mut b, name.as_bytes(), &data),
@@ -174,7 +178,7 @@ fn two_exports_are_byte_identical_even_from_a_fresh_copy() {
 	export(&copy, &b, &|_| {}).unwrap();
 	assert_eq!(fs::read(&a).unwrap(), fs::read(&b).unwrap());
 	// Entries are sorted with fixed metadata.
-	let mut ar = tar::Archive::new(flate2::read::GzDecoder::new(fs::File::open(&a).unwrap()));
+	let mut ar = tar::Archive::new(flate2::read::MultiGzDecoder::new(fs::File::open(&a).unwrap()));
 	let mut names = Vec::new();
 	for e in ar.entries().unwrap() {
 		let e = e.unwrap();
@@ -206,6 +210,9 @@ fn export_refuses_a_tree_that_does_not_verify() {
 		other => panic!("{other:?}"),
 	}
 	assert!(!out.exists());
+	// The file was found out while it was being archived: no partial archive is left either.
+	let left: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+	assert_eq!(left, vec![std::ffi::OsString::from("tree")]);
 }
 
 #[test]
@@ -407,7 +414,7 @@ fn import_refuses_an_archive_over_the_total_limit() {
 	let mut items = example_items(|_| {});
 	items.push(Item::File("artifacts/zeros.bin", vec![0u8; 10 << 20]));
 	let bytes = build(items);
-	assert!(bytes.len() < 100 << 10);
+	assert!(bytes.len() < 1 << 20);
 	let r = refused(&bytes, Limits { max_total_bytes: 1 << 20, ..Limits::default() });
 	assert!(has(&r, |p| matches!(p, Problem::ArchiveTooLarge { .. })), "{r}");
 }
@@ -552,4 +559,269 @@ fn the_cli_exits_non_zero_on_problems_and_prints_json() {
 	let missing =
 		std::process::Command::new(exe).args(["verify", "/nonexistent/registry"]).output().unwrap();
 	assert_eq!(missing.status.code(), Some(3));
+}
+
+// --- Canonical JSON versions -------------------------------------------------------------------
+
+#[test]
+fn an_archive_of_the_old_format_version_still_verifies_with_the_old_rule() {
+	let fixture = example()
+		.parent()
+		.unwrap()
+		.parent()
+		.unwrap()
+		.join("tests/fixtures/registry-0.1.0-alpha1.tar.gz");
+	let dir = tempfile::tempdir().unwrap();
+	let dest = dir.path().join("old");
+	import(&fixture, &dest, Limits::default(), false, &|_| {}).unwrap();
+	assert_eq!(fs::read_to_string(dest.join("VERSION")).unwrap().trim(), "0.1.0-alpha1");
+	assert!(verify_tree(&dest, &|_| {}).unwrap().is_ok());
+	// The same entries under the new rule do not match: the version selects the rule.
+	fs::write(dest.join("VERSION"), "0.2.0\n").unwrap();
+	tree::write_hashes_for_test(&dest);
+	let r = verify_tree(&dest, &|_| {}).unwrap();
+	assert!(
+		has(
+			&r,
+			|p| matches!(p, Problem::EntryChecksumMismatch { file, .. } if file.ends_with("nn_lexicon_rnn_0001.json"))
+		),
+		"{r}"
+	);
+	// Sealing moves the tree to the new rule; it verifies again.
+	tree::seal(&dest).unwrap();
+	assert!(verify_tree(&dest, &|_| {}).unwrap().is_ok());
+}
+
+#[test]
+fn an_entry_with_a_duplicate_key_is_refused() {
+	let r = refused(
+		&build(example_items(|f| {
+			let key = "registry/datasets/ds_wordnet_synth_1337.json";
+			let text = String::from_utf8(f[key].clone()).unwrap();
+			let text = text.replacen('{', r#"{"id": "shadow","#, 1);
+			let sum = tree::checksum_of(text.as_bytes());
+			let mut hashes: BTreeMap<String, String> =
+				serde_json::from_slice(&f["hashes.json"]).unwrap();
+			hashes.insert(key.into(), sum);
+			f.insert("hashes.json".into(), serde_json::to_vec(&hashes).unwrap());
+			f.insert(key.into(), text.into_bytes());
+		})),
+		Limits::default(),
+	);
+	assert!(
+		has(
+			&r,
+			|p| matches!(p, Problem::InvalidEntry { message, .. } if message.contains("duplicate key \"id\""))
+		),
+		"{r}"
+	);
+}
+
+// --- Hostile archives --------------------------------------------------------------------------
+
+#[test]
+fn import_refuses_files_the_format_does_not_have() {
+	for stray in [".git/config", "run.sh", "registry.bak/x", "artifactsx"] {
+		let mut items = example_items(|_| {});
+		items.push(Item::FileOwned(stray.into(), b"[core]\n".to_vec()));
+		let r = refused(&build(items), Limits::default());
+		assert!(
+			has(&r, |p| matches!(p, Problem::UnexpectedTopLevel { file } if file == stray)),
+			"{stray}: {r}"
+		);
+	}
+}
+
+#[test]
+fn import_refuses_every_other_spelling_of_a_path() {
+	let nfd = "artifacts/cafe\u{301}.txt"; // "café" decomposed
+	for variant in ["registry/./models/x.json", "artifacts//a.txt", "VERSION/", nfd] {
+		let mut items = example_items(|_| {});
+		items.push(Item::RawName(variant.as_bytes().to_vec(), b"x".to_vec()));
+		let r = refused(&build(items), Limits::default());
+		assert!(has(&r, |p| matches!(p, Problem::NonCanonicalPath { .. })), "{variant:?}: {r}");
+	}
+	// `./VERSION` is `VERSION` (the leading `./` of `tar -C dir .`), so it is a duplicate.
+	let mut items = example_items(|_| {});
+	items.push(Item::File("./VERSION", b"0.2.0\n".to_vec()));
+	let r = refused(&build(items), Limits::default());
+	assert!(has(&r, |p| matches!(p, Problem::DuplicateEntry { file } if file == "VERSION")), "{r}");
+}
+
+#[test]
+fn an_archive_with_a_leading_dot_slash_is_accepted() {
+	let items: Vec<Item> = snapshot(&example())
+		.into_iter()
+		.map(|(k, v)| Item::FileOwned(format!("./{k}"), v))
+		.collect();
+	let c = case(&build(items));
+	import(&c.archive, &c.dest, Limits::default(), false, &|_| {}).unwrap();
+	assert_eq!(snapshot(&c.dest), snapshot(&example()));
+}
+
+#[test]
+fn import_refuses_an_entry_over_the_entry_size_limit() {
+	let limits = Limits { max_entry_bytes: 300, ..Limits::default() };
+	let r = refused(&build(example_items(|_| {})), limits);
+	assert!(has(&r, |p| matches!(p, Problem::EntryTooLarge { limit: 300, .. })), "{r}");
+}
+
+#[test]
+fn import_refuses_an_archive_that_expands_too_much() {
+	// 64 MiB of zeros compress about 1,000:1; the default limit is 200:1 past 16 MiB. The total
+	// and per-file limits are far away, so only the ratio can stop it.
+	let mut items = example_items(|_| {});
+	items.push(Item::File("artifacts/zeros.bin", vec![0u8; 64 << 20]));
+	let r = refused(&build_with(items, Compression::best()), Limits::default());
+	assert!(has(&r, |p| matches!(p, Problem::CompressionRatio { limit: 200, .. })), "{r}");
+}
+
+// --- Ids and versions --------------------------------------------------------------------------
+
+#[test]
+fn promote_and_rollback_refuse_ids_that_are_paths() {
+	let dir = tempfile::tempdir().unwrap();
+	let tree = dir.path().join("tree");
+	copy_tree(&example(), &tree);
+	let before = snapshot(dir.path());
+	for id in ["../../etc/passwd", "a/b", "..", ".hidden", ""] {
+		assert!(
+			matches!(
+				history::promote(&tree, id, Tag::Staging, "x"),
+				Err(history::HistoryError::InvalidId(_))
+			),
+			"{id:?}"
+		);
+		assert!(matches!(
+			history::rollback(&tree, id, "0.1.0", "x"),
+			Err(history::HistoryError::InvalidId(_))
+		));
+	}
+	assert!(matches!(
+		history::rollback(&tree, "model_pred_mlp_0007", "0.1", "x"),
+		Err(history::HistoryError::InvalidVersion(_))
+	));
+	assert_eq!(snapshot(dir.path()), before);
+}
+
+// --- Atomic operations -------------------------------------------------------------------------
+
+fn no_leftovers(root: &Path) {
+	let names: Vec<String> = snapshot(root).into_keys().collect();
+	assert!(
+		names.iter().all(|n| !n.contains(".fr-") && !n.contains(".file-registry.")),
+		"{names:?}"
+	);
+}
+
+#[test]
+fn a_promotion_that_fails_half_way_leaves_the_tree_byte_for_byte() {
+	for point in ["commit:stage", "commit:rename"] {
+		let dir = tempfile::tempdir().unwrap();
+		let tree = dir.path().join("tree");
+		copy_tree(&example(), &tree);
+		let before = snapshot(&tree);
+		txn::inject_fault(Some(point));
+		let result = history::promote(
+			&tree,
+			"model_pred_mlp_0007",
+			Tag::Production,
+			"2026-01-01T00:00:00+00:00",
+		);
+		txn::inject_fault(None);
+		assert!(matches!(result, Err(history::HistoryError::Io(_))), "{point}: {result:?}");
+		assert_eq!(snapshot(&tree), before, "{point}");
+		no_leftovers(&tree);
+		// And the same operation then succeeds.
+		history::promote(
+			&tree,
+			"model_pred_mlp_0007",
+			Tag::Production,
+			"2026-01-01T00:00:00+00:00",
+		)
+		.unwrap();
+		assert!(verify_tree(&tree, &|_| {}).unwrap().is_ok());
+		no_leftovers(&tree);
+	}
+}
+
+#[test]
+fn an_import_that_fails_at_the_swap_leaves_the_old_tree() {
+	let dir = tempfile::tempdir().unwrap();
+	let archive = dir.path().join("r.tar.gz");
+	export(&example(), &archive, &|_| {}).unwrap();
+	for point in ["import:swap", "import:rename"] {
+		let dest = dir.path().join(format!("dest-{}", point.replace(':', "-")));
+		fs::create_dir_all(&dest).unwrap();
+		fs::write(dest.join("mine.txt"), b"mine").unwrap();
+		let before = snapshot(dir.path());
+		txn::inject_fault(Some(point));
+		let result = import(&archive, &dest, Limits::default(), true, &|_| {});
+		txn::inject_fault(None);
+		match result {
+			// Where the folders are exchanged in one step, the rename fault point is not on the
+			// path, and the import completes.
+			Ok(_) if point == "import:rename" => assert_eq!(snapshot(&dest), snapshot(&example())),
+			Err(ArchiveError::Io(_)) => assert_eq!(snapshot(dir.path()), before, "{point}"),
+			other => panic!("{point}: {other:?}"),
+		}
+	}
+	// Into an empty place: a failed final rename leaves nothing behind.
+	let fresh = dir.path().join("fresh");
+	txn::inject_fault(Some("import:rename"));
+	let result = import(&archive, &fresh, Limits::default(), false, &|_| {});
+	txn::inject_fault(None);
+	assert!(result.is_err());
+	assert!(!fresh.exists());
+	let stray: Vec<_> = fs::read_dir(dir.path())
+		.unwrap()
+		.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+		.filter(|n| n.contains(".import-"))
+		.collect();
+	assert!(stray.is_empty(), "{stray:?}");
+}
+
+#[test]
+fn a_second_operation_on_a_locked_tree_is_refused_and_a_stale_lock_taken_over() {
+	let dir = tempfile::tempdir().unwrap();
+	let tree = dir.path().join("tree");
+	copy_tree(&example(), &tree);
+	// A live holder (this very process).
+	fs::write(tree.join(txn::LOCK_FILE), std::process::id().to_string()).unwrap();
+	assert!(matches!(
+		history::promote(&tree, "model_pred_mlp_0007", Tag::Staging, "x"),
+		Err(history::HistoryError::Locked(_))
+	));
+	// A holder that is gone.
+	fs::write(tree.join(txn::LOCK_FILE), "4000000000").unwrap();
+	history::promote(&tree, "model_pred_mlp_0007", Tag::Staging, "2026-01-01T00:00:00+00:00")
+		.unwrap();
+	assert!(!tree.join(txn::LOCK_FILE).exists());
+	assert!(verify_tree(&tree, &|_| {}).unwrap().is_ok());
+}
+
+#[test]
+fn a_change_killed_after_its_commit_point_is_completed_by_the_next_operation() {
+	let dir = tempfile::tempdir().unwrap();
+	let tree = dir.path().join("tree");
+	copy_tree(&example(), &tree);
+	let done = dir.path().join("done");
+	copy_tree(&example(), &done);
+	history::promote(&done, "model_pred_mlp_0007", Tag::Staging, "2026-01-01T00:00:00+00:00")
+		.unwrap();
+	// What a process killed right after writing its journal leaves: the new contents staged
+	// beside the files, and the journal.
+	let mut journal = String::new();
+	for (rel, bytes) in snapshot(&done) {
+		if snapshot(&tree).get(&rel) != Some(&bytes) {
+			fs::write(tree.join(format!("{rel}.fr-new")), &bytes).unwrap();
+			journal.push_str(&format!("{rel}\n"));
+		}
+	}
+	assert!(!journal.is_empty());
+	fs::write(tree.join(txn::JOURNAL_FILE), &journal).unwrap();
+	let r = verify_tree(&tree, &|_| {}).unwrap();
+	assert!(has(&r, |p| matches!(p, Problem::Interrupted { .. })), "{r}");
+	txn::recover(&tree).unwrap();
+	assert_eq!(snapshot(&tree), snapshot(&done));
 }

@@ -84,37 +84,11 @@ enum Command {
 		#[arg(long, env = "MODREG_CACHE_MAX_BYTES", default_value_t = 1 << 30)]
 		cache_max_bytes: u64,
 	},
-	/// Verify a file registry tree.
-	Verify { dir: PathBuf },
-	/// Export a file registry tree to a deterministic archive.
-	Export {
-		dir: PathBuf,
-		#[arg(short, long)]
-		output: PathBuf,
-	},
-	/// Import an archive, verifying everything before it becomes visible.
-	Import {
-		archive: PathBuf,
-		dir: PathBuf,
-		#[arg(long)]
-		replace: bool,
-	},
-	/// Append a promotion of a model.
-	Promote {
-		model_id: String,
-		#[arg(long, value_enum)]
-		tag: file_registry::Tag,
-		#[arg(long, default_value = ".")]
-		dir: PathBuf,
-	},
-	/// Append a rollback of a model to an earlier version.
-	Rollback {
-		model_id: String,
-		#[arg(long = "to")]
-		to: String,
-		#[arg(long, default_value = ".")]
-		dir: PathBuf,
-	},
+	/// The file-registry commands (`verify`, `export`, `import`, `seal`, `promote`,
+	/// `rollback`): the `file-registry` crate's own command line, with its exit codes
+	/// (docs/FILE_REGISTRY.md).
+	#[command(flatten)]
+	Files(file_registry::cli::Command),
 }
 
 /// A failure with its exit code.
@@ -416,41 +390,11 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 					std::io::stdout().write_all(&data).map_err(|e| Failure(1, e.to_string()))?,
 			}
 		},
-		Command::Verify { dir } => {
-			let report =
-				file_registry::verify_tree(&dir, &|_| {}).map_err(|e| Failure(1, e.to_string()))?;
-			report_out(json, &report)?;
+		Command::Files(command) => match file_registry::cli::run(command, json) {
+			0 => {},
+			// The command printed its own report or error (one JSON document with --json).
+			code => return Err(Failure(code, String::new())),
 		},
-		Command::Export { dir, output } => match file_registry::export(&dir, &output, &|_| {}) {
-			Ok(bytes) => out(
-				json,
-				serde_json::json!({"ok": true, "bytes": bytes}),
-				format!("exported {bytes} bytes"),
-			),
-			Err(file_registry::ArchiveError::Refused(r)) => report_out(json, &r)?,
-			Err(e) => return Err(Failure(1, e.to_string())),
-		},
-		Command::Import { archive, dir, replace } => match file_registry::import(
-			&archive,
-			&dir,
-			file_registry::Limits::default(),
-			replace,
-			&|_| {},
-		) {
-			Ok(_) => out(
-				json,
-				serde_json::json!({"ok": true}),
-				format!("imported into {}", dir.display()),
-			),
-			Err(file_registry::ArchiveError::Refused(r)) => report_out(json, &r)?,
-			Err(e) => return Err(Failure(1, e.to_string())),
-		},
-		Command::Promote { model_id, tag, dir } =>
-			file_registry::promote(&dir, &model_id, tag, &file_registry::history::now())
-				.map_err(|e| Failure(1, e.to_string()))?,
-		Command::Rollback { model_id, to, dir } =>
-			file_registry::rollback(&dir, &model_id, &to, &file_registry::history::now())
-				.map_err(|e| Failure(1, e.to_string()))?,
 	}
 	Ok(())
 }
@@ -459,25 +403,14 @@ fn cache_key_path(dir: &std::path::Path, key: &str) -> PathBuf {
 	dir.join(format!("key-{}.cid", hex::encode(key.as_bytes())))
 }
 
-fn report_out(json: bool, report: &file_registry::Report) -> Result<(), Failure> {
-	if json {
-		println!("{}", report.to_json());
-	} else {
-		eprint!("{report}");
-	}
-	if report.is_ok() {
-		Ok(())
-	} else {
-		Err(Failure(1, format!("{} problem(s)", report.problems.len())))
-	}
-}
-
 #[tokio::main]
 async fn main() -> ExitCode {
 	let cli = Cli::parse();
 	let json = cli.json;
 	match run(cli).await {
 		Ok(()) => ExitCode::SUCCESS,
+		// An empty message: the command already said why (the file-registry commands).
+		Err(Failure(code, message)) if message.is_empty() => ExitCode::from(code),
 		Err(Failure(code, message)) => {
 			if json {
 				println!("{}", serde_json::json!({"ok": false, "error": message, "code": code}));
