@@ -25,10 +25,21 @@ for i in $(seq 1 "$FILES"); do
 	# `yes` ends with SIGPIPE when head is done; that is expected.
 	{ yes "{\"step\": $i, \"loss\": 0.5}" || true; } | head -c $((PER * 512)) >>"$TREE/artifacts/bench/f$i.bin"
 done
-"$BIN" seal "$TREE" >/dev/null 2>&1
+"$BIN" seal "$TREE" >/dev/null
 sync
 
-t() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc; }
+# Seconds one command takes; the whole script fails (and says which command) if it fails.
+t() {
+	local s e
+	s=$(date +%s.%N)
+	if ! "$@" >/dev/null 2>"$WORK/stderr"; then
+		echo "failed: $*" >&2
+		cat "$WORK/stderr" >&2
+		return 1
+	fi
+	e=$(date +%s.%N)
+	echo "$e - $s" | bc
+}
 cd "$TREE"
 LIST="$WORK/files.txt"
 find registry artifacts VERSION -type f | sort >"$LIST"

@@ -113,6 +113,24 @@ def test_the_command_line(dev_node):
     assert json.loads(got.stdout) == {"name": "cli"}
     refused = subprocess.run(cli + ["--suri", "//Bob", "remove", "py-cli"], env=env, capture_output=True, text=True)
     assert refused.returncode == 2 and "NotOwner" in refused.stderr
+    # No node there: one line and exit code 4, not a traceback.
+    down = subprocess.run(cli + ["--url", "ws://127.0.0.1:9", "get", "py-cli"], env=env, capture_output=True, text=True)
+    assert down.returncode == 4, down.stderr
+    assert "cannot reach the node" in down.stderr and "Traceback" not in down.stderr
+
+
+def test_a_text_key_is_its_utf8_bytes_and_rpc_errors_raise(registry, alice):
+    from module_registry import RpcError
+
+    # A key that looks like hex is still text: "0x41" is four bytes, not one.
+    registry.register(alice, "0x41", {"name": "hex-looking key"})
+    assert json.loads(registry.get(b"0x41"))["name"] == "hex-looking key"
+    assert registry.get(b"A") is None
+    assert any(key == b"0x41" for key, _ in registry.list_all())
+    # An RPC error is an exception, not None.
+    with pytest.raises(RpcError) as refused:
+        registry.get_via_rpc(b"0x41", at="0x" + "11" * 32)
+    assert refused.value.code == 3
 
 
 def test_the_seed_example_runs_verbatim(dev_node, registry, tmp_path):

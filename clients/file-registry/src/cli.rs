@@ -175,7 +175,7 @@ pub fn run(command: Command, json: bool) -> u8 {
 			}
 		},
 		Command::Export { dir, output } => {
-			let pb = bar(json, count_files(&dir), "verifying");
+			let pb = bar(json, count_files(&dir) + 1, "archiving");
 			match archive::export(&dir, &output, &|n| pb.inc(n)) {
 				Ok(bytes) => {
 					pb.finish_and_clear();

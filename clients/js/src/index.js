@@ -82,10 +82,22 @@ export function toBytes (data) {
 // SCALE-encoded (length prefix included), and a hex string as the raw bytes.
 const arg = (data) => u8aToHex(toBytes(data));
 
-function submit (api, signer, tx) {
+// Pool outcomes after which the transaction will never be included.
+const FINAL_FAILURES = ['isInvalid', 'isDropped', 'isUsurped', 'isFinalityTimeout'];
+
+// Sign and send `tx`; resolves with the events once it is in a block, rejects with a
+// `RegistryError` named after the pallet error, or after the pool outcome (`Invalid`, `Dropped`,
+// `Usurped`, `FinalityTimeout`) when it will never be included. `options` goes to `signAndSend`
+// (`nonce`, `tip`, `era`).
+function submit (api, signer, tx, options = {}) {
   return new Promise((resolve, reject) => {
     let unsub = () => {};
-    tx.signAndSend(signer, ({ status, events, dispatchError }) => {
+    tx.signAndSend(signer, options, ({ status, events, dispatchError }) => {
+      if (FINAL_FAILURES.some((f) => status[f])) {
+        unsub();
+        reject(new RegistryError(status.type, `the transaction pool reports ${status.type}: it will not be included`, 'pool', []));
+        return;
+      }
       if (!status.isInBlock && !status.isFinalized) return;
       unsub();
       const decoded = events.map(({ event }) => ({ section: event.section, method: event.method, data: event.data.toJSON() }));
@@ -104,28 +116,28 @@ function submit (api, signer, tx) {
 }
 
 /** Insert or update `key`; resolves with the block's events once included. */
-export function register (api, signer, key, data) {
-  return submit(api, signer, api.tx.moduleRegistry.registerModule(arg(key), arg(data)));
+export function register (api, signer, key, data, options = {}) {
+  return submit(api, signer, api.tx.moduleRegistry.registerModule(arg(key), arg(data)), options);
 }
 
 /** Remove `key` (owner only); the deposit is released. */
-export function remove (api, signer, key) {
-  return submit(api, signer, api.tx.moduleRegistry.removeModule(arg(key)));
+export function remove (api, signer, key, options = {}) {
+  return submit(api, signer, api.tx.moduleRegistry.removeModule(arg(key)), options);
 }
 
 /** Offer `key` to `newOwner` (an SS58 address); nothing moves until they accept. */
-export function transfer (api, signer, key, newOwner) {
-  return submit(api, signer, api.tx.moduleRegistry.transferOwnership(arg(key), newOwner));
+export function transfer (api, signer, key, newOwner, options = {}) {
+  return submit(api, signer, api.tx.moduleRegistry.transferOwnership(arg(key), newOwner), options);
 }
 
 /** Accept the ownership offer of `key` made to `signer`; the deposit is then held from it. */
-export function accept (api, signer, key) {
-  return submit(api, signer, api.tx.moduleRegistry.acceptOwnership(arg(key)));
+export function accept (api, signer, key, options = {}) {
+  return submit(api, signer, api.tx.moduleRegistry.acceptOwnership(arg(key)), options);
 }
 
 /** Withdraw the pending ownership offer of `key` (owner only). */
-export function cancelOffer (api, signer, key) {
-  return submit(api, signer, api.tx.moduleRegistry.cancelOwnershipOffer(arg(key)));
+export function cancelOffer (api, signer, key, options = {}) {
+  return submit(api, signer, api.tx.moduleRegistry.cancelOwnershipOffer(arg(key)), options);
 }
 
 /** The pending ownership offer of `key` (`{ to, updateCount }`), or null. */

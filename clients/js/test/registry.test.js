@@ -85,6 +85,22 @@ test('transfer (offer, accept), list and remove with the deposit released', asyn
   assert.equal(await reg.info(api, key('t')), null);
 });
 
+test('a transaction replaced in the pool rejects with the pool outcome instead of hanging', async () => {
+  // Both wait in the future queue (nonce + 1) until the third fills the gap, so the
+  // replacement happens before any of them can be included, whatever the block timing.
+  const nonce = (await api.rpc.system.accountNextIndex(bob.address)).toNumber();
+  const first = reg.register(api, bob, key('usurped'), { n: 1 }, { nonce: nonce + 1, tip: 0 });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const second = reg.register(api, bob, key('usurper'), { n: 2 }, { nonce: nonce + 1, tip: 1_000_000_000 });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const third = reg.register(api, bob, key('gap'), { n: 3 }, { nonce });
+  await assert.rejects(first, (e) => e instanceof reg.RegistryError && e.section === 'pool' && e.name === 'Usurped');
+  await third;
+  await second;
+  assert.equal(await reg.get(api, key('usurped')), null);
+  assert.notEqual(await reg.get(api, key('usurper')), null);
+});
+
 test('listing after an oversized key is refused, not restarted', async () => {
   await assert.rejects(reg.list(api, 'x'.repeat(65), 10), { name: 'StartAfterTooLong' });
 });

@@ -1,4 +1,8 @@
-"""``python -m module_registry``: a small command line over :class:`Registry`."""
+"""``python -m module_registry``: a small command line over :class:`Registry`.
+
+Exit codes: 0 done; 1 no such key (``get``); 2 the chain refused the call (the pallet error is
+named) or a bad command line; 4 the node cannot be reached.
+"""
 
 import argparse
 import json
@@ -36,7 +40,16 @@ def main(argv=None):
     sub.add_parser("list")
     args = p.parse_args(argv)
 
-    reg = Registry(args.url)
+    try:
+        reg = Registry(args.url)
+    except (OSError, ConnectionError) as e:
+        print(f"error: cannot reach the node at {args.url}: {e}", file=sys.stderr)
+        return 4
+    except Exception as e:  # websocket-client raises its own exception types
+        if type(e).__module__.startswith("websocket"):
+            print(f"error: cannot reach the node at {args.url}: {e}", file=sys.stderr)
+            return 4
+        raise
     try:
         if args.cmd == "register":
             value = args.value

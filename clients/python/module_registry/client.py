@@ -108,10 +108,15 @@ class Registry:
         result = self.substrate.runtime_call("ModuleRegistryApi", "get_module", {"key": as_bytes(key)})
         return to_bytes(result.value)
 
-    def get_via_rpc(self, key):
-        """The value under ``key`` through the node's ``moduleRegistry_getModule`` RPC."""
-        answer = self.substrate.rpc_request("moduleRegistry_getModule", ["0x" + as_bytes(key).hex()])
-        return to_bytes(answer.get("result"))
+    def get_via_rpc(self, key, at=None):
+        """The value under ``key`` through the node's ``moduleRegistry_getModule`` RPC, at the
+        block hash ``at`` (best block by default).
+
+        Raises :class:`RpcError` when the node answers with an error (code 3: an unknown block).
+        """
+        params = ["0x" + as_bytes(key).hex()] + ([at] if at is not None else [])
+        result = self._rpc("moduleRegistry_getModule", params)
+        return None if result is None else bytes.fromhex(result[2:])
 
     def _rpc(self, method, params):
         try:

@@ -12,7 +12,12 @@ fuzz_target!(|data: &[u8]| {
 	let place = dir.path().join("place");
 	std::fs::create_dir(&place).expect("mkdir");
 	let dest = place.join("dest");
-	let limits = Limits { max_total_bytes: 1 << 20, max_file_bytes: 1 << 18, max_entries: 256 };
+	let limits = Limits {
+		max_total_bytes: 1 << 20,
+		max_file_bytes: 1 << 18,
+		max_entries: 256,
+		..Limits::default()
+	};
 	match import(&archive, &dest, limits, false, &|_| {}) {
 		Ok(_) => assert!(file_registry::verify_tree(&dest, &|_| {}).expect("verify").is_ok()),
 		Err(ArchiveError::Refused(report)) => {
