@@ -111,6 +111,11 @@ def test_the_command_line(dev_node):
     assert done.returncode == 0, done.stderr
     got = subprocess.run(cli + ["get", "py-cli"], env=env, capture_output=True, text=True)
     assert json.loads(got.stdout) == {"name": "cli"}
+    # --hex: the key as hex bytes; without it, a hex-looking key is text.
+    as_hex = subprocess.run(cli + ["--hex", "get", "0x" + b"py-cli".hex()], env=env, capture_output=True, text=True)
+    assert json.loads(as_hex.stdout) == {"name": "cli"}, as_hex.stderr
+    as_text = subprocess.run(cli + ["get", "0x" + b"py-cli".hex()], env=env, capture_output=True, text=True)
+    assert as_text.returncode == 1
     refused = subprocess.run(cli + ["--suri", "//Bob", "remove", "py-cli"], env=env, capture_output=True, text=True)
     assert refused.returncode == 2 and "NotOwner" in refused.stderr
     # No node there: one line and exit code 4, not a traceback.

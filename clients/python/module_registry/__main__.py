@@ -26,6 +26,11 @@ def main(argv=None):
     p = argparse.ArgumentParser(prog="module-registry", description=__doc__)
     p.add_argument("--url", default=os.environ.get("MODREG_NODE", "ws://127.0.0.1:9944"))
     p.add_argument("--suri", default=os.environ.get("MODREG_SURI", "//Alice"), help="signing key")
+    p.add_argument(
+        "--hex",
+        action="store_true",
+        help="keys are given as hex bytes (0x optional); otherwise a key is its UTF-8 text, even if it looks like hex",
+    )
     sub = p.add_subparsers(dest="cmd", required=True)
     r = sub.add_parser("register", help="insert or update a key")
     r.add_argument("key")
@@ -39,6 +44,11 @@ def main(argv=None):
     sub.add_parser("cancel-offer", help="withdraw a pending ownership offer").add_argument("key")
     sub.add_parser("list")
     args = p.parse_args(argv)
+    if getattr(args, "key", None) is not None and args.hex:
+        try:
+            args.key = bytes.fromhex(args.key[2:] if args.key.startswith("0x") else args.key)
+        except ValueError:
+            p.error(f"--hex: {args.key!r} is not hex")
 
     try:
         reg = Registry(args.url)
