@@ -5,6 +5,8 @@
 //!
 //! - [`types`]: the records the pallet stores and the runtime API returns ([`ModuleInfo`],
 //!   [`PinStatus`], [`TransferOffer`], …) and the signed [`PinReport`];
+//! - [`registry`]: names in namespaces, SemVer versions, the range syntax and the one
+//!   resolution rule of the registry layer;
 //! - [`validation`]: how a submitted value is classified (JSON metadata or a raw CID), how a CID
 //!   is parsed into the binary form the chain records, and how that form is rendered back as
 //!   text.
@@ -16,6 +18,7 @@
 
 extern crate alloc;
 
+pub mod registry;
 pub mod types;
 pub mod validation;
 

@@ -1,0 +1,400 @@
+//! The registry's naming and version rules, shared by the runtime and every client: names in
+//! namespaces, SemVer 2.0 versions (through the `semver` crate, which builds without std), the
+//! range syntax of the registry protocol, and the one resolution rule.
+//!
+//! - **Names** ([`validate_name`]): namespaces and package names alike are `[a-z][a-z0-9-]*`,
+//!   1–[`MAX_NAME_LEN`] characters. A package is written `ns/name`; `@ns/name` is accepted too
+//!   ([`PackageName::parse`]).
+//! - **Versions** ([`parse_version`]): SemVer 2.0, pre-release and build metadata allowed.
+//!   Versions that differ only in build metadata are the same version ([`same_version`]).
+//! - **Ranges** ([`Range::parse`]): `2.2.0` (exactly that version), `=2.2.0`, `^2.2`, `~2.2.0`,
+//!   `>=2.0.0`, `<3`, conjunctions separated by commas or spaces (`>=1.2, <2` or `>=1.2 <2`),
+//!   and `*` or `latest`. A bare version means *exactly* that version here, unlike Cargo's
+//!   default caret.
+//! - **Resolution** ([`resolve`]): the highest version that matches and is not yanked.
+//!   Pre-releases match only when the range names a pre-release of the same
+//!   `MAJOR.MINOR.PATCH` (the `semver` crate's rule); `*` and `latest` never pick one. An exact
+//!   range still resolves a yanked version (crates.io semantics): the caller flags it.
+
+use alloc::{string::String, vec::Vec};
+use core::fmt;
+
+pub use semver::Version;
+
+/// Longest namespace or package name.
+pub const MAX_NAME_LEN: usize = 64;
+
+/// Why a name was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameError {
+	/// The name is empty.
+	Empty,
+	/// The name is longer than [`MAX_NAME_LEN`].
+	TooLong,
+	/// The first character is not a lowercase ASCII letter.
+	BadStart,
+	/// A character other than `a-z`, `0-9` or `-`.
+	BadChar,
+	/// A package is `ns/name` (or `@ns/name`): the `/` is missing, or there are two.
+	NotQualified,
+}
+
+impl fmt::Display for NameError {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		f.write_str(match self {
+			NameError::Empty => "a name cannot be empty",
+			NameError::TooLong => "a name is at most 64 characters",
+			NameError::BadStart => "a name starts with a lowercase letter",
+			NameError::BadChar => "a name holds only a-z, 0-9 and '-'",
+			NameError::NotQualified => "a package is written ns/name (or @ns/name)",
+		})
+	}
+}
+
+/// Check a namespace or package name: `[a-z][a-z0-9-]*`, 1–64 characters.
+pub fn validate_name(name: &str) -> Result<(), NameError> {
+	let bytes = name.as_bytes();
+	match bytes.first() {
+		None => return Err(NameError::Empty),
+		Some(b) if !b.is_ascii_lowercase() => return Err(NameError::BadStart),
+		Some(_) => {},
+	}
+	if bytes.len() > MAX_NAME_LEN {
+		return Err(NameError::TooLong);
+	}
+	if !bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-') {
+		return Err(NameError::BadChar);
+	}
+	Ok(())
+}
+
+/// Whether `name` starts with one of `prefixes` (such as `cognitive-`, `cm-`, `core-`).
+pub fn has_reserved_prefix<P: AsRef<str>>(name: &str, prefixes: &[P]) -> bool {
+	prefixes.iter().any(|p| name.starts_with(p.as_ref()))
+}
+
+/// A package name: namespace and name, both valid names.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PackageName {
+	/// The namespace (`alice` in `alice/utils`).
+	pub namespace: String,
+	/// The name within it (`utils`).
+	pub name: String,
+}
+
+impl PackageName {
+	/// Parse `ns/name` or `@ns/name`.
+	pub fn parse(text: &str) -> Result<PackageName, NameError> {
+		let text = text.strip_prefix('@').unwrap_or(text);
+		let (namespace, name) = text.split_once('/').ok_or(NameError::NotQualified)?;
+		if name.contains('/') {
+			return Err(NameError::NotQualified);
+		}
+		validate_name(namespace)?;
+		validate_name(name)?;
+		Ok(PackageName { namespace: namespace.into(), name: name.into() })
+	}
+}
+
+impl fmt::Display for PackageName {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		write!(f, "{}/{}", self.namespace, self.name)
+	}
+}
+
+/// Why a version or a range was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VersionError {
+	/// Not a SemVer 2.0 version.
+	BadVersion,
+	/// Not a range of the registry protocol.
+	BadRange,
+}
+
+/// Parse a SemVer 2.0 version (pre-release and build metadata allowed).
+pub fn parse_version(text: &str) -> Result<Version, VersionError> {
+	Version::parse(text).map_err(|_| VersionError::BadVersion)
+}
+
+/// Whether `a` and `b` are the same version: equal but for build metadata.
+pub fn same_version(a: &Version, b: &Version) -> bool {
+	a.cmp_precedence(b).is_eq()
+}
+
+/// A version range of the registry protocol.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Range {
+	/// `*` or `latest`: the highest version that is neither yanked nor a pre-release.
+	Latest,
+	/// Comparators that must all hold.
+	Req(semver::VersionReq),
+}
+
+impl Range {
+	/// Parse a range (see the module docs for the syntax).
+	pub fn parse(text: &str) -> Result<Range, VersionError> {
+		let text = text.trim();
+		if text == "*" || text == "latest" {
+			return Ok(Range::Latest);
+		}
+		// Split on commas and spaces, then glue an operator written apart from its version
+		// (`>= 1.2`) back onto it.
+		let mut parts: Vec<String> = Vec::new();
+		let mut pending_op: Option<&str> = None;
+		for token in text.split(|c: char| c == ',' || c.is_whitespace()).filter(|t| !t.is_empty()) {
+			if matches!(token, "=" | ">" | ">=" | "<" | "<=" | "~" | "^") {
+				if pending_op.replace(token).is_some() {
+					return Err(VersionError::BadRange);
+				}
+				continue;
+			}
+			let mut part = String::from(pending_op.take().unwrap_or(""));
+			// A bare version is exact: `2.2.0` means `=2.2.0`.
+			if part.is_empty() && token.starts_with(|c: char| c.is_ascii_digit()) {
+				part.push('=');
+			}
+			part.push_str(token);
+			parts.push(part);
+		}
+		if pending_op.is_some() || parts.is_empty() {
+			return Err(VersionError::BadRange);
+		}
+		let joined = parts.join(", ");
+		semver::VersionReq::parse(&joined).map(Range::Req).map_err(|_| VersionError::BadRange)
+	}
+
+	/// Whether `version` satisfies the range (yanks aside).
+	pub fn matches(&self, version: &Version) -> bool {
+		match self {
+			Range::Latest => version.pre.is_empty(),
+			Range::Req(req) => req.matches(version),
+		}
+	}
+
+	/// Whether the range names exactly one version (`=1.2.3`, or `1.2.3`, with every part),
+	/// so that a yanked version still resolves.
+	pub fn is_exact(&self) -> bool {
+		match self {
+			Range::Latest => false,
+			Range::Req(req) => match req.comparators.as_slice() {
+				[c] => c.op == semver::Op::Exact && c.minor.is_some() && c.patch.is_some(),
+				_ => false,
+			},
+		}
+	}
+}
+
+/// Pick the version a range resolves to among `candidates` (version, yanked): the highest that
+/// matches and is not yanked; for an exact range, the matching version even if it is yanked.
+/// Returns the index of the chosen candidate.
+pub fn resolve<'a, I>(range: &Range, candidates: I) -> Option<usize>
+where
+	I: IntoIterator<Item = (&'a Version, bool)>,
+{
+	let exact = range.is_exact();
+	let mut best: Option<(usize, &'a Version)> = None;
+	for (i, (version, yanked)) in candidates.into_iter().enumerate() {
+		if (yanked && !exact) || !range.matches(version) {
+			continue;
+		}
+		if best.is_none_or(|(_, b)| version.cmp_precedence(b).is_gt()) {
+			best = Some((i, version));
+		}
+	}
+	best.map(|(i, _)| i)
+}
+
+/// A dependency or successor reference: `ns/name@range` (the range defaults to `latest`).
+pub fn parse_reference(text: &str) -> Result<(PackageName, Range), ReferenceError> {
+	let (name, range) = match text.trim_start_matches('@').split_once('@') {
+		Some((name, range)) => (name, Range::parse(range).map_err(ReferenceError::Range)?),
+		None => (text.trim_start_matches('@'), Range::Latest),
+	};
+	Ok((PackageName::parse(name).map_err(ReferenceError::Name)?, range))
+}
+
+/// Why a `ns/name@range` reference was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReferenceError {
+	/// The package name.
+	Name(NameError),
+	/// The range.
+	Range(VersionError),
+}
+
+/// A content checksum as the protocol writes it: `sha256:<64 lowercase hex>`.
+pub fn checksum_text(digest: &[u8; 32]) -> String {
+	const HEX: &[u8; 16] = b"0123456789abcdef";
+	let mut out = String::with_capacity(7 + 64);
+	out.push_str("sha256:");
+	for b in digest {
+		out.push(HEX[(b >> 4) as usize] as char);
+		out.push(HEX[(b & 15) as usize] as char);
+	}
+	out
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use alloc::{format, string::ToString};
+
+	fn v(s: &str) -> Version {
+		Version::parse(s).unwrap()
+	}
+
+	#[test]
+	fn names() {
+		for ok in ["a", "alice", "utils-2", "a-b-c", &"x".repeat(64)] {
+			assert_eq!(validate_name(ok), Ok(()), "{ok}");
+		}
+		assert_eq!(validate_name(""), Err(NameError::Empty));
+		assert_eq!(validate_name(&"x".repeat(65)), Err(NameError::TooLong));
+		for bad in ["1abc", "-a", "Alice", "_a"] {
+			assert_eq!(validate_name(bad), Err(NameError::BadStart), "{bad}");
+		}
+		for bad in ["a_b", "aB", "a.b", "a b", "ü"] {
+			assert!(validate_name(bad).is_err(), "{bad}");
+		}
+		assert!(has_reserved_prefix("core-utils", &["cognitive-", "cm-", "core-"]));
+		assert!(!has_reserved_prefix("corely", &["cognitive-", "cm-", "core-"]));
+	}
+
+	#[test]
+	fn package_names() {
+		let p = PackageName::parse("@alice/utils").unwrap();
+		assert_eq!((p.namespace.as_str(), p.name.as_str()), ("alice", "utils"));
+		assert_eq!(PackageName::parse("alice/utils").unwrap(), p);
+		assert_eq!(p.to_string(), "alice/utils");
+		assert_eq!(PackageName::parse("utils"), Err(NameError::NotQualified));
+		assert_eq!(PackageName::parse("a/b/c"), Err(NameError::NotQualified));
+		assert_eq!(PackageName::parse("Alice/utils"), Err(NameError::BadStart));
+		assert_eq!(PackageName::parse("alice/"), Err(NameError::Empty));
+	}
+
+	#[test]
+	fn versions_and_build_metadata() {
+		assert!(parse_version("2.3.0-beta.1+build.5").is_ok());
+		for bad in ["1.2", "v1.2.3", "01.2.3", "1.2.3-", ""] {
+			assert_eq!(parse_version(bad), Err(VersionError::BadVersion), "{bad}");
+		}
+		assert!(same_version(&v("1.2.3+a"), &v("1.2.3+b")));
+		assert!(same_version(&v("1.2.3"), &v("1.2.3+b")));
+		assert!(!same_version(&v("1.2.3-rc.1"), &v("1.2.3")));
+	}
+
+	#[test]
+	fn the_protocol_ranges() {
+		let all = ["1.0.0", "2.1.0", "2.2.0", "2.2.5", "2.9.0", "3.0.0-beta.1", "3.0.0"].map(v);
+		let pick = |range: &str| {
+			let r = Range::parse(range).unwrap();
+			resolve(&r, all.iter().map(|x| (x, false))).map(|i| all[i].to_string())
+		};
+		assert_eq!(pick("2.2.0").as_deref(), Some("2.2.0"));
+		assert_eq!(pick("=2.2.0").as_deref(), Some("2.2.0"));
+		assert_eq!(pick("^2.2.0").as_deref(), Some("2.9.0"));
+		assert_eq!(pick("~2.2.0").as_deref(), Some("2.2.5"));
+		assert_eq!(pick(">=2.0.0").as_deref(), Some("3.0.0"));
+		assert_eq!(pick(">= 2.0.0, <3").as_deref(), Some("2.9.0"));
+		assert_eq!(pick(">=2.0.0 <2.2.0").as_deref(), Some("2.1.0"));
+		assert_eq!(pick("<2").as_deref(), Some("1.0.0"));
+		assert_eq!(pick("*").as_deref(), Some("3.0.0"));
+		assert_eq!(pick("latest").as_deref(), Some("3.0.0"));
+		// Pre-releases only when the range names one of the same MAJOR.MINOR.PATCH.
+		assert_eq!(pick("^3.0.0-beta.0").as_deref(), Some("3.0.0"));
+		assert_eq!(pick("=3.0.0-beta.1").as_deref(), Some("3.0.0-beta.1"));
+		assert_eq!(pick("4.0.0"), None);
+		for bad in ["", ">=", "^x", "2.2.0 >=", "1.2.3.4", ">= >= 1.0.0"] {
+			assert_eq!(Range::parse(bad), Err(VersionError::BadRange), "{bad:?}");
+		}
+	}
+
+	#[test]
+	fn yanked_versions_are_skipped_unless_asked_for_exactly() {
+		let all = [v("1.0.0"), v("1.1.0"), v("1.2.0")];
+		let yanked = [false, false, true];
+		let pick = |range: &str| {
+			resolve(&Range::parse(range).unwrap(), all.iter().zip(yanked.iter().copied()))
+		};
+		assert_eq!(pick("^1"), Some(1));
+		assert_eq!(pick("latest"), Some(1));
+		assert_eq!(pick("1.2.0"), Some(2));
+		assert_eq!(pick("=1.2"), None, "a partial exact range is a range, not a pin");
+		assert!(Range::parse("1.2.0").unwrap().is_exact());
+		assert!(!Range::parse("=1.2").unwrap().is_exact());
+	}
+
+	#[test]
+	fn references_and_checksums() {
+		let (name, range) = parse_reference("@alice/utils@^1.2").unwrap();
+		assert_eq!(name.to_string(), "alice/utils");
+		assert!(range.matches(&v("1.9.0")) && !range.matches(&v("2.0.0")));
+		assert_eq!(parse_reference("alice/utils").unwrap().1, Range::Latest);
+		assert!(matches!(parse_reference("alice@1.0.0"), Err(ReferenceError::Name(_))));
+		assert!(matches!(parse_reference("alice/utils@nope"), Err(ReferenceError::Range(_))));
+		assert_eq!(checksum_text(&[0xab; 32]), format!("sha256:{}", "ab".repeat(32)));
+	}
+
+	mod property {
+		use super::*;
+		use proptest::prelude::*;
+
+		const OPS: [&str; 7] = ["=", ">", ">=", "<", "<=", "~", "^"];
+		const PRE: [&str; 3] = ["alpha.1", "beta.2", "rc.1"];
+
+		fn version() -> impl Strategy<Value = Version> {
+			(0u64..3, 0u64..4, 0u64..4, prop::option::weighted(0.25, 0usize..3)).prop_map(
+				|(a, b, c, pre)| {
+					let mut text = format!("{a}.{b}.{c}");
+					if let Some(p) = pre {
+						text.push('-');
+						text.push_str(PRE[p]);
+					}
+					Version::parse(&text).unwrap()
+				},
+			)
+		}
+
+		/// One comparator: (operator index, version, write `=` as a bare version).
+		fn comparator() -> impl Strategy<Value = (usize, Version, bool)> {
+			(0usize..OPS.len(), version(), any::<bool>())
+		}
+
+		proptest! {
+			/// Resolution agrees with the `semver` crate's own `VersionReq::matches`, given the
+			/// range in Cargo's syntax built independently of our parser, plus the yank rule.
+			#[test]
+			fn resolution_matches_the_semver_crate(
+				versions in prop::collection::btree_set(version(), 0..12),
+				yanks in prop::collection::vec(any::<bool>(), 12),
+				comparators in prop::collection::vec(comparator(), 1..3),
+				comma in any::<bool>(),
+			) {
+				let versions: Vec<Version> = versions.into_iter().collect();
+				let ours_text: Vec<String> = comparators
+					.iter()
+					.map(|(op, v, bare)| if OPS[*op] == "=" && *bare { v.to_string() } else { format!("{}{v}", OPS[*op]) })
+					.collect();
+				let ours_text = ours_text.join(if comma { ", " } else { " " });
+				let cargo_text: Vec<String> =
+					comparators.iter().map(|(op, v, _)| format!("{}{v}", OPS[*op])).collect();
+				let req = semver::VersionReq::parse(&cargo_text.join(", ")).unwrap();
+				let exact = comparators.len() == 1 && OPS[comparators[0].0] == "=";
+
+				let range = Range::parse(&ours_text).unwrap();
+				let got = resolve(&range, versions.iter().zip(yanks.iter().copied()));
+
+				let mut expected: Option<usize> = None;
+				for (i, v) in versions.iter().enumerate() {
+					if (yanks[i] && !exact) || !req.matches(v) {
+						continue;
+					}
+					if expected.is_none_or(|e| v.cmp_precedence(&versions[e]).is_gt()) {
+						expected = Some(i);
+					}
+				}
+				prop_assert_eq!(got, expected, "range {:?} over {:?}", ours_text, versions);
+			}
+		}
+	}
+}
