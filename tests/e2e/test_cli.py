@@ -39,7 +39,9 @@ def run(node, ipfs, cache, *args, check=True):
 def test_publish_fetch_offline_and_tampering(pair, tmp_path):
     ipfs, node = pair
     cache = tmp_path / "cache"
-    payload = os.urandom(100_000)
+    # Three chunks of 256 KiB: a dag-pb root over raw leaves, so checking the root block alone
+    # would not catch a tampered leaf.
+    payload = os.urandom(700_000)
     source = tmp_path / "model.bin"
     source.write_bytes(payload)
 
@@ -62,15 +64,38 @@ def test_publish_fetch_offline_and_tampering(pair, tmp_path):
     run(node, ipfs, cache, "fetch", "cli-model", "--offline", "-o", str(out2))
     assert out2.read_bytes() == payload
 
-    # A tampered cache entry is discarded, never served.
-    data_files = list(cache.glob("*.data"))
-    assert len(data_files) == 1
-    data_files[0].write_bytes(b"tampered" + payload[8:])
+    # A tampered block, a leaf in the middle of the file, is detected and never served.
+    blocks = sorted((cache / "blocks").iterdir())
+    assert len(blocks) == 4, blocks  # the root and three leaves
+    root = cache / "blocks" / published["cid"]
+    leaf = next(b for b in blocks if b != root and b.stat().st_size == 262_144)
+    original = leaf.read_bytes()
+    leaf.write_bytes(b"tampered" + original[8:])
     bad = run(node, ipfs, cache, "fetch", "cli-model", "--offline", "-o", str(tmp_path / "bad.bin"), check=False)
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert not (tmp_path / "bad.bin").exists()
-    assert "discarding" in bad.stderr
-    assert not data_files[0].exists()
+    assert "does not match its CID" in bad.stderr
+    assert not leaf.exists()
+    # Online again, the block is fetched again and the file is whole.
+    ipfs.start()
+    again = tmp_path / "again.bin"
+    run(node, ipfs, cache, "fetch", "cli-model", "-o", str(again))
+    assert again.read_bytes() == payload
+    assert leaf.read_bytes() == original
+
+    # A directory: published as one CID, fetched back as the same tree.
+    tree = tmp_path / "tree"
+    (tree / "sub").mkdir(parents=True)
+    (tree / "a.txt").write_bytes(b"alpha")
+    (tree / "sub" / "big.bin").write_bytes(os.urandom(300_000))
+    run(node, ipfs, cache, "publish", str(tree), "--key", "cli-dir")
+    fetched = tmp_path / "fetched-tree"
+    done = json.loads(run(node, ipfs, cache, "fetch", "cli-dir", "-o", str(fetched)).stdout)
+    assert done["directory"] is True and done["files"] == 2
+    for rel in ("a.txt", "sub/big.bin"):
+        assert (fetched / rel).read_bytes() == (tree / rel).read_bytes(), rel
+    to_stdout = run(node, ipfs, cache, "fetch", "cli-dir", check=False)
+    assert to_stdout.returncode != 0 and "pass -o DIR" in to_stdout.stdout + to_stdout.stderr
 
 
 def test_register_get_search_and_errors(pair, tmp_path):

@@ -5,18 +5,14 @@ use futures::TryStreamExt;
 use ipfs_api_backend_hyper::{request::Add, Form, IpfsApi, IpfsClient, TryFromUri};
 use ipfs_api_prelude::Backend;
 use module_registry_primitives::validation;
-use sha2::{Digest, Sha256};
 use std::{
 	fs,
-	io::{self, Read},
+	io::{self, Read, Write},
 	path::{Path, PathBuf},
 	time::Duration,
 };
 
-/// The multihash code of sha2-256.
-const SHA2_256: u64 = 0x12;
-/// The multicodec of raw blocks.
-const RAW: u64 = 0x55;
+use crate::dag::{decode, verify_block, DagError, Node};
 
 /// Errors of the content side.
 #[derive(Debug, thiserror::Error)]
@@ -158,51 +154,215 @@ pub fn cid_of_value(value: &[u8]) -> Result<Cid, ContentError> {
 	Cid::try_from(&bytes[..]).map_err(|e| ContentError::NoCid(format!("bad recorded CID: {e}")))
 }
 
-async fn with_deadline<T>(
-	what: &str,
-	f: impl std::future::Future<Output = Result<T, ContentError>>,
-) -> Result<T, ContentError> {
-	tokio::time::timeout(Duration::from_secs(60), f)
-		.await
-		.map_err(|_| ContentError::Ipfs(format!("{what}: no answer within 60 s")))?
+/// How long one block request may take. There is no deadline for a whole fetch: a large DAG
+/// takes as long as it takes while blocks keep coming.
+const BLOCK_DEADLINE: Duration = Duration::from_secs(60);
+
+fn dag_err(e: DagError) -> ContentError {
+	match e {
+		DagError::Mismatch(cid) =>
+			ContentError::Verification { cid, why: "a block does not hash to its CID".into() },
+		DagError::Malformed { cid, why } => ContentError::Verification { cid, why },
+		DagError::Unsupported(why) => ContentError::NoCid(why),
+	}
 }
 
-/// Fetch the content and the root block of `cid` from the daemon.
-pub async fn fetch(ipfs: &IpfsClient, cid: &Cid) -> Result<(Vec<u8>, Vec<u8>), ContentError> {
+/// One block from the daemon, within [`BLOCK_DEADLINE`].
+async fn get_block(ipfs: &IpfsClient, cid: &Cid) -> Result<Vec<u8>, ContentError> {
 	let text = cid.to_string();
-	let root = with_deadline("block/get", async {
+	tokio::time::timeout(BLOCK_DEADLINE, async {
 		ipfs.block_get(&text).map_ok(|b| b.to_vec()).try_concat().await.map_err(ipfs_err)
 	})
-	.await?;
-	let content = with_deadline("cat", async {
-		ipfs.cat(&text).map_ok(|b| b.to_vec()).try_concat().await.map_err(ipfs_err)
-	})
-	.await?;
-	Ok((content, root))
+	.await
+	.map_err(|_| {
+		ContentError::Ipfs(format!("block/get {text}: no answer within {BLOCK_DEADLINE:?}"))
+	})?
 }
 
-/// Check content against its CID: for a raw CID, sha256 of the content is the digest; for any
-/// other codec (dag-pb), the root block must hash to the digest (the file itself is a DAG of
-/// blocks that the daemon checked when it fetched them).
-pub fn verify(cid: &Cid, content: &[u8], root: &[u8]) -> Result<(), ContentError> {
-	let fail = |why: String| ContentError::Verification { cid: cid.to_string(), why };
-	if cid.hash().code() != SHA2_256 {
-		return Err(fail(format!(
-			"hash 0x{:x} is not sha2-256; cannot check it",
-			cid.hash().code()
-		)));
-	}
-	let digest = cid.hash().digest();
-	if Sha256::digest(root).as_slice() != digest {
-		return Err(fail("the root block does not hash to the CID".into()));
-	}
-	if cid.codec() == RAW && content != root {
-		return Err(fail("the content differs from its raw block".into()));
+/// Make sure every block of the DAG under `root` is in the cache, each checked against its CID;
+/// blocks the cache lacks (or held tampered) come from `ipfs`, or, offline (`None`), the fetch
+/// fails with [`ContentError::NotCached`]. `on_block` is told the size of each block fetched.
+pub async fn fetch_dag(
+	ipfs: Option<&IpfsClient>,
+	cache: &Cache,
+	root: &Cid,
+	on_block: &(dyn Fn(u64) + Sync),
+) -> Result<(), ContentError> {
+	let mut stack = vec![*root];
+	let mut seen = std::collections::HashSet::new();
+	while let Some(cid) = stack.pop() {
+		if !seen.insert(cid) {
+			continue;
+		}
+		let block = match cache.get_block(&cid)? {
+			Some(block) => block,
+			None => {
+				let Some(ipfs) = ipfs else { return Err(ContentError::NotCached(cid.to_string())) };
+				let block = get_block(ipfs, &cid).await?;
+				verify_block(&cid, &block).map_err(dag_err)?;
+				cache.put_block(&cid, &block)?;
+				on_block(block.len() as u64);
+				block
+			},
+		};
+		match decode(&cid, &block).map_err(dag_err)? {
+			Node::File { children, .. } => stack.extend(children.into_iter().rev()),
+			Node::Dir(entries) => stack.extend(entries.into_iter().map(|(_, c)| c).rev()),
+		}
 	}
 	Ok(())
 }
 
-/// A size-bounded content cache keyed by CID, under the user's cache folder.
+/// What [`write_out`] wrote.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Written {
+	/// Bytes of file content.
+	pub bytes: u64,
+	/// Files written (1 for a file).
+	pub files: u64,
+	/// Whether the root is a directory.
+	pub dir: bool,
+}
+
+/// Write the content under `root` from the cache (every block checked again as it is read):
+/// a file to `dest` or, without one, to standard output; a directory into `dest`, which must
+/// not exist or be empty. Output goes to a temporary name beside `dest` and is renamed into
+/// place only when complete, so a failure leaves nothing half-written.
+pub fn write_out(cache: &Cache, root: &Cid, dest: Option<&Path>) -> Result<Written, ContentError> {
+	let block = cache.need_block(root)?;
+	let node = decode(root, &block).map_err(dag_err)?;
+	let is_dir = matches!(node, Node::Dir(_));
+	let Some(dest) = dest else {
+		if is_dir {
+			return Err(ContentError::NoCid(format!(
+				"{root} is a directory: pass -o DIR to write it"
+			)));
+		}
+		let stdout = io::stdout();
+		let mut out = io::BufWriter::new(stdout.lock());
+		let bytes = write_file(cache, root, node, &mut out)?;
+		out.flush()?;
+		return Ok(Written { bytes, files: 1, dir: false });
+	};
+	if is_dir && dest.exists() && fs::read_dir(dest).map(|mut d| d.next().is_some()).unwrap_or(true)
+	{
+		return Err(ContentError::Io(io::Error::new(
+			io::ErrorKind::AlreadyExists,
+			format!("{} exists and is not empty", dest.display()),
+		)));
+	}
+	let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+	let tmp = dest.with_file_name(format!(".{name}.partial-{}", std::process::id()));
+	let result = (|| {
+		if let Node::Dir(entries) = node {
+			let mut written = Written { bytes: 0, files: 0, dir: true };
+			write_dir(cache, entries, &tmp, &mut written)?;
+			if dest.exists() {
+				fs::remove_dir(dest)?;
+			}
+			fs::rename(&tmp, dest)?;
+			Ok(written)
+		} else {
+			let mut out = io::BufWriter::new(fs::File::create(&tmp)?);
+			let bytes = write_file(cache, root, node, &mut out)?;
+			out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+			fs::rename(&tmp, dest)?;
+			Ok(Written { bytes, files: 1, dir: false })
+		}
+	})();
+	if result.is_err() {
+		let _ = fs::remove_file(&tmp);
+		let _ = fs::remove_dir_all(&tmp);
+	}
+	result
+}
+
+/// Write a file's content: the root's own bytes, then its children's, depth first. A DAG that
+/// yields more bytes than its root declares is refused (a small DAG can repeat a child many
+/// times).
+fn write_file(
+	cache: &Cache,
+	root: &Cid,
+	node: Node,
+	out: &mut dyn Write,
+) -> Result<u64, ContentError> {
+	let declared = match &node {
+		Node::File { size, .. } => *size,
+		Node::Dir(_) => None,
+	};
+	let mut written = 0u64;
+	let mut stack: Vec<Node> = vec![node];
+	// Children are visited in order: each node's own data, then its links, first to last.
+	let mut pending: Vec<std::vec::IntoIter<Cid>> = Vec::new();
+	loop {
+		if let Some(node) = stack.pop() {
+			match node {
+				Node::File { data, children, .. } => {
+					out.write_all(&data)?;
+					written += data.len() as u64;
+					if declared.is_some_and(|d| written > d) {
+						return Err(ContentError::Verification {
+							cid: root.to_string(),
+							why: "the DAG holds more bytes than its root declares".into(),
+						});
+					}
+					pending.push(children.into_iter());
+				},
+				Node::Dir(_) =>
+					return Err(ContentError::Verification {
+						cid: root.to_string(),
+						why: "a directory inside a file".into(),
+					}),
+			}
+			continue;
+		}
+		let Some(next) = pending.last_mut() else { break };
+		match next.next() {
+			Some(cid) => {
+				let block = cache.need_block(&cid)?;
+				stack.push(decode(&cid, &block).map_err(dag_err)?);
+			},
+			None => {
+				pending.pop();
+			},
+		}
+	}
+	if declared.is_some_and(|d| written != d) {
+		return Err(ContentError::Verification {
+			cid: root.to_string(),
+			why: format!("{written} bytes, the root declares {}", declared.unwrap_or(0)),
+		});
+	}
+	Ok(written)
+}
+
+fn write_dir(
+	cache: &Cache,
+	entries: Vec<(String, Cid)>,
+	dir: &Path,
+	written: &mut Written,
+) -> Result<(), ContentError> {
+	fs::create_dir_all(dir)?;
+	for (name, cid) in entries {
+		// `decode` refused names that are not one plain component.
+		let path = dir.join(&name);
+		let block = cache.need_block(&cid)?;
+		match decode(&cid, &block).map_err(dag_err)? {
+			Node::Dir(inner) => write_dir(cache, inner, &path, written)?,
+			file => {
+				let mut out = io::BufWriter::new(fs::File::create(&path)?);
+				written.bytes += write_file(cache, &cid, file, &mut out)?;
+				out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+				written.files += 1;
+			},
+		}
+	}
+	Ok(())
+}
+
+/// A content cache of blocks keyed by CID, under the user's cache folder, bounded in bytes.
+/// Every block is checked against its CID when it is read, so a tampered or truncated block is
+/// detected (reported, deleted, and fetched again when online), whatever file it belongs to.
 pub struct Cache {
 	dir: PathBuf,
 	max_bytes: u64,
@@ -218,9 +378,9 @@ impl Cache {
 			.join("modreg")
 	}
 
-	/// A cache in `dir` holding at most `max_bytes`.
+	/// A cache in `dir` holding at most `max_bytes` of blocks.
 	pub fn new(dir: PathBuf, max_bytes: u64) -> io::Result<Self> {
-		fs::create_dir_all(&dir)?;
+		fs::create_dir_all(dir.join("blocks"))?;
 		Ok(Self { dir, max_bytes })
 	}
 
@@ -229,58 +389,65 @@ impl Cache {
 		&self.dir
 	}
 
-	fn paths(&self, cid: &Cid) -> (PathBuf, PathBuf) {
-		let name = cid.to_string();
-		(self.dir.join(format!("{name}.data")), self.dir.join(format!("{name}.root")))
+	fn block_path(&self, cid: &Cid) -> PathBuf {
+		self.dir.join("blocks").join(cid.to_string())
 	}
 
-	/// The cached content of `cid`, verified; an entry that fails verification is deleted and
+	/// The cached block `cid`, checked; a block that does not match is reported, deleted, and
 	/// `Ok(None)` returned.
-	pub fn get(&self, cid: &Cid) -> Result<Option<Vec<u8>>, ContentError> {
-		let (data, root) = self.paths(cid);
-		let (Ok(content), Ok(root_block)) = (fs::read(&data), fs::read(&root)) else {
-			return Ok(None)
-		};
-		match verify(cid, &content, &root_block) {
-			Ok(()) => Ok(Some(content)),
-			Err(e) => {
-				eprintln!("warning: discarding the cached copy of {cid}: {e}");
-				let _ = fs::remove_file(&data);
-				let _ = fs::remove_file(&root);
+	pub fn get_block(&self, cid: &Cid) -> Result<Option<Vec<u8>>, ContentError> {
+		let path = self.block_path(cid);
+		let Ok(block) = fs::read(&path) else { return Ok(None) };
+		match verify_block(cid, &block) {
+			Ok(()) => {
+				// Recently used blocks are evicted last.
+				let _ = fs::File::options()
+					.append(true)
+					.open(&path)
+					.and_then(|f| f.set_modified(std::time::SystemTime::now()));
+				Ok(Some(block))
+			},
+			Err(DagError::Mismatch(_)) => {
+				eprintln!("warning: the cached block {cid} does not match its CID; discarded");
+				let _ = fs::remove_file(&path);
 				Ok(None)
 			},
+			Err(e) => Err(dag_err(e)),
 		}
 	}
 
-	/// Store verified content, then evict the least recently written entries over the bound.
-	pub fn put(&self, cid: &Cid, content: &[u8], root: &[u8]) -> io::Result<()> {
-		if content.len() as u64 > self.max_bytes {
-			return Ok(());
-		}
-		let (data, root_path) = self.paths(cid);
-		let tmp = data.with_extension("partial");
-		fs::write(&tmp, content)?;
-		fs::write(&root_path, root)?;
-		fs::rename(&tmp, &data)?;
-		self.evict()
+	/// A block that must be in the cache (after [`fetch_dag`]).
+	fn need_block(&self, cid: &Cid) -> Result<Vec<u8>, ContentError> {
+		self.get_block(cid)?.ok_or_else(|| ContentError::Verification {
+			cid: cid.to_string(),
+			why: "the block went missing from the cache, or was tampered with, while it was being read".into(),
+		})
 	}
 
-	fn evict(&self) -> io::Result<()> {
-		let mut entries: Vec<(std::time::SystemTime, u64, PathBuf)> = fs::read_dir(&self.dir)?
-			.filter_map(|e| e.ok())
-			.filter(|e| e.path().extension().is_some_and(|x| x == "data"))
-			.filter_map(|e| {
-				let m = e.metadata().ok()?;
-				Some((m.modified().ok()?, m.len(), e.path()))
-			})
-			.collect();
+	/// Store a checked block.
+	pub fn put_block(&self, cid: &Cid, block: &[u8]) -> io::Result<()> {
+		let path = self.block_path(cid);
+		let tmp = path.with_extension(format!("partial-{}", std::process::id()));
+		fs::write(&tmp, block)?;
+		fs::rename(&tmp, &path)
+	}
+
+	/// Remove the least recently used blocks until the cache is within its bound.
+	pub fn evict(&self) -> io::Result<()> {
+		let mut entries: Vec<(std::time::SystemTime, u64, PathBuf)> =
+			fs::read_dir(self.dir.join("blocks"))?
+				.filter_map(|e| e.ok())
+				.filter_map(|e| {
+					let m = e.metadata().ok()?;
+					Some((m.modified().ok()?, m.len(), e.path()))
+				})
+				.collect();
 		let mut total: u64 = entries.iter().map(|e| e.1).sum();
 		entries.sort();
 		for (_, len, path) in entries {
 			if total <= self.max_bytes {
 				break;
 			}
-			let _ = fs::remove_file(path.with_extension("root"));
 			fs::remove_file(&path)?;
 			total -= len;
 		}
@@ -291,6 +458,8 @@ impl Cache {
 #[cfg(test)]
 mod tests {
 	use super::*;
+	use crate::dag::{RAW, SHA2_256};
+	use sha2::{Digest, Sha256};
 
 	fn raw_cid(content: &[u8]) -> Cid {
 		let mh = cid::multihash::Multihash::<64>::wrap(SHA2_256, &Sha256::digest(content)).unwrap();
@@ -298,27 +467,20 @@ mod tests {
 	}
 
 	#[test]
-	fn raw_content_verifies_and_tampering_does_not() {
-		let cid = raw_cid(b"hello");
-		assert!(verify(&cid, b"hello", b"hello").is_ok());
-		assert!(verify(&cid, b"hellO", b"hellO").is_err());
-		assert!(verify(&cid, b"other", b"hello").is_err());
-	}
-
-	#[test]
-	fn the_cache_discards_tampered_entries_and_stays_bounded() {
+	fn the_cache_discards_tampered_blocks_and_stays_bounded() {
 		let dir = std::env::temp_dir().join(format!("modreg-cache-test-{}", std::process::id()));
 		let cache = Cache::new(dir.clone(), 12).unwrap();
 		let (a, b) = (raw_cid(b"aaaaaaaa"), raw_cid(b"bbbbbbbb"));
-		cache.put(&a, b"aaaaaaaa", b"aaaaaaaa").unwrap();
-		assert_eq!(cache.get(&a).unwrap().as_deref(), Some(&b"aaaaaaaa"[..]));
+		cache.put_block(&a, b"aaaaaaaa").unwrap();
+		assert_eq!(cache.get_block(&a).unwrap().as_deref(), Some(&b"aaaaaaaa"[..]));
 		std::thread::sleep(Duration::from_millis(20));
-		cache.put(&b, b"bbbbbbbb", b"bbbbbbbb").unwrap();
-		// 16 bytes > 12: the older entry went.
-		assert_eq!(cache.get(&a).unwrap(), None);
-		fs::write(dir.join(format!("{b}.data")), b"tampered").unwrap();
-		assert_eq!(cache.get(&b).unwrap(), None);
-		assert!(!dir.join(format!("{b}.data")).exists());
+		cache.put_block(&b, b"bbbbbbbb").unwrap();
+		cache.evict().unwrap();
+		// 16 bytes > 12: the older block went.
+		assert_eq!(cache.get_block(&a).unwrap(), None);
+		fs::write(dir.join("blocks").join(b.to_string()), b"tampered").unwrap();
+		assert_eq!(cache.get_block(&b).unwrap(), None);
+		assert!(!dir.join("blocks").join(b.to_string()).exists());
 		let _ = fs::remove_dir_all(dir);
 	}
 

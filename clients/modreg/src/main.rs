@@ -12,6 +12,7 @@
 
 mod chain;
 mod content;
+mod dag;
 
 use chain::{Chain, ChainError, ModuleInfo, PinStatus};
 use clap::{Parser, Subcommand};
@@ -73,7 +74,8 @@ enum Command {
 	/// Resolve a key to its CID, get the content from IPFS (or the cache), verify it.
 	Fetch {
 		key: String,
-		/// Write here instead of standard output.
+		/// Write here instead of standard output (a directory's content needs it: DIR must not
+		/// exist or be empty).
 		#[arg(short, long)]
 		output: Option<PathBuf>,
 		/// Serve from the local cache only.
@@ -364,32 +366,19 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 					cid::Cid::try_from(text.trim()).map_err(|e| Failure(1, e.to_string()))?
 				},
 			};
-			let data = match cache.get(&cid)? {
-				Some(data) => data,
-				None if offline => return Err(ContentError::NotCached(cid.to_string()).into()),
-				None => {
-					let ipfs = content::client(&cli.ipfs)?;
-					let (data, root) = content::fetch(&ipfs, &cid).await?;
-					content::verify(&cid, &data, &root)?;
-					cache.put(&cid, &data, &root).map_err(|e| Failure(1, format!("cache: {e}")))?;
-					data
-				},
-			};
-			match output {
-				Some(path) => {
-					std::fs::write(&path, &data)
-						.map_err(|e| Failure(1, format!("{}: {e}", path.display())))?;
-					if json {
-						println!(
-							"{}",
-							serde_json::json!({"key": key, "cid": cid.to_string(), "bytes": data.len(), "output": path})
-						);
-					} else {
-						eprintln!("wrote {} bytes of {cid} to {}", data.len(), path.display());
-					}
-				},
-				None =>
-					std::io::stdout().write_all(&data).map_err(|e| Failure(1, e.to_string()))?,
+			let ipfs = if offline { None } else { Some(content::client(&cli.ipfs)?) };
+			content::fetch_dag(ipfs.as_ref(), &cache, &cid, &|_| {}).await?;
+			let written = content::write_out(&cache, &cid, output.as_deref())?;
+			cache.evict().map_err(|e| Failure(1, format!("cache: {e}")))?;
+			if let Some(path) = output {
+				if json {
+					println!(
+						"{}",
+						serde_json::json!({"key": key, "cid": cid.to_string(), "bytes": written.bytes, "files": written.files, "directory": written.dir, "output": path})
+					);
+				} else {
+					eprintln!("wrote {} bytes of {cid} to {}", written.bytes, path.display());
+				}
 			}
 		},
 		Command::Files(command) => match file_registry::cli::run(command, json) {
