@@ -34,7 +34,7 @@ pub enum HistoryError {
 	#[error("{0:?} is not a semantic version")]
 	InvalidVersion(String),
 	/// Another operation is changing the tree.
-	#[error("another operation is changing this registry (process {0}); try again when it ends")]
+	#[error("another operation is changing this registry (process {0}); try again when it ends, or remove .file-registry.lock if no such process runs")]
 	Locked(u32),
 	/// Reading or writing failed; the tree is as it was.
 	#[error(transparent)]

@@ -38,7 +38,7 @@ const OLD: &str = "fr-old";
 #[derive(Debug, thiserror::Error)]
 pub enum TxnError {
 	/// Another operation holds the tree's lock.
-	#[error("another operation is changing this registry (process {pid}); try again when it ends")]
+	#[error("another operation is changing this registry (process {pid}); try again when it ends, or remove .file-registry.lock if no such process runs")]
 	Locked {
 		/// The process holding the lock.
 		pid: u32,
