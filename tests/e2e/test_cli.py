@@ -159,5 +159,9 @@ def test_file_registry_commands(tmp_path):
     )
     assert bad_id.returncode == 3
     assert "not a model id" in json.loads(bad_id.stdout)["error"]
+    # A bad command line in --json mode is a JSON document too (exit code 2, as clap's).
+    usage = subprocess.run([modreg_bin(), "--json", "no-such-command"], capture_output=True, text=True)
+    assert usage.returncode == 2
+    assert json.loads(usage.stdout)["ok"] is False
     fr_help = subprocess.run([modreg_bin(), "import", "--help"], capture_output=True, text=True).stdout
     assert "--max-ratio" in fr_help and "--replace" in fr_help

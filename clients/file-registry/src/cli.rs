@@ -10,6 +10,31 @@ use clap::{Args, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::{io::IsTerminal, path::PathBuf};
 
+/// Parse the command line of `P`. A bad command line exits with code 2, as clap does, but when
+/// `--json` is among the arguments the error is one JSON document on standard output
+/// (`{"ok": false, "error": …, "code": 2}`) like every other outcome in that mode. Help and
+/// version requests print as usual. `file-registry` and `modreg` both use it.
+pub fn parse_args<P: clap::Parser>() -> P {
+	match P::try_parse() {
+		Ok(p) => p,
+		Err(e) => {
+			use clap::error::ErrorKind;
+			let wants_json = std::env::args_os().any(|a| a == "--json");
+			if !wants_json || matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
+			{
+				e.exit();
+			}
+			let message = e.render().to_string();
+			let first = message.lines().next().unwrap_or_default().trim_start_matches("error: ");
+			println!(
+				"{}",
+				serde_json::json!({"ok": false, "error": first, "usage": message, "code": e.exit_code()})
+			);
+			std::process::exit(e.exit_code());
+		},
+	}
+}
+
 /// The limits of [`Limits`] as command-line options.
 #[derive(Args, Debug, Clone, Copy)]
 pub struct LimitArgs {

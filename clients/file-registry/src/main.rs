@@ -3,10 +3,9 @@
 //! Exit codes: 0 success; 1 the registry or archive has problems (the report says which);
 //! 2 bad command line; 3 another error (I/O, unknown model, invalid id, occupied destination).
 
-use clap::Parser;
 use std::process::ExitCode;
 
-#[derive(Parser)]
+#[derive(clap::Parser)]
 #[command(name = "file-registry", version, about)]
 struct Cli {
 	/// Print machine-readable JSON instead of text.
@@ -17,6 +16,6 @@ struct Cli {
 }
 
 fn main() -> ExitCode {
-	let cli = Cli::parse();
+	let cli: Cli = file_registry::cli::parse_args();
 	ExitCode::from(file_registry::cli::run(cli.command, cli.json))
 }

@@ -559,6 +559,16 @@ fn the_cli_exits_non_zero_on_problems_and_prints_json() {
 	let missing =
 		std::process::Command::new(exe).args(["verify", "/nonexistent/registry"]).output().unwrap();
 	assert_eq!(missing.status.code(), Some(3));
+
+	// A bad command line: exit code 2; with --json, one JSON document like every other outcome.
+	let usage = std::process::Command::new(exe).args(["--json", "verfy"]).output().unwrap();
+	assert_eq!(usage.status.code(), Some(2));
+	let v: serde_json::Value = serde_json::from_slice(&usage.stdout).unwrap();
+	assert_eq!(v["ok"], false);
+	assert!(v["error"].as_str().unwrap().contains("verfy"), "{v}");
+	let plain = std::process::Command::new(exe).arg("verfy").output().unwrap();
+	assert_eq!(plain.status.code(), Some(2));
+	assert!(plain.stdout.is_empty());
 }
 
 // --- Canonical JSON versions -------------------------------------------------------------------

@@ -396,7 +396,7 @@ fn cache_key_path(dir: &std::path::Path, key: &str) -> PathBuf {
 
 #[tokio::main]
 async fn main() -> ExitCode {
-	let cli = Cli::parse();
+	let cli: Cli = file_registry::cli::parse_args();
 	let json = cli.json;
 	match run(cli).await {
 		Ok(()) => ExitCode::SUCCESS,
