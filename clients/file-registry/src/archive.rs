@@ -2,6 +2,7 @@
 //! becomes visible.
 
 use crate::{
+	canonical::digest_tag,
 	pgz::ParallelGz,
 	report::{Problem, Report},
 	tree::{self, HASHES_FILE, VERSION_FILE},
@@ -88,7 +89,7 @@ pub fn export(
 	files.sort();
 
 	let tmp = out.with_extension(format!("partial-{}", std::process::id()));
-	let guard = RemoveOnDrop(Some(tmp.clone()));
+	let mut cleanup = Cleanup(Some(tmp.clone()));
 	let file = fs::File::create(&tmp)?;
 	let gz = ParallelGz::new(io::BufWriter::with_capacity(1 << 20, file), Compression::new(6));
 	let mut builder = tar::Builder::new(gz);
@@ -110,8 +111,7 @@ pub fn export(
 		let mut hashing = Hashing { inner: f.take(len), hasher: Sha256::new() };
 		builder.append_data(&mut header, name, &mut hashing)?;
 		if name != HASHES_FILE {
-			actual
-				.insert(name.clone(), format!("SHA256:{}", hex::encode(hashing.hasher.finalize())));
+			actual.insert(name.clone(), digest_tag(&hashing.hasher.finalize()));
 		}
 		bytes += len;
 		progress(1);
@@ -124,7 +124,7 @@ pub fn export(
 	let inner = gz.finish()?;
 	inner.into_inner().map_err(|e| e.into_error())?.sync_all()?;
 	fs::rename(&tmp, out)?;
-	drop(guard.disarm());
+	cleanup.0 = None;
 	Ok(bytes)
 }
 
@@ -139,22 +139,6 @@ impl<R: Read> Read for Hashing<R> {
 		let n = self.inner.read(buf)?;
 		self.hasher.update(&buf[..n]);
 		Ok(n)
-	}
-}
-
-/// Removes a file when dropped, unless disarmed.
-struct RemoveOnDrop(Option<PathBuf>);
-impl RemoveOnDrop {
-	fn disarm(mut self) -> Self {
-		self.0 = None;
-		self
-	}
-}
-impl Drop for RemoveOnDrop {
-	fn drop(&mut self) {
-		if let Some(p) = self.0.take() {
-			let _ = fs::remove_file(p);
-		}
 	}
 }
 
@@ -213,12 +197,16 @@ impl<R: Read> Read for Counting<R> {
 	}
 }
 
-/// Removes a folder when dropped, unless disarmed.
+/// Removes a file or folder when dropped, unless disarmed (set to `None`).
 struct Cleanup(Option<PathBuf>);
 impl Drop for Cleanup {
 	fn drop(&mut self) {
 		if let Some(p) = self.0.take() {
-			let _ = fs::remove_dir_all(p);
+			if p.is_dir() {
+				let _ = fs::remove_dir_all(p);
+			} else {
+				let _ = fs::remove_file(p);
+			}
 		}
 	}
 }

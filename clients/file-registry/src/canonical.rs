@@ -230,7 +230,12 @@ pub fn canonical(rule: Rule, value: &Value) -> Vec<u8> {
 
 /// `SHA256:<hex>` of `bytes`.
 pub fn sha256_tag(bytes: &[u8]) -> String {
-	format!("SHA256:{}", hex::encode(Sha256::digest(bytes)))
+	digest_tag(&Sha256::digest(bytes))
+}
+
+/// `SHA256:<hex>` of a SHA-256 digest computed elsewhere (streamed).
+pub fn digest_tag(digest: &[u8]) -> String {
+	format!("SHA256:{}", hex::encode(digest))
 }
 
 /// The checksum of an entry under `rule`: over its canonical form without the top-level

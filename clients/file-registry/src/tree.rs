@@ -34,7 +34,7 @@ pub fn hash_file(path: &Path) -> io::Result<String> {
 		}
 		hasher.update(&buf[..n]);
 	}
-	Ok(format!("SHA256:{}", hex::encode(hasher.finalize())))
+	Ok(crate::canonical::digest_tag(&hasher.finalize()))
 }
 
 /// Every file of the tree that `hashes.json` must list (`registry/**`, `artifacts/**` and
@@ -442,19 +442,6 @@ pub(crate) fn compare_hashes(
 			Some(_) => {},
 		}
 	}
-}
-
-/// Recompute `hashes.json` from the files as they are (tests use it to build a tree whose only
-/// problem is the one they are about).
-#[doc(hidden)]
-pub fn write_hashes_for_test(root: &Path) {
-	let mut report = Report::default();
-	let files = list_files(root, &mut report).expect("list");
-	let mut map = BTreeMap::new();
-	for (file, h) in hash_all(root, &files, &|| {}) {
-		map.insert(file, h.expect("hash"));
-	}
-	fs::write(root.join(HASHES_FILE), hashes_json(&map).expect("json")).expect("write");
 }
 
 /// `hashes.json` as this tool writes it: sorted, pretty, final newline.

@@ -130,7 +130,7 @@ impl<AccountId, BlockNumber> EntryJson<AccountId, BlockNumber> {
 		key: Vec<u8>,
 		info: ModuleInfo<AccountId, Balance, BlockNumber>,
 	) -> Self {
-		let key_text = String::from_utf8(key.clone()).ok();
+		let key_text = std::str::from_utf8(&key).ok().map(str::to_owned);
 		Self { key: Bytes(key), key_text, info: InfoJson::new(info) }
 	}
 }
