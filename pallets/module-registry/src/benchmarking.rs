@@ -77,6 +77,74 @@ fn entry_and_receiver<T: Config>(k: u32, offered: bool) -> Result<Setup<T>, Benc
 	Ok((key, caller, receiver))
 }
 
+/// A namespace name of the maximum length, distinct per `i`.
+fn ns_of(i: u32) -> Vec<u8> {
+	let mut name = alloc::format!("n{i}").into_bytes();
+	name.resize(module_registry_primitives::registry::MAX_NAME_LEN, b'x');
+	name
+}
+
+/// `ns/name` with both parts of the maximum length.
+fn package_of(ns: &[u8]) -> Vec<u8> {
+	let mut name = ns.to_vec();
+	name.push(b'/');
+	name.extend(core::iter::repeat_n(b'p', module_registry_primitives::registry::MAX_NAME_LEN));
+	name
+}
+
+/// The longest version text, `MAJOR.MINOR.PATCH-` and pre-release identifiers; `n` varies it.
+fn long_version(n: u32) -> Vec<u8> {
+	let mut v = alloc::format!("{n}.0.0-").into_bytes();
+	while v.len() + 2 <= module_registry_primitives::MAX_VERSION_LEN as usize {
+		v.extend_from_slice(b"a.");
+	}
+	v.pop();
+	v
+}
+
+const BENCH_CID: &[u8] = b"bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
+
+/// A claimed namespace owned by a funded `owner`, with `maintainers` maintainers, and a package
+/// in it with one published version (by the last maintainer, or the owner).
+fn namespace_with_package<T: Config>(
+	maintainers: u32,
+) -> Result<(Vec<u8>, T::AccountId, T::AccountId), BenchmarkError> {
+	let ns = ns_of(0);
+	let owner = funded::<T>("owner", 0, 64, T::MaxValueLength::get() as usize);
+	ModuleRegistryPallet::<T>::claim_namespace(
+		RawOrigin::Signed(owner.clone()).into(),
+		ns.clone(),
+	)?;
+	let mut publisher = owner.clone();
+	for i in 0..maintainers {
+		publisher = funded::<T>("maintainer", i, 64, T::MaxValueLength::get() as usize);
+		ModuleRegistryPallet::<T>::add_maintainer(
+			RawOrigin::Signed(owner.clone()).into(),
+			ns.clone(),
+			publisher.clone(),
+		)?;
+	}
+	ModuleRegistryPallet::<T>::publish_version(
+		RawOrigin::Signed(publisher.clone()).into(),
+		package_of(&ns),
+		long_version(0),
+		BENCH_CID.to_vec(),
+		vec![7; 32],
+		1,
+		b"{}".to_vec(),
+	)?;
+	Ok((ns, owner, publisher))
+}
+
+/// A namespace as stored.
+fn stored_name(ns: &[u8]) -> module_registry_primitives::Name {
+	module_registry_primitives::Name::truncate_from(ns.to_vec())
+}
+
+fn admin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
+	T::RegistryAdmin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;
@@ -268,6 +336,238 @@ mod benchmarks {
 		_(origin as T::RuntimeOrigin, who.clone());
 
 		assert!(!Pinners::<T>::get().contains(&who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn claim_namespace() -> Result<(), BenchmarkError> {
+		let ns = ns_of(0);
+		let caller = funded::<T>("caller", 0, 64, 64);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), ns.clone());
+
+		assert!(ModuleRegistryPallet::<T>::get_namespace(ns).ok().flatten().is_some());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn assign_namespace() -> Result<(), BenchmarkError> {
+		let origin = admin::<T>()?;
+		let ns = ns_of(0);
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, ns.clone(), account("owner", 0, 0));
+
+		assert!(ModuleRegistryPallet::<T>::get_namespace(ns).ok().flatten().is_some());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_namespace_verified() -> Result<(), BenchmarkError> {
+		let (ns, _, _) = namespace_with_package::<T>(0)?;
+		let origin = admin::<T>()?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, ns.clone(), true);
+
+		let view = ModuleRegistryPallet::<T>::get_namespace(ns).ok().flatten();
+		assert!(view.and_then(|v| v.info).is_some_and(|i| i.verified));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn add_maintainer() -> Result<(), BenchmarkError> {
+		let (ns, owner, _) =
+			namespace_with_package::<T>(T::MaxMaintainers::get().saturating_sub(1))?;
+		let who: T::AccountId = account("new", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), ns.clone(), who.clone());
+
+		assert!(Maintainers::<T>::contains_key(stored_name(&ns), who));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn remove_maintainer() -> Result<(), BenchmarkError> {
+		let (ns, owner, last) = namespace_with_package::<T>(T::MaxMaintainers::get())?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), ns.clone(), last.clone());
+
+		assert!(!Maintainers::<T>::contains_key(stored_name(&ns), last));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn transfer_namespace() -> Result<(), BenchmarkError> {
+		let (ns, owner, _) = namespace_with_package::<T>(0)?;
+		let to: T::AccountId = account("to", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), ns.clone(), to.clone());
+
+		assert_eq!(NamespaceOffers::<T>::get(stored_name(&ns)), Some(to));
+		Ok(())
+	}
+
+	/// With `m` maintainers to clear and a claim deposit to move.
+	#[benchmark]
+	fn accept_namespace(m: Linear<0, { T::MaxMaintainers::get() }>) -> Result<(), BenchmarkError> {
+		let (ns, owner, _) = namespace_with_package::<T>(m)?;
+		let to = funded::<T>("to", 0, 64, 64);
+		ModuleRegistryPallet::<T>::transfer_namespace(
+			RawOrigin::Signed(owner).into(),
+			ns.clone(),
+			to.clone(),
+		)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(to.clone()), ns.clone());
+
+		let view = ModuleRegistryPallet::<T>::get_namespace(ns).ok().flatten();
+		assert!(view.and_then(|v| v.info).is_some_and(|i| i.owner == to));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn cancel_namespace_offer() -> Result<(), BenchmarkError> {
+		let (ns, owner, _) = namespace_with_package::<T>(0)?;
+		ModuleRegistryPallet::<T>::transfer_namespace(
+			RawOrigin::Signed(owner.clone()).into(),
+			ns.clone(),
+			account("to", 0, 0),
+		)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), ns.clone());
+
+		assert!(NamespaceOffers::<T>::get(stored_name(&ns)).is_none());
+		Ok(())
+	}
+
+	#[benchmark]
+	fn create_package() -> Result<(), BenchmarkError> {
+		let (ns, owner, _) = namespace_with_package::<T>(0)?;
+		let origin = admin::<T>()?;
+		let mut name = ns.clone();
+		name.extend_from_slice(b"/core-");
+		name.resize(ns.len() + 1 + module_registry_primitives::registry::MAX_NAME_LEN, b'c');
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, name.clone(), owner, ModuleType::Wasm);
+
+		assert!(ModuleRegistryPallet::<T>::get_package(name).ok().flatten().is_some());
+		Ok(())
+	}
+
+	/// A maintainer (not the owner, so both the namespace and the maintainer list are read)
+	/// publishes a second version with the longest names and version text, and metadata of
+	/// `m` bytes of the worst-case JSON, parsed twice (as metadata and as the entry).
+	#[benchmark]
+	fn publish_version(
+		m: Linear<2, { T::MaxMetadataLength::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (ns, _, publisher) = namespace_with_package::<T>(T::MaxMaintainers::get())?;
+		let metadata = worst_case_json(m);
+		let name = package_of(&ns);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(publisher),
+			name.clone(),
+			long_version(1),
+			BENCH_CID.to_vec(),
+			vec![7; 32],
+			u64::MAX,
+			metadata,
+		);
+
+		let package = ModuleRegistryPallet::<T>::get_package(name).ok().flatten();
+		assert_eq!(package.map(|p| p.info.version_count), Some(2));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn yank_version() -> Result<(), BenchmarkError> {
+		let (ns, _, publisher) = namespace_with_package::<T>(T::MaxMaintainers::get())?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(publisher), package_of(&ns), long_version(0));
+
+		let v = ModuleRegistryPallet::<T>::versions(package_of(&ns), None, 1).unwrap_or_default();
+		assert!(v.first().is_some_and(|v| v.record.yanked));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn unyank_version() -> Result<(), BenchmarkError> {
+		let (ns, _, publisher) = namespace_with_package::<T>(T::MaxMaintainers::get())?;
+		ModuleRegistryPallet::<T>::yank_version(
+			RawOrigin::Signed(publisher.clone()).into(),
+			package_of(&ns),
+			long_version(0),
+		)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(publisher), package_of(&ns), long_version(0));
+
+		let v = ModuleRegistryPallet::<T>::versions(package_of(&ns), None, 1).unwrap_or_default();
+		assert!(v.first().is_some_and(|v| !v.record.yanked));
+		Ok(())
+	}
+
+	/// One version, with the longest successor and reason.
+	#[benchmark]
+	fn deprecate() -> Result<(), BenchmarkError> {
+		let (ns, _, publisher) = namespace_with_package::<T>(T::MaxMaintainers::get())?;
+		let mut successor = package_of(&ns_of(1));
+		successor.extend_from_slice(b"@>=1.0.0, <2.0.0");
+		let reason = vec![b'r'; module_registry_primitives::MAX_NOTE_LEN as usize];
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(publisher),
+			package_of(&ns),
+			Some(long_version(0)),
+			Some(successor),
+			reason,
+		);
+
+		let v = ModuleRegistryPallet::<T>::versions(package_of(&ns), None, 1).unwrap_or_default();
+		assert!(v.first().is_some_and(|v| v.deprecation.is_some()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn undeprecate() -> Result<(), BenchmarkError> {
+		let (ns, _, publisher) = namespace_with_package::<T>(T::MaxMaintainers::get())?;
+		ModuleRegistryPallet::<T>::deprecate(
+			RawOrigin::Signed(publisher.clone()).into(),
+			package_of(&ns),
+			Some(long_version(0)),
+			None,
+			vec![b'r'; module_registry_primitives::MAX_NOTE_LEN as usize],
+		)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(publisher), package_of(&ns), Some(long_version(0)));
+
+		let v = ModuleRegistryPallet::<T>::versions(package_of(&ns), None, 1).unwrap_or_default();
+		assert!(v.first().is_some_and(|v| v.deprecation.is_none()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn set_package_status() -> Result<(), BenchmarkError> {
+		let (ns, _, publisher) = namespace_with_package::<T>(T::MaxMaintainers::get())?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(publisher), package_of(&ns), PackageStatus::Inactive);
+
+		let package = ModuleRegistryPallet::<T>::get_package(package_of(&ns)).ok().flatten();
+		assert!(package.is_some_and(|p| p.info.status == PackageStatus::Inactive));
 		Ok(())
 	}
 

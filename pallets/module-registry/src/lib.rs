@@ -50,6 +50,9 @@ pub mod offchain;
 #[cfg(test)]
 mod offchain_tests;
 mod pin_report;
+pub mod registry;
+#[cfg(test)]
+mod registry_tests;
 #[cfg(test)]
 mod tests;
 pub mod weights;
@@ -100,6 +103,44 @@ pub type ModulePage<T> = Vec<(Vec<u8>, ModuleInfoOf<T>)>;
 
 /// An ownership offer as stored.
 pub type TransferOfferOf<T> = TransferOffer<<T as frame_system::Config>::AccountId>;
+
+/// A namespace record as stored.
+pub type NamespaceInfoOf<T> = NamespaceInfo<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
+
+/// A package record as stored.
+pub type PackageInfoOf<T> = PackageInfo<
+	<T as frame_system::Config>::AccountId,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
+
+/// A version record as stored.
+pub type VersionRecordOf<T> = VersionRecord<
+	<T as frame_system::Config>::AccountId,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
+
+/// A version as the runtime API answers it.
+pub type VersionViewOf<T> = VersionView<
+	<T as frame_system::Config>::AccountId,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
+
+/// A package as the runtime API answers it.
+pub type PackageViewOf<T> = PackageView<
+	<T as frame_system::Config>::AccountId,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
+
+/// A namespace as the runtime API answers it.
+pub type NamespaceViewOf<T> = NamespaceView<
+	<T as frame_system::Config>::AccountId,
+	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
 
 /// The footprint a deposit is priced on: one item of `key_len + value_len` bytes.
 pub fn footprint(key_len: usize, value_len: usize) -> Footprint {
@@ -171,7 +212,37 @@ pub mod pallet {
 			type ReportWindow = ConstU32<10>;
 			type IpfsTimeoutMs = ConstU64<4_000>;
 			type UnsignedPriority = ConstU64<{ 1 << 20 }>;
+			type MaxVersions = ConstU32<1_024>;
+			type MaxMaintainers = ConstU32<16>;
+			type MaxMetadataLength = ConstU32<16_384>;
+			type ReservedNamespaces = DefaultReservedNamespaces;
+			type ReservedPrefixes = DefaultReservedPrefixes;
+			type OpenNamespace = DefaultOpenNamespace;
 			type WeightInfo = ();
+		}
+
+		/// `official` and `verified`: namespaces only the registry admin assigns.
+		pub struct DefaultReservedNamespaces;
+		impl Get<&'static [&'static str]> for DefaultReservedNamespaces {
+			fn get() -> &'static [&'static str] {
+				&["official", "verified"]
+			}
+		}
+
+		/// `cognitive-`, `cm-` and `core-`: package-name prefixes only the admin creates.
+		pub struct DefaultReservedPrefixes;
+		impl Get<&'static [&'static str]> for DefaultReservedPrefixes {
+			fn get() -> &'static [&'static str] {
+				&["cognitive-", "cm-", "core-"]
+			}
+		}
+
+		/// `community`: the namespace where anyone may create a package.
+		pub struct DefaultOpenNamespace;
+		impl Get<&'static str> for DefaultOpenNamespace {
+			fn get() -> &'static str {
+				"community"
+			}
 		}
 	}
 
@@ -247,6 +318,32 @@ pub mod pallet {
 		#[pallet::constant]
 		type UnsignedPriority: Get<TransactionPriority>;
 
+		/// Origin that assigns reserved namespaces, sets a namespace's `verified` flag and
+		/// creates packages with reserved name prefixes (root in the runtime).
+		#[pallet::no_default]
+		type RegistryAdmin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Most versions one package holds.
+		#[pallet::constant]
+		type MaxVersions: Get<u32>;
+
+		/// Most maintainers of one namespace, its owner not counted.
+		#[pallet::constant]
+		type MaxMaintainers: Get<u32>;
+
+		/// Longest metadata JSON of a version, in bytes.
+		#[pallet::constant]
+		type MaxMetadataLength: Get<u32>;
+
+		/// Namespaces nobody may claim; only [`Config::RegistryAdmin`] assigns them.
+		type ReservedNamespaces: Get<&'static [&'static str]>;
+
+		/// Package-name prefixes only [`Config::RegistryAdmin`] may create packages with.
+		type ReservedPrefixes: Get<&'static [&'static str]>;
+
+		/// The namespace nobody owns, where the first publisher of a package owns it.
+		type OpenNamespace: Get<&'static str>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 	}
@@ -300,6 +397,48 @@ pub mod pallet {
 		PinnerAdded { who: T::AccountId },
 		/// An account left the pinner set.
 		PinnerRemoved { who: T::AccountId },
+		/// An account claimed a namespace, holding `deposit`.
+		NamespaceClaimed { namespace: Name, owner: T::AccountId, deposit: BalanceOf<T> },
+		/// The registry admin gave a namespace to `owner` (no deposit).
+		NamespaceAssigned { namespace: Name, owner: T::AccountId },
+		/// The registry admin set or cleared a namespace's `verified` flag.
+		NamespaceVerified { namespace: Name, verified: bool },
+		/// The namespace owner added a maintainer.
+		MaintainerAdded { namespace: Name, who: T::AccountId },
+		/// The namespace owner removed a maintainer.
+		MaintainerRemoved { namespace: Name, who: T::AccountId },
+		/// The owner offered a namespace to `to`, who may accept it with `accept_namespace`.
+		NamespaceOffered { namespace: Name, from: T::AccountId, to: T::AccountId },
+		/// The owner withdrew a namespace offer.
+		NamespaceOfferCancelled { namespace: Name, owner: T::AccountId, to: T::AccountId },
+		/// `to` accepted a namespace; its maintainer list was cleared.
+		NamespaceTransferred { namespace: Name, from: T::AccountId, to: T::AccountId },
+		/// A package was created, by its first publication or by the admin.
+		PackageCreated { namespace: Name, name: Name, owner: T::AccountId, module_type: ModuleType },
+		/// A version was published. Its document is the entry under `entry_key`.
+		VersionPublished {
+			namespace: Name,
+			name: Name,
+			version: VersionText,
+			cid: CidBytes,
+			entry_key: KeyOf<T>,
+			publisher: T::AccountId,
+		},
+		/// A version was yanked: ranges skip it, an exact request still resolves it.
+		VersionYanked { namespace: Name, name: Name, version: VersionText },
+		/// A yanked version was restored.
+		VersionUnyanked { namespace: Name, name: Name, version: VersionText },
+		/// A package (`version: None`) or one version was deprecated.
+		Deprecated {
+			namespace: Name,
+			name: Name,
+			version: Option<VersionText>,
+			successor: Option<Note>,
+		},
+		/// A deprecation was lifted.
+		Undeprecated { namespace: Name, name: Name, version: Option<VersionText> },
+		/// A maintainer set a package's status.
+		PackageStatusSet { namespace: Name, name: Name, status: PackageStatus },
 	}
 
 	#[pallet::error]
@@ -355,6 +494,57 @@ pub mod pallet {
 		NotOfferee,
 		/// The value changed after the offer was made; ask the owner to offer it again.
 		OfferOutdated,
+		/// New keys starting with the byte `0xFF` are reserved for published versions.
+		ReservedKey,
+		/// The entry holds a published version, which never changes: yank or deprecate it.
+		SealedEntry,
+		/// Not a valid name: namespaces and package names are `[a-z][a-z0-9-]*`, 1–64
+		/// characters, and a package is `ns/name` (or `@ns/name`).
+		InvalidName,
+		/// The namespace or package-name prefix is reserved for the registry admin.
+		ReservedName,
+		/// The namespace is already claimed.
+		NamespaceTaken,
+		/// No such namespace. Claim it first with `claim_namespace`.
+		UnknownNamespace,
+		/// Only the namespace owner may do this.
+		NotNamespaceOwner,
+		/// The caller may not publish or manage this package: they are neither the namespace
+		/// owner nor one of its maintainers (in the open namespace: not the package owner).
+		NotMaintainer,
+		/// The account is already a maintainer (or the owner).
+		AlreadyMaintainer,
+		/// The namespace has `MaxMaintainers` maintainers. Remove one first.
+		TooManyMaintainers,
+		/// Not a SemVer 2.0 version (at most 128 characters), e.g. `1.2.3` or `2.0.0-rc.1`.
+		InvalidVersion,
+		/// This version is published already (build metadata does not make a new version).
+		/// Versions never change: publish a new one.
+		VersionExists,
+		/// No such package.
+		UnknownPackage,
+		/// The package has no such version.
+		UnknownVersion,
+		/// The package already exists.
+		PackageExists,
+		/// The checksum is not 32 bytes: give the SHA-256 digest of the content.
+		BadChecksumLength,
+		/// The metadata is longer than `MaxMetadataLength`.
+		MetadataTooLarge,
+		/// The metadata's `type` is not one of docker, native, python, wasm, other.
+		InvalidModuleType,
+		/// The package has `MaxVersions` versions.
+		TooManyVersions,
+		/// The version is already yanked.
+		AlreadyYanked,
+		/// The version is not yanked.
+		NotYanked,
+		/// The successor is not a `ns/name@range` reference (at most 256 bytes).
+		InvalidSuccessor,
+		/// The reason is not UTF-8 text of at most 256 bytes.
+		InvalidReason,
+		/// There is no deprecation to lift.
+		NotDeprecated,
 	}
 
 	/// A reason for the pallet placing a hold on funds.
@@ -391,6 +581,43 @@ pub mod pallet {
 	pub type TransferOffers<T: Config> =
 		StorageMap<_, Blake2_128Concat, KeyOf<T>, TransferOfferOf<T>>;
 
+	/// Claimed and assigned namespaces.
+	#[pallet::storage]
+	pub type Namespaces<T: Config> = StorageMap<_, Blake2_128Concat, Name, NamespaceInfoOf<T>>;
+
+	/// Per namespace: the deposit ticket of its claim (none for assigned namespaces).
+	#[pallet::storage]
+	pub type NamespaceDeposits<T: Config> = StorageMap<_, Blake2_128Concat, Name, TicketOf<T>>;
+
+	/// Per namespace: its maintainers besides the owner.
+	#[pallet::storage]
+	pub type Maintainers<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, Name, Blake2_128Concat, T::AccountId, ()>;
+
+	/// Per namespace: the account it is offered to (`transfer_namespace`).
+	#[pallet::storage]
+	pub type NamespaceOffers<T: Config> = StorageMap<_, Blake2_128Concat, Name, T::AccountId>;
+
+	/// Packages, by namespace and name.
+	#[pallet::storage]
+	pub type Packages<T: Config> = StorageMap<_, Blake2_128Concat, PackageKey, PackageInfoOf<T>>;
+
+	/// Published versions, by package and version text without build metadata.
+	#[pallet::storage]
+	pub type Versions<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		PackageKey,
+		Blake2_128Concat,
+		VersionText,
+		VersionRecordOf<T>,
+	>;
+
+	/// The entries that hold published versions (sealed): entry key to package and version.
+	#[pallet::storage]
+	pub type VersionEntries<T: Config> =
+		StorageMap<_, Blake2_128Concat, KeyOf<T>, (PackageKey, VersionText)>;
+
 	/// The accounts whose signed pin reports are accepted. Managed by `ForceOrigin`.
 	#[pallet::storage]
 	pub type Pinners<T: Config> =
@@ -421,7 +648,11 @@ pub mod pallet {
 		}
 
 		fn integrity_test() {
-			assert!(T::MaxKeyLength::get() > 0, "MaxKeyLength must be positive");
+			assert!(
+				T::MaxKeyLength::get() >= 33,
+				"MaxKeyLength must hold a version entry's 33-byte key"
+			);
+			assert!(T::MaxVersions::get() > 0, "MaxVersions must be positive");
 			assert!(T::MaxValueLength::get() > 0, "MaxValueLength must be positive");
 			assert!(T::MaxListLimit::get() > 0, "MaxListLimit must be positive");
 			assert!(T::MaxPinsPerBlock::get() > 0, "MaxPinsPerBlock must be positive");
@@ -496,6 +727,7 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let key = Self::bound_key(key)?;
 			let value = Self::bound_value(data)?;
+			Self::ensure_plain_key(&key, true)?;
 			Self::do_register(who, key, value)
 		}
 
@@ -510,6 +742,7 @@ pub mod pallet {
 		pub fn remove_module(origin: OriginFor<T>, key: Vec<u8>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let key = Self::bound_key(key)?;
+			Self::ensure_plain_key(&key, false)?;
 			let info = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
 			ensure!(info.owner == who, Error::<T>::NotOwner);
 			let refunded = Self::do_remove(&key, &info)?;
@@ -535,6 +768,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let key = Self::bound_key(key)?;
+			Self::ensure_plain_key(&key, false)?;
 			let info = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
 			ensure!(info.owner == who, Error::<T>::NotOwner);
 			ensure!(new_owner != who, Error::<T>::AlreadyOwner);
@@ -554,6 +788,7 @@ pub mod pallet {
 		pub fn force_remove_module(origin: OriginFor<T>, key: Vec<u8>) -> DispatchResult {
 			T::ForceOrigin::ensure_origin(origin)?;
 			let key = Self::bound_key(key)?;
+			Self::ensure_plain_key(&key, false)?;
 			let info = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
 			let refunded = Self::do_remove(&key, &info)?;
 			Self::deposit_event(Event::ModuleForceRemoved { key, owner: info.owner, refunded });
@@ -599,6 +834,7 @@ pub mod pallet {
 		pub fn accept_ownership(origin: OriginFor<T>, key: Vec<u8>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let key = Self::bound_key(key)?;
+			Self::ensure_plain_key(&key, false)?;
 			let mut info = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
 			let offer = TransferOffers::<T>::get(&key).ok_or(Error::<T>::NoOffer)?;
 			ensure!(offer.to == who, Error::<T>::NotOfferee);
@@ -668,6 +904,268 @@ pub mod pallet {
 			})?;
 			Self::deposit_event(Event::PinnerRemoved { who });
 			Ok(())
+		}
+
+		/// Claim a free namespace, holding a deposit priced like an entry of its name plus the
+		/// record.
+		///
+		/// - Origin: signed.
+		/// - Errors: `InvalidName`, `ReservedName` (a reserved or the open namespace),
+		///   `NamespaceTaken`, or a balance error.
+		/// - Events: `NamespaceClaimed`.
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::claim_namespace())]
+		pub fn claim_namespace(origin: OriginFor<T>, namespace: Vec<u8>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim_namespace(who, namespace)
+		}
+
+		/// Give an unclaimed namespace (reserved ones included) to `owner`, with no deposit.
+		///
+		/// - Origin: [`Config::RegistryAdmin`].
+		/// - Errors: `InvalidName`, `ReservedName` (the open namespace), `NamespaceTaken`.
+		/// - Events: `NamespaceAssigned`.
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::assign_namespace())]
+		pub fn assign_namespace(
+			origin: OriginFor<T>,
+			namespace: Vec<u8>,
+			owner: T::AccountId,
+		) -> DispatchResult {
+			T::RegistryAdmin::ensure_origin(origin)?;
+			Self::do_assign_namespace(namespace, owner)
+		}
+
+		/// Set or clear a namespace's `verified` flag.
+		///
+		/// - Origin: [`Config::RegistryAdmin`].
+		/// - Errors: `InvalidName`, `UnknownNamespace`.
+		/// - Events: `NamespaceVerified`.
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::set_namespace_verified())]
+		pub fn set_namespace_verified(
+			origin: OriginFor<T>,
+			namespace: Vec<u8>,
+			verified: bool,
+		) -> DispatchResult {
+			T::RegistryAdmin::ensure_origin(origin)?;
+			Self::do_set_namespace_verified(namespace, verified)
+		}
+
+		/// Let `who` publish, yank, deprecate and set the status of packages in a namespace.
+		///
+		/// - Origin: signed, the namespace owner.
+		/// - Errors: `InvalidName`, `UnknownNamespace`, `NotNamespaceOwner`,
+		///   `AlreadyMaintainer`, `TooManyMaintainers`.
+		/// - Events: `MaintainerAdded`.
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::add_maintainer())]
+		pub fn add_maintainer(
+			origin: OriginFor<T>,
+			namespace: Vec<u8>,
+			who: T::AccountId,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_add_maintainer(owner, namespace, who)
+		}
+
+		/// Take a maintainer's rights away.
+		///
+		/// - Origin: signed, the namespace owner.
+		/// - Errors: `InvalidName`, `UnknownNamespace`, `NotNamespaceOwner`, `NotMaintainer`.
+		/// - Events: `MaintainerRemoved`.
+		#[pallet::call_index(13)]
+		#[pallet::weight(T::WeightInfo::remove_maintainer())]
+		pub fn remove_maintainer(
+			origin: OriginFor<T>,
+			namespace: Vec<u8>,
+			who: T::AccountId,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_remove_maintainer(owner, namespace, who)
+		}
+
+		/// Offer a namespace to `to`; nothing moves until `to` calls `accept_namespace`. A new
+		/// offer replaces a pending one.
+		///
+		/// - Origin: signed, the namespace owner.
+		/// - Errors: `InvalidName`, `UnknownNamespace`, `NotNamespaceOwner`, `AlreadyOwner`.
+		/// - Events: `NamespaceOffered`.
+		#[pallet::call_index(14)]
+		#[pallet::weight(T::WeightInfo::transfer_namespace())]
+		pub fn transfer_namespace(
+			origin: OriginFor<T>,
+			namespace: Vec<u8>,
+			to: T::AccountId,
+		) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_transfer_namespace(owner, namespace, to)
+		}
+
+		/// Accept a namespace offered to the caller. The claim deposit (if any) is held from the
+		/// caller first, then released to the old owner; the maintainer list is cleared.
+		///
+		/// - Origin: signed, the account the offer names.
+		/// - Errors: `InvalidName`, `UnknownNamespace`, `NoOffer`, `NotOfferee`, or a balance
+		///   error.
+		/// - Events: `NamespaceTransferred`.
+		#[pallet::call_index(15)]
+		#[pallet::weight(T::WeightInfo::accept_namespace(T::MaxMaintainers::get()))]
+		pub fn accept_namespace(origin: OriginFor<T>, namespace: Vec<u8>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_accept_namespace(who, namespace)
+		}
+
+		/// Withdraw a pending namespace offer.
+		///
+		/// - Origin: signed, the namespace owner.
+		/// - Errors: `InvalidName`, `UnknownNamespace`, `NotNamespaceOwner`, `NoOffer`.
+		/// - Events: `NamespaceOfferCancelled`.
+		#[pallet::call_index(16)]
+		#[pallet::weight(T::WeightInfo::cancel_namespace_offer())]
+		pub fn cancel_namespace_offer(origin: OriginFor<T>, namespace: Vec<u8>) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_cancel_namespace_offer(owner, namespace)
+		}
+
+		/// Create an empty package for `owner`: the only way to create one whose name has a
+		/// reserved prefix. The namespace owner and maintainers (in the open namespace,
+		/// `owner`) then publish to it.
+		///
+		/// - Origin: [`Config::RegistryAdmin`].
+		/// - Errors: `InvalidName`, `UnknownNamespace`, `PackageExists`.
+		/// - Events: `PackageCreated`.
+		#[pallet::call_index(17)]
+		#[pallet::weight(T::WeightInfo::create_package())]
+		pub fn create_package(
+			origin: OriginFor<T>,
+			name: Vec<u8>,
+			owner: T::AccountId,
+			module_type: ModuleType,
+		) -> DispatchResult {
+			T::RegistryAdmin::ensure_origin(origin)?;
+			Self::do_create_package(name, owner, module_type)
+		}
+
+		/// Publish an immutable version of a package, creating the package on its first
+		/// publication.
+		///
+		/// - Origin: signed: the namespace owner or a maintainer; in the open namespace anyone
+		///   for a new package, then only its first publisher.
+		/// - `name` is `ns/name` or `@ns/name`; `version` SemVer 2.0; `cid` the content's CID
+		///   as text; `checksum` the 32-byte SHA-256 of the content bytes; `size` their length;
+		///   `metadata` a JSON object (its `type` field sets a new package's module type).
+		/// - The version's document is stored as a sealed entry (see the crate docs), holding
+		///   the entry deposit from the caller; its CID is pinned like any entry's.
+		/// - Errors: `InvalidName`, `ReservedName`, `UnknownNamespace`, `NotMaintainer`,
+		///   `InvalidVersion`, `VersionExists`, `TooManyVersions`, `BadChecksumLength`,
+		///   `MetadataTooLarge`, `InvalidJson`, `JsonNotObject`, `InvalidModuleType`,
+		///   `InvalidCid`, `IdentityCid`, `ValueTooLarge`, or a balance error.
+		/// - Events: `PackageCreated` (first version), `ModuleRegistered`, `VersionPublished`.
+		#[pallet::call_index(18)]
+		#[pallet::weight(T::WeightInfo::publish_version(metadata.len() as u32))]
+		pub fn publish_version(
+			origin: OriginFor<T>,
+			name: Vec<u8>,
+			version: Vec<u8>,
+			cid: Vec<u8>,
+			checksum: Vec<u8>,
+			size: u64,
+			metadata: Vec<u8>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_publish(
+				who,
+				registry::Publication { name, version, cid, checksum, size, metadata },
+			)
+		}
+
+		/// Yank a version: range resolution skips it; an exact request still resolves it,
+		/// flagged `yanked`.
+		///
+		/// - Origin: signed, a maintainer of the package.
+		/// - Errors: `InvalidName`, `InvalidVersion`, `UnknownPackage`, `UnknownVersion`,
+		///   `NotMaintainer`, `AlreadyYanked`.
+		/// - Events: `VersionYanked`.
+		#[pallet::call_index(19)]
+		#[pallet::weight(T::WeightInfo::yank_version())]
+		pub fn yank_version(
+			origin: OriginFor<T>,
+			name: Vec<u8>,
+			version: Vec<u8>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_yanked(who, name, version, true)
+		}
+
+		/// Undo a yank.
+		///
+		/// - Origin: signed, a maintainer of the package.
+		/// - Errors: `InvalidName`, `InvalidVersion`, `UnknownPackage`, `UnknownVersion`,
+		///   `NotMaintainer`, `NotYanked`.
+		/// - Events: `VersionUnyanked`.
+		#[pallet::call_index(20)]
+		#[pallet::weight(T::WeightInfo::unyank_version())]
+		pub fn unyank_version(
+			origin: OriginFor<T>,
+			name: Vec<u8>,
+			version: Vec<u8>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_yanked(who, name, version, false)
+		}
+
+		/// Deprecate a package (`version: None`) or one version, with an optional successor
+		/// (`ns/name@range`) and a reason. Deprecating again replaces the deprecation.
+		///
+		/// - Origin: signed, a maintainer of the package.
+		/// - Errors: `InvalidName`, `InvalidVersion`, `UnknownPackage`, `UnknownVersion`,
+		///   `NotMaintainer`, `InvalidSuccessor`, `InvalidReason`.
+		/// - Events: `Deprecated`.
+		#[pallet::call_index(21)]
+		#[pallet::weight(T::WeightInfo::deprecate())]
+		pub fn deprecate(
+			origin: OriginFor<T>,
+			name: Vec<u8>,
+			version: Option<Vec<u8>>,
+			successor: Option<Vec<u8>>,
+			reason: Vec<u8>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_deprecate(who, name, version, successor, reason)
+		}
+
+		/// Lift the deprecation of a package (`version: None`) or of one version.
+		///
+		/// - Origin: signed, a maintainer of the package.
+		/// - Errors: `InvalidName`, `InvalidVersion`, `UnknownPackage`, `UnknownVersion`,
+		///   `NotMaintainer`, `NotDeprecated`.
+		/// - Events: `Undeprecated`.
+		#[pallet::call_index(22)]
+		#[pallet::weight(T::WeightInfo::undeprecate())]
+		pub fn undeprecate(
+			origin: OriginFor<T>,
+			name: Vec<u8>,
+			version: Option<Vec<u8>>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_undeprecate(who, name, version)
+		}
+
+		/// Set a package's status: active, maintenance or inactive.
+		///
+		/// - Origin: signed, a maintainer of the package.
+		/// - Errors: `InvalidName`, `UnknownPackage`, `NotMaintainer`.
+		/// - Events: `PackageStatusSet`.
+		#[pallet::call_index(23)]
+		#[pallet::weight(T::WeightInfo::set_package_status())]
+		pub fn set_package_status(
+			origin: OriginFor<T>,
+			name: Vec<u8>,
+			status: PackageStatus,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_package_status(who, name, status)
 		}
 	}
 
@@ -971,7 +1469,7 @@ pub mod pallet {
 				let info = Modules::<T>::get(&key).ok_or("offer for a missing entry")?;
 				ensure!(offer.to != info.owner, "offer to the owner");
 			}
-			Ok(())
+			Self::do_try_state_registry()
 		}
 	}
 }

@@ -80,6 +80,10 @@ impl pallet_module_registry::Config for Test {
 	type Consideration = HoldConsideration<u64, Balances, RegistryHoldReason, DepositPrice>;
 	type DepositPrice = DepositPrice;
 	type ForceOrigin = EnsureRoot<u64>;
+	type RegistryAdmin = EnsureRoot<u64>;
+	type MaxVersions = ConstU32<MAX_VERSIONS>;
+	type MaxMaintainers = ConstU32<MAX_MAINTAINERS>;
+	type MaxMetadataLength = ConstU32<MAX_METADATA>;
 	type MaxKeyLength = ConstU32<MAX_KEY>;
 	type MaxValueLength = ConstU32<MAX_VALUE>;
 	type MaxListLimit = ConstU32<100>;
@@ -90,6 +94,13 @@ impl pallet_module_registry::Config for Test {
 	type ReportWindow = ConstU32<REPORT_WINDOW>;
 	type IpfsTimeoutMs = ConstU64<2_000>;
 }
+
+/// Versions per package in tests.
+pub const MAX_VERSIONS: u32 = 4;
+/// Maintainers per namespace in tests.
+pub const MAX_MAINTAINERS: u32 = 2;
+/// Longest version metadata in tests.
+pub const MAX_METADATA: u32 = 512;
 
 /// Test pinner keys are `UintAuthorityId`s, whose account is the same `u64`.
 pub struct TestAuthId;
@@ -177,6 +188,9 @@ pub fn check_invariants() {
 	ModuleRegistry::do_try_state().expect("try_state");
 	let mut recorded = std::collections::BTreeMap::<u64, u64>::new();
 	for (_, info) in crate::Modules::<Test>::iter() {
+		*recorded.entry(info.owner).or_default() += info.deposit;
+	}
+	for (_, info) in crate::Namespaces::<Test>::iter() {
 		*recorded.entry(info.owner).or_default() += info.deposit;
 	}
 	for who in [ALICE, BOB, CHARLIE, PINNER] {

@@ -27,6 +27,21 @@ pub trait WeightInfo {
 	fn report_pin_status() -> Weight;
 	fn add_pinner() -> Weight;
 	fn remove_pinner() -> Weight;
+	fn claim_namespace() -> Weight;
+	fn assign_namespace() -> Weight;
+	fn set_namespace_verified() -> Weight;
+	fn add_maintainer() -> Weight;
+	fn remove_maintainer() -> Weight;
+	fn transfer_namespace() -> Weight;
+	fn accept_namespace(m: u32) -> Weight;
+	fn cancel_namespace_offer() -> Weight;
+	fn create_package() -> Weight;
+	fn publish_version(m: u32) -> Weight;
+	fn yank_version() -> Weight;
+	fn unyank_version() -> Weight;
+	fn deprecate() -> Weight;
+	fn undeprecate() -> Weight;
+	fn set_package_status() -> Weight;
 }
 
 /// Weights measured on the machine above, with the runtime's database weights.
@@ -144,6 +159,115 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn claim_namespace() -> Weight {
+		Weight::from_parts(75_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn assign_namespace() -> Weight {
+		Weight::from_parts(30_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn set_namespace_verified() -> Weight {
+		Weight::from_parts(30_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn add_maintainer() -> Weight {
+		Weight::from_parts(35_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn remove_maintainer() -> Weight {
+		Weight::from_parts(35_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn transfer_namespace() -> Weight {
+		Weight::from_parts(30_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(1_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn accept_namespace(m: u32) -> Weight {
+		Weight::from_parts(140_000_000, 9000)
+			.saturating_add(Weight::from_parts(5_000_000, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(m.into()))
+			.saturating_add(T::DbWeight::get().writes(m.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn cancel_namespace_offer() -> Weight {
+		Weight::from_parts(30_000_000, 4000)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn create_package() -> Weight {
+		Weight::from_parts(35_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(2_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn publish_version(m: u32) -> Weight {
+		Weight::from_parts(420_000_000, 90_000)
+			.saturating_add(Weight::from_parts(12_000, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(10_u64))
+			.saturating_add(T::DbWeight::get().writes(11_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn yank_version() -> Weight {
+		Weight::from_parts(35_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn unyank_version() -> Weight {
+		Weight::from_parts(35_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn deprecate() -> Weight {
+		Weight::from_parts(40_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn undeprecate() -> Weight {
+		Weight::from_parts(35_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn set_package_status() -> Weight {
+		Weight::from_parts(35_000_000, 6000)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+	}
 }
 
 /// The same weights with RocksDB database weights, for tests and other runtimes.
@@ -194,6 +318,115 @@ impl WeightInfo for () {
 	fn remove_pinner() -> Weight {
 		Weight::from_parts(12_979_000, 2510)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn claim_namespace() -> Weight {
+		Weight::from_parts(75_000_000, 6000)
+			.saturating_add(RocksDbWeight::get().reads(4_u64))
+			.saturating_add(RocksDbWeight::get().writes(4_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn assign_namespace() -> Weight {
+		Weight::from_parts(30_000_000, 4000)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn set_namespace_verified() -> Weight {
+		Weight::from_parts(30_000_000, 4000)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn add_maintainer() -> Weight {
+		Weight::from_parts(35_000_000, 6000)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn remove_maintainer() -> Weight {
+		Weight::from_parts(35_000_000, 6000)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(2_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn transfer_namespace() -> Weight {
+		Weight::from_parts(30_000_000, 4000)
+			.saturating_add(RocksDbWeight::get().reads(1_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn accept_namespace(m: u32) -> Weight {
+		Weight::from_parts(140_000_000, 9000)
+			.saturating_add(Weight::from_parts(5_000_000, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(m.into()))
+			.saturating_add(RocksDbWeight::get().writes(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(6_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn cancel_namespace_offer() -> Weight {
+		Weight::from_parts(30_000_000, 4000)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn create_package() -> Weight {
+		Weight::from_parts(35_000_000, 6000)
+			.saturating_add(RocksDbWeight::get().reads(2_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn publish_version(m: u32) -> Weight {
+		Weight::from_parts(420_000_000, 90_000)
+			.saturating_add(Weight::from_parts(12_000, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(10_u64))
+			.saturating_add(RocksDbWeight::get().writes(11_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn yank_version() -> Weight {
+		Weight::from_parts(35_000_000, 6000)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn unyank_version() -> Weight {
+		Weight::from_parts(35_000_000, 6000)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn deprecate() -> Weight {
+		Weight::from_parts(40_000_000, 6000)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn undeprecate() -> Weight {
+		Weight::from_parts(35_000_000, 6000)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
+			.saturating_add(RocksDbWeight::get().writes(1_u64))
+	}
+	/// Provisional (registry layer): not yet measured. An upper bound from the measured
+	/// calls with the same storage accesses; `scripts/benchmark-weights.sh` replaces it.
+	fn set_package_status() -> Weight {
+		Weight::from_parts(35_000_000, 6000)
+			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 }

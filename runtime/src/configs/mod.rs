@@ -205,6 +205,13 @@ impl pallet_module_registry::Config for Runtime {
 		HoldConsideration<AccountId, Balances, ModuleHoldReason, ModuleDepositPrice>;
 	type DepositPrice = ModuleDepositPrice;
 	type ForceOrigin = EnsureRoot<AccountId>;
+	type RegistryAdmin = EnsureRoot<AccountId>;
+	type MaxVersions = ConstU32<1_024>;
+	type MaxMaintainers = ConstU32<16>;
+	type MaxMetadataLength = ConstU32<16_384>;
+	type ReservedNamespaces = pallet_module_registry::config_preludes::DefaultReservedNamespaces;
+	type ReservedPrefixes = pallet_module_registry::config_preludes::DefaultReservedPrefixes;
+	type OpenNamespace = pallet_module_registry::config_preludes::DefaultOpenNamespace;
 	type MaxKeyLength = ConstU32<MODULE_KEY_LIMIT>;
 	type MaxValueLength = ConstU32<MODULE_VALUE_LIMIT>;
 	type MaxListLimit = ConstU32<256>;

@@ -16,6 +16,7 @@
 //!   `MAJOR.MINOR.PATCH` (the `semver` crate's rule); `*` and `latest` never pick one. An exact
 //!   range still resolves a yanked version (crates.io semantics): the caller flags it.
 
+use crate::types::ModuleType;
 use alloc::{string::String, vec::Vec};
 use core::fmt;
 
@@ -234,6 +235,53 @@ pub fn checksum_text(digest: &[u8; 32]) -> String {
 	out
 }
 
+/// Why a version's metadata was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MetadataError {
+	/// Not JSON (or not UTF-8).
+	InvalidJson,
+	/// JSON whose top level is not an object.
+	NotObject,
+	/// The `type` field is not one of docker, native, python, wasm, other.
+	UnknownType,
+}
+
+/// The fields of version metadata the chain reads; every other field is accepted unread.
+#[derive(serde::Deserialize)]
+struct MetadataFields {
+	#[serde(default, rename = "type")]
+	module_type: Option<serde_json::Value>,
+}
+
+/// Check a version's metadata (a JSON object) and read its module type: the `type` field
+/// (`docker`, `native`, `python`, `wasm` or `other`), [`ModuleType::Other`] when absent.
+pub fn metadata_module_type(metadata: &[u8]) -> Result<ModuleType, MetadataError> {
+	let text = core::str::from_utf8(metadata).map_err(|_| MetadataError::InvalidJson)?;
+	if !text.trim_start().starts_with('{') {
+		return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+			Ok(_) => MetadataError::NotObject,
+			Err(_) => MetadataError::InvalidJson,
+		});
+	}
+	let fields: MetadataFields =
+		serde_json::from_str(text).map_err(|_| MetadataError::InvalidJson)?;
+	match fields.module_type {
+		None => Ok(ModuleType::Other),
+		Some(serde_json::Value::String(name)) =>
+			ModuleType::from_name(&name).ok_or(MetadataError::UnknownType),
+		Some(_) => Err(MetadataError::UnknownType),
+	}
+}
+
+/// A version's identity: its text without build metadata, which is how the chain keys it (so
+/// `1.0.0+a` and `1.0.0+b` are one version).
+pub fn version_identity(version: &Version) -> String {
+	use alloc::string::ToString;
+	let mut v = version.clone();
+	v.build = semver::BuildMetadata::EMPTY;
+	v.to_string()
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -258,6 +306,29 @@ mod tests {
 		}
 		assert!(has_reserved_prefix("core-utils", &["cognitive-", "cm-", "core-"]));
 		assert!(!has_reserved_prefix("corely", &["cognitive-", "cm-", "core-"]));
+	}
+
+	#[test]
+	fn metadata_types() {
+		assert_eq!(metadata_module_type(b"{}"), Ok(ModuleType::Other));
+		assert_eq!(metadata_module_type(br#" {"type":"wasm","x":[1]}"#), Ok(ModuleType::Wasm));
+		assert_eq!(metadata_module_type(br#"{"type":"docker"}"#), Ok(ModuleType::Docker));
+		assert_eq!(metadata_module_type(br#"{"type":"Docker"}"#), Err(MetadataError::UnknownType));
+		assert_eq!(metadata_module_type(br#"{"type":3}"#), Err(MetadataError::UnknownType));
+		assert_eq!(metadata_module_type(b"[1]"), Err(MetadataError::NotObject));
+		assert_eq!(metadata_module_type(b"\"x\""), Err(MetadataError::NotObject));
+		assert_eq!(metadata_module_type(b"{"), Err(MetadataError::InvalidJson));
+		assert_eq!(metadata_module_type(b"nope"), Err(MetadataError::InvalidJson));
+		assert_eq!(metadata_module_type(b"\xff"), Err(MetadataError::InvalidJson));
+		let twice = br#"{"type":"wasm","type":"docker"}"#;
+		assert_eq!(metadata_module_type(twice), Err(MetadataError::InvalidJson));
+	}
+
+	#[test]
+	fn version_identity_drops_build_metadata() {
+		assert_eq!(version_identity(&v("1.2.3+build.5")), "1.2.3");
+		assert_eq!(version_identity(&v("1.2.3-rc.1+x")), "1.2.3-rc.1");
+		assert_eq!(version_identity(&v("1.2.3")), "1.2.3");
 	}
 
 	#[test]

@@ -202,3 +202,230 @@ pub enum ListError {
 	/// `start_after` is longer than `MaxKeyLength`, so it cannot be a key of this registry.
 	StartAfterTooLong,
 }
+
+/// Longest version text, build metadata included.
+pub const MAX_VERSION_LEN: u32 = 128;
+
+/// Longest deprecation reason or successor reference, in bytes.
+pub const MAX_NOTE_LEN: u32 = 256;
+
+/// A namespace or package name as stored (checked by [`crate::registry::validate_name`]).
+pub type Name = BoundedVec<u8, ConstU32<{ crate::registry::MAX_NAME_LEN as u32 }>>;
+
+/// A package as stored: namespace and name.
+pub type PackageKey = (Name, Name);
+
+/// A version's text as stored.
+pub type VersionText = BoundedVec<u8, ConstU32<MAX_VERSION_LEN>>;
+
+/// A deprecation reason or successor reference as stored.
+pub type Note = BoundedVec<u8, ConstU32<MAX_NOTE_LEN>>;
+
+/// What kind of module a package holds (the registrar's types, plus wasm and other).
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "lowercase"))]
+pub enum ModuleType {
+	/// A container image.
+	Docker,
+	/// A native binary.
+	Native,
+	/// A Python package.
+	Python,
+	/// A WebAssembly module.
+	Wasm,
+	/// Anything else.
+	#[default]
+	Other,
+}
+
+impl ModuleType {
+	/// The type named by a metadata `type` field (`docker`, `native`, `python`, `wasm`, `other`).
+	pub fn from_name(name: &str) -> Option<ModuleType> {
+		Some(match name {
+			"docker" => ModuleType::Docker,
+			"native" => ModuleType::Native,
+			"python" => ModuleType::Python,
+			"wasm" => ModuleType::Wasm,
+			"other" => ModuleType::Other,
+			_ => return None,
+		})
+	}
+}
+
+/// The state a package's maintainers give it.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	Default,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "std", serde(rename_all = "lowercase"))]
+pub enum PackageStatus {
+	/// Developed and supported.
+	#[default]
+	Active,
+	/// Fixes only.
+	Maintenance,
+	/// No longer worked on.
+	Inactive,
+}
+
+/// A deprecation of a package or of one version.
+#[derive(
+	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub struct Deprecation {
+	/// What to use instead: a `ns/name@range` reference, checked when it was set.
+	pub successor: Option<Note>,
+	/// Why, as UTF-8 text.
+	pub reason: Note,
+}
+
+/// A claimed (or assigned) namespace.
+#[derive(
+	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub struct NamespaceInfo<AccountId, Balance, BlockNumber> {
+	/// The account that claimed it, was assigned it, or accepted it.
+	pub owner: AccountId,
+	/// Set by the registry admin.
+	pub verified: bool,
+	/// The amount held from the owner (zero for a namespace the admin assigned).
+	pub deposit: Balance,
+	/// Block of the claim.
+	pub created: BlockNumber,
+	/// How many maintainers it has.
+	pub maintainer_count: u32,
+}
+
+/// A package: its owner, type, status and deprecation.
+#[derive(
+	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub struct PackageInfo<AccountId, BlockNumber> {
+	/// The namespace owner when it was created, or in the open namespace its first publisher.
+	/// Only in the open namespace does it decide who may publish.
+	pub owner: AccountId,
+	/// From the first version's metadata `type` field.
+	pub module_type: ModuleType,
+	/// Set by the maintainers.
+	pub status: PackageStatus,
+	/// The package's deprecation, if any.
+	pub deprecation: Option<Deprecation>,
+	/// How many versions were published.
+	pub version_count: u32,
+	/// Block of creation.
+	pub created: BlockNumber,
+}
+
+/// A published version. Nothing in it changes except `yanked` and `deprecation`.
+#[derive(
+	Clone, Debug, PartialEq, Eq, Encode, Decode, DecodeWithMemTracking, TypeInfo, MaxEncodedLen,
+)]
+pub struct VersionRecord<AccountId, BlockNumber> {
+	/// The version as published, build metadata included.
+	pub version: VersionText,
+	/// SHA-256 of the content bytes as a client downloads them.
+	pub checksum: [u8; 32],
+	/// Their length in bytes.
+	pub size: u64,
+	/// Who published it.
+	pub publisher: AccountId,
+	/// The block it was published in.
+	pub published_at: BlockNumber,
+	/// Skipped by range resolution; an exact request still resolves it.
+	pub yanked: bool,
+	/// The version's own deprecation, if any.
+	pub deprecation: Option<Deprecation>,
+}
+
+/// A version as the runtime API answers it: the record, its CID, the key of the entry that
+/// holds its content, its pin status, and the deprecation that applies (the version's own, or
+/// else the package's).
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct VersionView<AccountId, BlockNumber> {
+	/// `ns/name`.
+	pub package: alloc::vec::Vec<u8>,
+	/// The stored record.
+	pub record: VersionRecord<AccountId, BlockNumber>,
+	/// The content's CID, binary.
+	pub cid: CidBytes,
+	/// The key of the entry holding the version document (`moduleRegistry_getModule`).
+	pub entry_key: alloc::vec::Vec<u8>,
+	/// The entry's pin status.
+	pub pin_status: PinStatus<AccountId, BlockNumber>,
+	/// The deprecation in force for this version.
+	pub deprecation: Option<Deprecation>,
+}
+
+/// A package as the runtime API answers it.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct PackageView<AccountId, BlockNumber> {
+	/// `ns/name`.
+	pub package: alloc::vec::Vec<u8>,
+	/// The stored record.
+	pub info: PackageInfo<AccountId, BlockNumber>,
+	/// The namespace's owner and maintainers, or in the open namespace the package owner.
+	pub maintainers: alloc::vec::Vec<AccountId>,
+	/// The version `latest` resolves to.
+	pub latest: Option<alloc::vec::Vec<u8>>,
+	/// Whether the namespace is verified.
+	pub verified: bool,
+}
+
+/// A namespace as the runtime API answers it.
+#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+pub struct NamespaceView<AccountId, Balance, BlockNumber> {
+	/// The name.
+	pub namespace: alloc::vec::Vec<u8>,
+	/// The record; `None` for the open namespace, which nobody owns.
+	pub info: Option<NamespaceInfo<AccountId, Balance, BlockNumber>>,
+	/// The maintainers besides the owner.
+	pub maintainers: alloc::vec::Vec<AccountId>,
+	/// A pending transfer offer's recipient.
+	pub offered_to: Option<AccountId>,
+	/// Whether anyone may create packages in it.
+	pub open: bool,
+}
+
+/// Why a registry query was refused.
+#[derive(
+	Clone,
+	Copy,
+	Debug,
+	PartialEq,
+	Eq,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	TypeInfo,
+	MaxEncodedLen,
+)]
+#[cfg_attr(feature = "std", derive(serde::Serialize, serde::Deserialize))]
+pub enum QueryError {
+	/// Not a valid `ns/name` (or namespace).
+	BadName,
+	/// Not a valid range or version.
+	BadRange,
+}

@@ -1,0 +1,719 @@
+//! Unit tests of the registry layer (namespaces, packages, versions) against the mock runtime.
+
+use crate::{
+	mock::*,
+	registry::{version_entry_key, VERSION_KEY_PREFIX},
+	Error, Event, Modules, NamespaceOffers, Namespaces, Packages, PinStatus, VersionEntries,
+	Versions,
+};
+use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
+use module_registry_primitives::{ModuleType, PackageStatus, QueryError};
+use sp_runtime::DispatchError;
+
+const CID: &str = "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
+const CID_V0: &str = "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG";
+const SUM: [u8; 32] = [7; 32];
+
+fn held(who: u64) -> u64 {
+	Balances::balance_on_hold(&RegistryHoldReason::get(), &who)
+}
+
+fn claim(who: u64, ns: &str) -> frame_support::dispatch::DispatchResult {
+	ModuleRegistry::claim_namespace(RuntimeOrigin::signed(who), ns.into())
+}
+
+fn publish_with(
+	who: u64,
+	name: &str,
+	version: &str,
+	cid: &str,
+	checksum: &[u8],
+	metadata: &str,
+) -> frame_support::dispatch::DispatchResult {
+	ModuleRegistry::publish_version(
+		RuntimeOrigin::signed(who),
+		name.into(),
+		version.into(),
+		cid.into(),
+		checksum.to_vec(),
+		1234,
+		metadata.into(),
+	)
+}
+
+fn publish(who: u64, name: &str, version: &str) -> frame_support::dispatch::DispatchResult {
+	publish_with(who, name, version, CID, &SUM, r#"{"description":"utilities"}"#)
+}
+
+fn resolved(name: &str, range: &str) -> Option<String> {
+	ModuleRegistry::resolve(name.into(), range.into())
+		.expect("query accepted")
+		.map(|v| String::from_utf8(v.record.version.to_vec()).unwrap())
+}
+
+fn entry_key(package: &str, identity: &str) -> crate::KeyOf<Test> {
+	version_entry_key(package, identity).to_vec().try_into().unwrap()
+}
+
+/// Alice owns `alice` and has published 1.0.0, 1.1.0, 1.2.0-rc.1 and 2.0.0 of `alice/utils`.
+fn with_versions(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		assert_ok!(claim(ALICE, "alice"));
+		for v in ["1.0.0", "1.1.0", "1.2.0-rc.1", "2.0.0"] {
+			assert_ok!(publish(ALICE, "alice/utils", v));
+		}
+		test()
+	})
+}
+
+#[test]
+fn publish_resolve_yank_and_deprecate() {
+	with_versions(|| {
+		assert_eq!(resolved("alice/utils", "^1").as_deref(), Some("1.1.0"));
+		assert_eq!(resolved("@alice/utils", "~1.0").as_deref(), Some("1.0.0"));
+		assert_eq!(resolved("alice/utils", ">=1.0.0").as_deref(), Some("2.0.0"));
+		assert_eq!(resolved("alice/utils", "*").as_deref(), Some("2.0.0"));
+		assert_eq!(resolved("alice/utils", "latest").as_deref(), Some("2.0.0"));
+		assert_eq!(resolved("alice/utils", ">=1.1, <2").as_deref(), Some("1.1.0"));
+		assert_eq!(resolved("alice/utils", "^1.2.0-rc.0").as_deref(), Some("1.2.0-rc.1"));
+		assert_eq!(resolved("alice/utils", "^3"), None);
+
+		// Yanking 2.0.0 moves `*`; the exact request still resolves it, flagged.
+		assert_ok!(ModuleRegistry::yank_version(
+			RuntimeOrigin::signed(ALICE),
+			"alice/utils".into(),
+			"2.0.0".into()
+		));
+		assert_eq!(resolved("alice/utils", "*").as_deref(), Some("1.1.0"));
+		let exact = ModuleRegistry::resolve("alice/utils".into(), "2.0.0".into()).unwrap().unwrap();
+		assert!(exact.record.yanked);
+		assert_ok!(ModuleRegistry::unyank_version(
+			RuntimeOrigin::signed(ALICE),
+			"alice/utils".into(),
+			"2.0.0".into()
+		));
+		assert_eq!(resolved("alice/utils", "*").as_deref(), Some("2.0.0"));
+
+		// A package deprecation applies to every version; a version's own one wins.
+		assert_ok!(ModuleRegistry::deprecate(
+			RuntimeOrigin::signed(ALICE),
+			"alice/utils".into(),
+			None,
+			Some("alice/tools@^1".into()),
+			"renamed".into()
+		));
+		let v = ModuleRegistry::resolve("alice/utils".into(), "^1".into()).unwrap().unwrap();
+		let d = v.deprecation.unwrap();
+		assert_eq!(
+			(&d.successor.unwrap()[..], &d.reason[..]),
+			(&b"alice/tools@^1"[..], &b"renamed"[..])
+		);
+		assert_ok!(ModuleRegistry::deprecate(
+			RuntimeOrigin::signed(ALICE),
+			"alice/utils".into(),
+			Some("1.1.0".into()),
+			None,
+			"security hole".into()
+		));
+		let v = ModuleRegistry::resolve("alice/utils".into(), "^1".into()).unwrap().unwrap();
+		assert_eq!(&v.deprecation.unwrap().reason[..], b"security hole");
+		assert_ok!(ModuleRegistry::undeprecate(
+			RuntimeOrigin::signed(ALICE),
+			"alice/utils".into(),
+			None
+		));
+		let v = ModuleRegistry::resolve("alice/utils".into(), "2".into()).unwrap().unwrap();
+		assert_eq!(v.deprecation, None);
+		assert_noop!(
+			ModuleRegistry::undeprecate(RuntimeOrigin::signed(ALICE), "alice/utils".into(), None),
+			Error::<Test>::NotDeprecated
+		);
+	})
+}
+
+#[test]
+fn a_version_is_an_entry_that_pins_and_cannot_change() {
+	with_versions(|| {
+		let v = ModuleRegistry::resolve("alice/utils".into(), "=1.0.0".into()).unwrap().unwrap();
+		let key = entry_key("alice/utils", "1.0.0");
+		assert_eq!(v.entry_key, key.to_vec());
+		assert_eq!(v.pin_status, PinStatus::Pending);
+		let doc = ModuleRegistry::get_module(key.to_vec()).unwrap();
+		let doc: serde_json::Value = serde_json::from_slice(&doc).unwrap();
+		assert_eq!(doc["cid"], CID);
+		assert_eq!(doc["package"], "alice/utils");
+		assert_eq!(doc["version"], "1.0.0");
+		assert_eq!(doc["checksum"], format!("sha256:{}", "07".repeat(32)));
+		assert_eq!(doc["size"], 1234);
+		assert_eq!(doc["metadata"]["description"], "utilities");
+		let info = Modules::<Test>::get(&key).unwrap();
+		assert_eq!(info.owner, ALICE);
+		let entries: u64 = ["1.0.0", "1.1.0", "1.2.0-rc.1", "2.0.0"]
+			.iter()
+			.map(|v| Modules::<Test>::get(entry_key("alice/utils", v)).unwrap().deposit)
+			.sum();
+		assert_eq!(
+			info.deposit,
+			deposit(33, ModuleRegistry::get_module(key.to_vec()).unwrap().len())
+		);
+		assert_eq!(held(ALICE), namespace_deposit("alice") + entries);
+
+		// The entry machinery pins it; its status is the version's.
+		ModuleRegistry::do_record_pin(
+			key.clone(),
+			info,
+			PINNER,
+			module_registry_primitives::PinOutcome::Verified,
+		);
+		let v = ModuleRegistry::resolve("alice/utils".into(), "=1.0.0".into()).unwrap().unwrap();
+		assert!(matches!(v.pin_status, PinStatus::Verified { by: PINNER, .. }));
+
+		// No plain call touches it.
+		let origin = || RuntimeOrigin::signed(ALICE);
+		assert_noop!(
+			ModuleRegistry::register_module(origin(), key.to_vec(), CID_V0.into()),
+			Error::<Test>::SealedEntry
+		);
+		assert_noop!(
+			ModuleRegistry::remove_module(origin(), key.to_vec()),
+			Error::<Test>::SealedEntry
+		);
+		assert_noop!(
+			ModuleRegistry::transfer_ownership(origin(), key.to_vec(), BOB),
+			Error::<Test>::SealedEntry
+		);
+		assert_noop!(
+			ModuleRegistry::force_remove_module(RuntimeOrigin::root(), key.to_vec()),
+			Error::<Test>::SealedEntry
+		);
+		// Nor does publishing it again, with or without build metadata.
+		assert_noop!(publish(ALICE, "alice/utils", "1.0.0"), Error::<Test>::VersionExists);
+		assert_noop!(publish(ALICE, "alice/utils", "1.0.0+rebuild"), Error::<Test>::VersionExists);
+	})
+}
+
+fn namespace_deposit(ns: &str) -> u64 {
+	Namespaces::<Test>::get(crate::Name::truncate_from(ns.into())).unwrap().deposit
+}
+
+#[test]
+fn version_keys_are_reserved_but_older_binary_keys_keep_working() {
+	new_test_ext().execute_with(|| {
+		let squat = version_entry_key("alice/utils", "1.0.0").to_vec();
+		assert_noop!(
+			ModuleRegistry::register_module(RuntimeOrigin::signed(BOB), squat, CID.into()),
+			Error::<Test>::ReservedKey
+		);
+		// A 0xFF key registered before the registry layer (written here as the old code did)
+		// can still be updated and removed by its owner.
+		let old = vec![VERSION_KEY_PREFIX, 1, 2, 3];
+		assert_ok!(ModuleRegistry::do_register(
+			BOB,
+			old.clone().try_into().unwrap(),
+			CID.as_bytes().to_vec().try_into().unwrap()
+		));
+		assert_ok!(ModuleRegistry::register_module(
+			RuntimeOrigin::signed(BOB),
+			old.clone(),
+			CID_V0.into()
+		));
+		assert_ok!(ModuleRegistry::remove_module(RuntimeOrigin::signed(BOB), old));
+		// Text keys are unaffected.
+		assert_ok!(ModuleRegistry::register_module(
+			RuntimeOrigin::signed(BOB),
+			"ÿ-is-text".into(),
+			CID.into()
+		));
+	})
+}
+
+#[test]
+fn claiming_namespaces() {
+	new_test_ext().execute_with(|| {
+		for bad in ["", "Alice", "1abc", "a_b", "a/b", &"x".repeat(65)] {
+			assert_noop!(claim(ALICE, bad), Error::<Test>::InvalidName);
+		}
+		assert_noop!(
+			ModuleRegistry::claim_namespace(RuntimeOrigin::signed(ALICE), vec![0xff]),
+			Error::<Test>::InvalidName
+		);
+		for reserved in ["official", "verified", "community"] {
+			assert_noop!(claim(ALICE, reserved), Error::<Test>::ReservedName);
+		}
+		assert_ok!(claim(ALICE, "alice"));
+		let expected = deposit("alice".len(), {
+			use codec::MaxEncodedLen;
+			crate::NamespaceInfoOf::<Test>::max_encoded_len()
+		});
+		assert_eq!(namespace_deposit("alice"), expected);
+		assert_eq!(held(ALICE), expected);
+		System::assert_last_event(
+			Event::NamespaceClaimed {
+				namespace: crate::Name::truncate_from(b"alice".to_vec()),
+				owner: ALICE,
+				deposit: expected,
+			}
+			.into(),
+		);
+		assert_noop!(claim(BOB, "alice"), Error::<Test>::NamespaceTaken);
+		// Charlie cannot afford the deposit: nothing changes.
+		assert_noop!(
+			claim(CHARLIE, &"c".repeat(64)),
+			DispatchError::Token(sp_runtime::TokenError::FundsUnavailable)
+		);
+	})
+}
+
+#[test]
+fn the_admin_assigns_reserved_namespaces_and_verifies() {
+	new_test_ext().execute_with(|| {
+		assert_noop!(
+			ModuleRegistry::assign_namespace(
+				RuntimeOrigin::signed(ALICE),
+				"official".into(),
+				ALICE
+			),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(ModuleRegistry::assign_namespace(RuntimeOrigin::root(), "official".into(), BOB));
+		assert_noop!(
+			ModuleRegistry::assign_namespace(RuntimeOrigin::root(), "official".into(), ALICE),
+			Error::<Test>::NamespaceTaken
+		);
+		assert_noop!(
+			ModuleRegistry::assign_namespace(RuntimeOrigin::root(), "community".into(), ALICE),
+			Error::<Test>::ReservedName
+		);
+		assert_eq!(held(BOB), 0);
+		assert_noop!(
+			ModuleRegistry::set_namespace_verified(
+				RuntimeOrigin::signed(BOB),
+				"official".into(),
+				true
+			),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			ModuleRegistry::set_namespace_verified(RuntimeOrigin::root(), "nobody".into(), true),
+			Error::<Test>::UnknownNamespace
+		);
+		assert_ok!(ModuleRegistry::set_namespace_verified(
+			RuntimeOrigin::root(),
+			"official".into(),
+			true
+		));
+		assert_ok!(publish(BOB, "official/std", "1.0.0"));
+		let p = ModuleRegistry::get_package("official/std".into()).unwrap().unwrap();
+		assert!(p.verified);
+		assert_eq!(p.maintainers, vec![BOB]);
+		let ns = ModuleRegistry::get_namespace("official".into()).unwrap().unwrap();
+		assert!(ns.info.unwrap().verified && !ns.open);
+		let open = ModuleRegistry::get_namespace("community".into()).unwrap().unwrap();
+		assert!(open.open && open.info.is_none());
+		assert_eq!(ModuleRegistry::get_namespace("nobody".into()), Ok(None));
+		assert_eq!(ModuleRegistry::get_namespace("Bad".into()), Err(QueryError::BadName));
+	})
+}
+
+#[test]
+fn reserved_prefixes_need_the_admin() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(claim(ALICE, "alice"));
+		for name in ["alice/core-x", "alice/cm-x", "alice/cognitive-x", "community/core-y"] {
+			assert_noop!(publish(ALICE, name, "1.0.0"), Error::<Test>::ReservedName);
+		}
+		assert_noop!(
+			ModuleRegistry::create_package(
+				RuntimeOrigin::signed(ALICE),
+				"alice/core-x".into(),
+				ALICE,
+				ModuleType::Wasm
+			),
+			DispatchError::BadOrigin
+		);
+		assert_noop!(
+			ModuleRegistry::create_package(
+				RuntimeOrigin::root(),
+				"nobody/core-x".into(),
+				ALICE,
+				ModuleType::Wasm
+			),
+			Error::<Test>::UnknownNamespace
+		);
+		assert_ok!(ModuleRegistry::create_package(
+			RuntimeOrigin::root(),
+			"alice/core-x".into(),
+			ALICE,
+			ModuleType::Wasm
+		));
+		assert_noop!(
+			ModuleRegistry::create_package(
+				RuntimeOrigin::root(),
+				"alice/core-x".into(),
+				ALICE,
+				ModuleType::Wasm
+			),
+			Error::<Test>::PackageExists
+		);
+		assert_ok!(publish(ALICE, "alice/core-x", "0.1.0"));
+		let p = ModuleRegistry::get_package("alice/core-x".into()).unwrap().unwrap();
+		assert_eq!((p.info.module_type, p.info.version_count), (ModuleType::Wasm, 1));
+	})
+}
+
+#[test]
+fn maintainers_publish_and_lose_the_right() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(claim(ALICE, "alice"));
+		let add = |by: u64, who: u64| {
+			ModuleRegistry::add_maintainer(RuntimeOrigin::signed(by), "alice".into(), who)
+		};
+		assert_noop!(publish(BOB, "alice/utils", "1.0.0"), Error::<Test>::NotMaintainer);
+		assert_noop!(add(BOB, BOB), Error::<Test>::NotNamespaceOwner);
+		assert_noop!(add(ALICE, ALICE), Error::<Test>::AlreadyMaintainer);
+		assert_ok!(add(ALICE, BOB));
+		assert_noop!(add(ALICE, BOB), Error::<Test>::AlreadyMaintainer);
+		assert_ok!(add(ALICE, CHARLIE));
+		assert_noop!(add(ALICE, PINNER), Error::<Test>::TooManyMaintainers);
+		assert_ok!(publish(BOB, "alice/utils", "1.0.0"));
+		assert_eq!(Modules::<Test>::get(entry_key("alice/utils", "1.0.0")).unwrap().owner, BOB);
+		let p = ModuleRegistry::get_package("alice/utils".into()).unwrap().unwrap();
+		assert_eq!(p.info.owner, ALICE);
+		assert!(p.maintainers.contains(&BOB) && p.maintainers.contains(&ALICE));
+
+		assert_ok!(ModuleRegistry::remove_maintainer(
+			RuntimeOrigin::signed(ALICE),
+			"alice".into(),
+			BOB
+		));
+		assert_noop!(
+			ModuleRegistry::remove_maintainer(RuntimeOrigin::signed(ALICE), "alice".into(), BOB),
+			Error::<Test>::NotMaintainer
+		);
+		assert_noop!(publish(BOB, "alice/utils", "1.0.1"), Error::<Test>::NotMaintainer);
+		assert_noop!(
+			ModuleRegistry::yank_version(
+				RuntimeOrigin::signed(BOB),
+				"alice/utils".into(),
+				"1.0.0".into()
+			),
+			Error::<Test>::NotMaintainer
+		);
+		// The version Bob published stays, and so does his deposit for it.
+		assert_eq!(resolved("alice/utils", "*").as_deref(), Some("1.0.0"));
+	})
+}
+
+#[test]
+fn namespaces_change_hands_in_two_steps() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(claim(ALICE, "alice"));
+		assert_ok!(ModuleRegistry::add_maintainer(
+			RuntimeOrigin::signed(ALICE),
+			"alice".into(),
+			CHARLIE
+		));
+		let ns_deposit = namespace_deposit("alice");
+		let offer = |by: u64, to: u64| {
+			ModuleRegistry::transfer_namespace(RuntimeOrigin::signed(by), "alice".into(), to)
+		};
+		let accept =
+			|by: u64| ModuleRegistry::accept_namespace(RuntimeOrigin::signed(by), "alice".into());
+		assert_noop!(accept(BOB), Error::<Test>::NoOffer);
+		assert_noop!(offer(BOB, BOB), Error::<Test>::NotNamespaceOwner);
+		assert_noop!(offer(ALICE, ALICE), Error::<Test>::AlreadyOwner);
+		assert_ok!(offer(ALICE, BOB));
+		assert_eq!(
+			ModuleRegistry::get_namespace("alice".into()).unwrap().unwrap().offered_to,
+			Some(BOB)
+		);
+		assert_noop!(accept(CHARLIE), Error::<Test>::NotOfferee);
+		assert_ok!(ModuleRegistry::cancel_namespace_offer(
+			RuntimeOrigin::signed(ALICE),
+			"alice".into()
+		));
+		assert_noop!(
+			ModuleRegistry::cancel_namespace_offer(RuntimeOrigin::signed(ALICE), "alice".into()),
+			Error::<Test>::NoOffer
+		);
+		assert_noop!(accept(BOB), Error::<Test>::NoOffer);
+		assert_ok!(offer(ALICE, BOB));
+		assert_ok!(accept(BOB));
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(held(BOB), ns_deposit);
+		let ns = ModuleRegistry::get_namespace("alice".into()).unwrap().unwrap();
+		assert_eq!(ns.info.unwrap().owner, BOB);
+		assert!(ns.maintainers.is_empty(), "the old owner's maintainers do not carry over");
+		assert!(NamespaceOffers::<Test>::iter().next().is_none());
+		assert_noop!(publish(CHARLIE, "alice/utils", "1.0.0"), Error::<Test>::NotMaintainer);
+		assert_noop!(publish(ALICE, "alice/utils", "1.0.0"), Error::<Test>::NotMaintainer);
+		assert_ok!(publish(BOB, "alice/utils", "1.0.0"));
+	})
+}
+
+#[test]
+fn the_open_namespace_belongs_to_first_publishers() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(publish(BOB, "community/left-pad", "1.0.0"));
+		assert_noop!(publish(ALICE, "community/left-pad", "1.0.1"), Error::<Test>::NotMaintainer);
+		assert_noop!(
+			ModuleRegistry::set_package_status(
+				RuntimeOrigin::signed(ALICE),
+				"community/left-pad".into(),
+				PackageStatus::Inactive
+			),
+			Error::<Test>::NotMaintainer
+		);
+		assert_ok!(publish(BOB, "community/left-pad", "1.0.1"));
+		assert_ok!(publish(ALICE, "community/right-pad", "1.0.0"));
+		let p = ModuleRegistry::get_package("@community/left-pad".into()).unwrap().unwrap();
+		assert_eq!((p.info.owner, p.maintainers.clone()), (BOB, vec![BOB]));
+		assert_eq!(p.latest.as_deref(), Some(&b"1.0.1"[..]));
+	})
+}
+
+#[test]
+fn publish_refuses_bad_input_by_name() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(claim(ALICE, "alice"));
+		let ok_meta = r#"{"type":"wasm"}"#;
+		let p = |name: &str, version: &str, cid: &str, sum: &[u8], meta: &str| {
+			publish_with(ALICE, name, version, cid, sum, meta)
+		};
+		assert_noop!(p("alice", "1.0.0", CID, &SUM, ok_meta), Error::<Test>::InvalidName);
+		assert_noop!(p("alice/Utils", "1.0.0", CID, &SUM, ok_meta), Error::<Test>::InvalidName);
+		assert_noop!(p("a/b/c", "1.0.0", CID, &SUM, ok_meta), Error::<Test>::InvalidName);
+		assert_noop!(p("nobody/x", "1.0.0", CID, &SUM, ok_meta), Error::<Test>::UnknownNamespace);
+		for bad in ["1.0", "v1.0.0", "01.0.0", "1.0.0-", "", " 1.0.0", "^1.0.0"] {
+			assert_noop!(p("alice/x", bad, CID, &SUM, ok_meta), Error::<Test>::InvalidVersion);
+		}
+		let long = format!("1.0.0-{}", "a".repeat(130));
+		assert_noop!(p("alice/x", &long, CID, &SUM, ok_meta), Error::<Test>::InvalidVersion);
+		assert_noop!(
+			p("alice/x", "1.0.0", CID, &[1; 31], ok_meta),
+			Error::<Test>::BadChecksumLength
+		);
+		assert_noop!(
+			p("alice/x", "1.0.0", CID, &[1; 33], ok_meta),
+			Error::<Test>::BadChecksumLength
+		);
+		assert_noop!(p("alice/x", "1.0.0", "not-a-cid", &SUM, ok_meta), Error::<Test>::InvalidCid);
+		assert_noop!(p("alice/x", "1.0.0", "", &SUM, ok_meta), Error::<Test>::InvalidCid);
+		let identity = "bafkqaaa";
+		assert_noop!(p("alice/x", "1.0.0", identity, &SUM, ok_meta), Error::<Test>::IdentityCid);
+		assert_noop!(p("alice/x", "1.0.0", CID, &SUM, "{"), Error::<Test>::InvalidJson);
+		assert_noop!(p("alice/x", "1.0.0", CID, &SUM, "[]"), Error::<Test>::JsonNotObject);
+		assert_noop!(p("alice/x", "1.0.0", CID, &SUM, CID), Error::<Test>::InvalidJson);
+		assert_noop!(
+			p("alice/x", "1.0.0", CID, &SUM, r#"{"type":"exe"}"#),
+			Error::<Test>::InvalidModuleType
+		);
+		let big = format!(r#"{{"d":"{}"}}"#, "x".repeat(MAX_METADATA as usize));
+		assert_noop!(p("alice/x", "1.0.0", CID, &SUM, &big), Error::<Test>::MetadataTooLarge);
+		// Metadata cannot break out of its field to name another CID.
+		let sneaky = r#"{}, "cid": "QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG""#;
+		assert_noop!(p("alice/x", "1.0.0", CID, &SUM, sneaky), Error::<Test>::InvalidJson);
+
+		// The largest metadata is accepted, and a CIDv0 is rendered as IPFS writes it.
+		let fits = format!(r#"{{"d":"{}"}}"#, "x".repeat(MAX_METADATA as usize - 8));
+		assert_ok!(p("alice/x", "1.0.0", CID_V0, &SUM, &fits));
+		let p2 = ModuleRegistry::get_package("alice/x".into()).unwrap().unwrap();
+		assert_eq!(p2.info.module_type, ModuleType::Other);
+		for i in 1..MAX_VERSIONS {
+			assert_ok!(p("alice/x", &format!("1.0.{i}"), CID, &SUM, ok_meta));
+		}
+		assert_noop!(p("alice/x", "9.0.0", CID, &SUM, ok_meta), Error::<Test>::TooManyVersions);
+	})
+}
+
+#[test]
+fn the_first_version_sets_the_module_type() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(claim(ALICE, "alice"));
+		assert_ok!(publish_with(ALICE, "alice/img", "1.0.0", CID, &SUM, r#"{"type":"docker"}"#));
+		assert_ok!(publish_with(ALICE, "alice/img", "1.1.0", CID, &SUM, r#"{"type":"python"}"#));
+		let p = ModuleRegistry::get_package("alice/img".into()).unwrap().unwrap();
+		assert_eq!(p.info.module_type, ModuleType::Docker);
+		assert_ok!(ModuleRegistry::set_package_status(
+			RuntimeOrigin::signed(ALICE),
+			"alice/img".into(),
+			PackageStatus::Maintenance
+		));
+		let p = ModuleRegistry::get_package("alice/img".into()).unwrap().unwrap();
+		assert_eq!(p.info.status, PackageStatus::Maintenance);
+		assert_noop!(
+			ModuleRegistry::set_package_status(
+				RuntimeOrigin::signed(ALICE),
+				"alice/nothing".into(),
+				PackageStatus::Active
+			),
+			Error::<Test>::UnknownPackage
+		);
+	})
+}
+
+#[test]
+fn yank_and_deprecate_refuse_bad_input_by_name() {
+	with_versions(|| {
+		let yank = |name: &str, v: &str| {
+			ModuleRegistry::yank_version(RuntimeOrigin::signed(ALICE), name.into(), v.into())
+		};
+		assert_noop!(yank("alice/none", "1.0.0"), Error::<Test>::UnknownPackage);
+		assert_noop!(yank("alice/utils", "3.0.0"), Error::<Test>::UnknownVersion);
+		assert_noop!(yank("alice/utils", "x"), Error::<Test>::InvalidVersion);
+		assert_ok!(yank("alice/utils", "1.0.0+any-build"));
+		assert_noop!(yank("alice/utils", "1.0.0"), Error::<Test>::AlreadyYanked);
+		assert_noop!(
+			ModuleRegistry::unyank_version(
+				RuntimeOrigin::signed(ALICE),
+				"alice/utils".into(),
+				"1.1.0".into()
+			),
+			Error::<Test>::NotYanked
+		);
+		let deprecate = |successor: Option<&str>, reason: &[u8]| {
+			ModuleRegistry::deprecate(
+				RuntimeOrigin::signed(ALICE),
+				"alice/utils".into(),
+				None,
+				successor.map(Into::into),
+				reason.to_vec(),
+			)
+		};
+		assert_noop!(deprecate(Some("not a name"), b"x"), Error::<Test>::InvalidSuccessor);
+		assert_noop!(deprecate(Some("alice/tools@^x"), b"x"), Error::<Test>::InvalidSuccessor);
+		assert_noop!(deprecate(None, &[0xff]), Error::<Test>::InvalidReason);
+		assert_noop!(deprecate(None, &[b'a'; 257]), Error::<Test>::InvalidReason);
+		assert_noop!(
+			ModuleRegistry::deprecate(
+				RuntimeOrigin::signed(BOB),
+				"alice/utils".into(),
+				None,
+				None,
+				b"mine now".to_vec()
+			),
+			Error::<Test>::NotMaintainer
+		);
+		assert_noop!(
+			ModuleRegistry::undeprecate(
+				RuntimeOrigin::signed(ALICE),
+				"alice/utils".into(),
+				Some("1.0.0".into())
+			),
+			Error::<Test>::NotDeprecated
+		);
+		assert_ok!(deprecate(Some("@alice/tools"), &[b'a'; 256]));
+	})
+}
+
+#[test]
+fn reads_list_versions_in_order_and_refuse_bad_queries() {
+	with_versions(|| {
+		let all: Vec<_> = ModuleRegistry::versions("alice/utils".into(), None, 100)
+			.unwrap()
+			.into_iter()
+			.map(|v| String::from_utf8(v.record.version.to_vec()).unwrap())
+			.collect();
+		assert_eq!(all, ["1.0.0", "1.1.0", "1.2.0-rc.1", "2.0.0"]);
+		let page: Vec<_> = ModuleRegistry::versions("alice/utils".into(), Some("1.1.0".into()), 2)
+			.unwrap()
+			.into_iter()
+			.map(|v| v.record.version.to_vec())
+			.collect();
+		assert_eq!(page, [b"1.2.0-rc.1".to_vec(), b"2.0.0".to_vec()]);
+		assert_eq!(ModuleRegistry::versions("alice/none".into(), None, 10), Ok(vec![]));
+		assert_eq!(
+			ModuleRegistry::versions("alice/utils".into(), Some("x".into()), 10),
+			Err(QueryError::BadRange)
+		);
+		assert_eq!(ModuleRegistry::resolve("alice".into(), "*".into()), Err(QueryError::BadName));
+		assert_eq!(
+			ModuleRegistry::resolve("alice/utils".into(), "^^1".into()),
+			Err(QueryError::BadRange)
+		);
+		assert_eq!(ModuleRegistry::resolve("alice/none".into(), "*".into()), Ok(None));
+		let p = ModuleRegistry::get_package("alice/utils".into()).unwrap().unwrap();
+		assert_eq!(p.latest.as_deref(), Some(&b"2.0.0"[..]));
+		assert_eq!(p.info.version_count, 4);
+		assert_eq!(ModuleRegistry::get_package("alice/none".into()), Ok(None));
+		assert_eq!(Versions::<Test>::iter().count(), 4);
+		assert_eq!(VersionEntries::<Test>::iter().count(), 4);
+		assert_eq!(Packages::<Test>::iter().count(), 1);
+	})
+}
+
+mod property {
+	use super::*;
+	use proptest::prelude::*;
+
+	fn version() -> impl Strategy<Value = String> {
+		(0u64..3, 0u64..3, 0u64..3, prop::option::of(0u64..2)).prop_map(
+			|(a, b, c, pre)| match pre {
+				Some(p) => format!("{a}.{b}.{c}-rc.{p}"),
+				None => format!("{a}.{b}.{c}"),
+			},
+		)
+	}
+
+	fn range() -> impl Strategy<Value = String> {
+		let op = prop::sample::select(vec!["", "=", "^", "~", ">=", "<", ">", "<="]);
+		prop_oneof![
+			Just("*".to_string()),
+			(op.clone(), version()).prop_map(|(op, v)| format!("{op}{v}")),
+			(version(), version()).prop_map(|(a, b)| format!(">={a}, <{b}")),
+		]
+	}
+
+	proptest! {
+		#![proptest_config(ProptestConfig::with_cases(48))]
+
+		/// On random sets of published versions, random yanks and random ranges, the chain
+		/// resolves to the highest version the `semver` crate says matches (skipping yanked
+		/// ones unless the range is exact; `*` skipping pre-releases).
+		#[test]
+		fn resolution_agrees_with_semver(
+			versions in prop::collection::btree_set(version(), 1..=MAX_VERSIONS as usize),
+			yanks in prop::collection::vec(any::<bool>(), MAX_VERSIONS as usize),
+			range in range(),
+		) {
+			new_test_ext().execute_with(|| {
+				assert_ok!(claim(ALICE, "alice"));
+				for (v, yank) in versions.iter().zip(&yanks) {
+					assert_ok!(publish(ALICE, "alice/p", v));
+					if *yank {
+						assert_ok!(ModuleRegistry::yank_version(
+							RuntimeOrigin::signed(ALICE),
+							"alice/p".into(),
+							v.clone().into_bytes()
+						));
+					}
+				}
+				let semver_range = if range == "*" {
+					None
+				} else if range.starts_with(|c: char| c.is_ascii_digit()) {
+					Some(semver::VersionReq::parse(&format!("={range}")).unwrap())
+				} else {
+					Some(semver::VersionReq::parse(&range).unwrap())
+				};
+				let exact = semver_range.as_ref().is_some_and(|r| {
+					r.comparators.len() == 1 && r.comparators[0].op == semver::Op::Exact
+				});
+				let expected = versions
+					.iter()
+					.zip(&yanks)
+					.map(|(v, y)| (semver::Version::parse(v).unwrap(), *y))
+					.filter(|(v, yanked)| {
+						(!yanked || exact) &&
+							match &semver_range {
+								None => v.pre.is_empty(),
+								Some(r) => r.matches(v),
+							}
+					})
+					.map(|(v, _)| v)
+					.max()
+					.map(|v| v.to_string());
+				assert_eq!(resolved("alice/p", &range), expected, "range {range}");
+			});
+		}
+	}
+}
