@@ -33,6 +33,12 @@ where
 		Balance,
 		BlockNumber,
 	>,
+	C::Api: pallet_module_registry_rpc::PackageRegistryRuntimeApi<
+		Block,
+		AccountId,
+		Balance,
+		BlockNumber,
+	>,
 	C::Api: BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {

@@ -223,6 +223,37 @@ impl_runtime_apis! {
 		}
 	}
 
+	impl pallet_module_registry_runtime_api::PackageRegistryApi<Block, AccountId, Balance, BlockNumber>
+		for Runtime
+	{
+		fn resolve(
+			name: Vec<u8>,
+			range: Vec<u8>,
+		) -> Result<Option<pallet_module_registry::VersionViewOf<Runtime>>, pallet_module_registry::QueryError> {
+			ModuleRegistry::resolve(name, range)
+		}
+
+		fn versions(
+			name: Vec<u8>,
+			start_after: Option<Vec<u8>>,
+			limit: u32,
+		) -> Result<Vec<pallet_module_registry::VersionViewOf<Runtime>>, pallet_module_registry::QueryError> {
+			ModuleRegistry::versions(name, start_after, limit)
+		}
+
+		fn get_package(
+			name: Vec<u8>,
+		) -> Result<Option<pallet_module_registry::PackageViewOf<Runtime>>, pallet_module_registry::QueryError> {
+			ModuleRegistry::get_package(name)
+		}
+
+		fn get_namespace(
+			namespace: Vec<u8>,
+		) -> Result<Option<pallet_module_registry::NamespaceViewOf<Runtime>>, pallet_module_registry::QueryError> {
+			ModuleRegistry::get_namespace(namespace)
+		}
+	}
+
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
 			crate::genesis_config_presets::build_state(config)

@@ -18,6 +18,9 @@ pub enum ChainError {
 	/// The signing key could not be read.
 	#[error("bad --suri: {0}")]
 	Key(String),
+	/// The node refused a query's argument (for example a bad name or range).
+	#[error("{0}")]
+	BadArgument(String),
 }
 
 fn node_err(e: impl std::fmt::Display) -> ChainError {
@@ -96,15 +99,20 @@ pub struct ModuleInfo {
 /// A connection to a node.
 pub struct Chain {
 	api: OnlineClient<PolkadotConfig>,
+	rpc: subxt::rpcs::client::RpcClient,
 }
 
 impl Chain {
 	/// Connect to `url` (`ws://` or `wss://`).
 	pub async fn connect(url: &str) -> Result<Self, ChainError> {
-		let api = OnlineClient::<PolkadotConfig>::from_url(url)
+		let cannot =
+			|e: &dyn std::fmt::Display| ChainError::Node(format!("cannot connect to {url}: {e}"));
+		let rpc =
+			subxt::rpcs::client::RpcClient::from_insecure_url(url).await.map_err(|e| cannot(&e))?;
+		let api = OnlineClient::<PolkadotConfig>::from_rpc_client(rpc.clone())
 			.await
-			.map_err(|e| ChainError::Node(format!("cannot connect to {url}: {e}")))?;
-		Ok(Self { api })
+			.map_err(|e| cannot(&e))?;
+		Ok(Self { api, rpc })
 	}
 
 	/// A keypair from a secret URI such as `//Alice`.
@@ -113,7 +121,22 @@ impl Chain {
 		Keypair::from_uri(&uri).map_err(|e| ChainError::Key(format!("{e}")))
 	}
 
-	async fn submit(
+	/// Call a node RPC method (`moduleRegistry_resolve`, …) and return its JSON answer. An
+	/// error the method itself returns (a bad name or range) is [`ChainError::BadArgument`].
+	pub async fn rpc(
+		&self,
+		method: &str,
+		params: subxt::rpcs::client::RpcParams,
+	) -> Result<serde_json::Value, ChainError> {
+		self.rpc.request(method, params).await.map_err(|e| match e {
+			subxt::rpcs::Error::User(u) => ChainError::BadArgument(u.message),
+			other => node_err(other),
+		})
+	}
+
+	/// Submit `call` of the `ModuleRegistry` pallet signed by `signer`; waits for finalization
+	/// and fails with the pallet error when the call fails.
+	pub async fn submit(
 		&self,
 		signer: &Keypair,
 		call: &str,

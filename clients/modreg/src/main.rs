@@ -13,6 +13,7 @@
 mod chain;
 mod content;
 mod dag;
+mod package;
 
 use chain::{Chain, ChainError, ModuleInfo, PinStatus};
 use clap::{Parser, Subcommand};
@@ -59,11 +60,20 @@ enum Command {
 	/// Find entries whose key, or JSON name/description/keywords, contain TEXT.
 	Search { text: String },
 	/// Add a file or folder to IPFS, register its CID, and wait until the chain verifies it.
+	/// With `--name ns/name --version X`, publish a version of a package instead: a folder is
+	/// packed into a reproducible `.tar.gz` first, its SHA-256 and size go on chain with the
+	/// CID.
 	Publish {
 		path: PathBuf,
 		/// The key to register (default: the file name).
-		#[arg(long)]
+		#[arg(long, conflicts_with = "name")]
 		key: Option<String>,
+		/// Publish a version of this package (`ns/name` or `@ns/name`).
+		#[arg(long, requires = "version")]
+		name: Option<String>,
+		/// The SemVer version to publish (with `--name`).
+		#[arg(long, requires = "name")]
+		version: Option<String>,
 		/// Register this JSON metadata (its `cid` field is set) instead of the bare CID.
 		#[arg(long)]
 		metadata: Option<PathBuf>,
@@ -88,11 +98,67 @@ enum Command {
 		#[arg(long, env = "MODREG_CACHE_MAX_BYTES", default_value_t = 1 << 30)]
 		cache_max_bytes: u64,
 	},
+	/// Namespaces: claim one, show it, manage its maintainers, hand it over.
+	Namespace {
+		#[command(subcommand)]
+		action: NamespaceCommand,
+	},
+	/// Resolve `ns/name@range` (or `ns/name RANGE`; `latest` by default) to one version.
+	Resolve { reference: String, range: Option<String> },
+	/// List the versions of a package, lowest first.
+	Versions { name: String },
+	/// Show a package: owner, maintainers, type, status, deprecation, latest version.
+	Package { name: String },
+	/// Yank a version: ranges skip it, an exact request still gets it. `--undo` restores it.
+	Yank {
+		name: String,
+		version: String,
+		#[arg(long)]
+		undo: bool,
+	},
+	/// Deprecate a package, or one version with `--version`. `--undo` lifts it.
+	Deprecate {
+		name: String,
+		#[arg(long)]
+		version: Option<String>,
+		/// What to use instead: `ns/name@range`.
+		#[arg(long)]
+		successor: Option<String>,
+		#[arg(long, default_value = "")]
+		reason: String,
+		#[arg(long)]
+		undo: bool,
+	},
+	/// Set a package's status.
+	Status { name: String, status: StatusArg },
 	/// The file-registry commands (`verify`, `export`, `import`, `seal`, `promote`,
 	/// `rollback`): the `file-registry` crate's own command line, with its exit codes
 	/// (docs/FILE_REGISTRY.md).
 	#[command(flatten)]
 	Files(file_registry::cli::Command),
+}
+
+#[derive(Subcommand)]
+enum NamespaceCommand {
+	/// Claim a free namespace (a deposit is held).
+	Claim { namespace: String },
+	/// Show a namespace.
+	Show { namespace: String },
+	/// Let an account publish in your namespace.
+	AddMaintainer { namespace: String, who: String },
+	/// Take that right away.
+	RemoveMaintainer { namespace: String, who: String },
+	/// Offer your namespace to another account; it moves when they run `namespace accept`.
+	Transfer { namespace: String, to: String },
+	/// Accept a namespace offered to you.
+	Accept { namespace: String },
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum StatusArg {
+	Active,
+	Maintenance,
+	Inactive,
 }
 
 /// A failure with its exit code.
@@ -104,6 +170,7 @@ impl From<ChainError> for Failure {
 			ChainError::Dispatch(_) => Failure(3, e.to_string()),
 			ChainError::Key(_) => Failure(2, e.to_string()),
 			ChainError::Node(_) => Failure(4, e.to_string()),
+			ChainError::BadArgument(_) => Failure(2, e.to_string()),
 		}
 	}
 }
@@ -305,7 +372,147 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				return Err(Failure(1, format!("nothing matches {text:?}")));
 			}
 		},
-		Command::Publish { path, key, metadata, timeout } => {
+		Command::Publish { path, name: Some(name), version, metadata, timeout, .. } => {
+			let version = version.unwrap_or_default();
+			publish_version(
+				&cli.node, &cli.ipfs, &cli.suri, json, &path, &name, &version, metadata, timeout,
+			)
+			.await?;
+		},
+		Command::Namespace { action } => namespace(&cli.node, &cli.suri, json, action).await?,
+		Command::Resolve { reference, range } => {
+			let (name, range) = match range {
+				Some(range) => (reference, range),
+				None => match reference.trim_start_matches('@').split_once('@') {
+					Some((name, range)) => (name.to_string(), range.to_string()),
+					None => (reference, "latest".to_string()),
+				},
+			};
+			let chain = Chain::connect(&cli.node).await?;
+			let found = chain
+				.rpc("moduleRegistry_resolve", subxt::rpcs::client::rpc_params![&name, &range])
+				.await?;
+			if found.is_null() {
+				return Err(Failure(1, format!("no version of {name} matches {range:?}")));
+			}
+			if !json {
+				if found["yanked"] == true {
+					eprintln!(
+						"warning: {name} {} is yanked",
+						found["version"].as_str().unwrap_or("")
+					);
+				}
+				if let Some(d) = found["deprecated"].as_object() {
+					eprintln!(
+						"warning: deprecated ({}); use {}",
+						d.get("reason").and_then(|r| r.as_str()).unwrap_or(""),
+						d.get("successor").and_then(|r| r.as_str()).unwrap_or("nothing named")
+					);
+				}
+			}
+			let text = format!(
+				"{}@{}\t{}\t{}",
+				found["name"].as_str().unwrap_or(""),
+				found["version"].as_str().unwrap_or(""),
+				found["cid"].as_str().unwrap_or(""),
+				found["checksum"].as_str().unwrap_or("")
+			);
+			out(json, found, text);
+		},
+		Command::Versions { name } => {
+			let chain = Chain::connect(&cli.node).await?;
+			let mut all: Vec<serde_json::Value> = Vec::new();
+			loop {
+				let after = all.last().and_then(|v| v["version"].as_str()).map(str::to_owned);
+				let page = chain
+					.rpc(
+						"moduleRegistry_versions",
+						subxt::rpcs::client::rpc_params![&name, after, 100],
+					)
+					.await?;
+				let page = page.as_array().cloned().unwrap_or_default();
+				if page.is_empty() {
+					break;
+				}
+				all.extend(page);
+			}
+			if all.is_empty() {
+				return Err(Failure(1, format!("{name} has no versions")));
+			}
+			let text = all
+				.iter()
+				.map(|v| {
+					format!(
+						"{}{}\t{}\t{}",
+						v["version"].as_str().unwrap_or(""),
+						if v["yanked"] == true { " (yanked)" } else { "" },
+						v["cid"].as_str().unwrap_or(""),
+						pin_word(&v["pinStatus"])
+					)
+				})
+				.collect::<Vec<_>>()
+				.join("\n");
+			out(json, serde_json::Value::Array(all), text);
+		},
+		Command::Package { name } => {
+			let chain = Chain::connect(&cli.node).await?;
+			let found = chain
+				.rpc("moduleRegistry_getPackage", subxt::rpcs::client::rpc_params![&name])
+				.await?;
+			if found.is_null() {
+				return Err(Failure(1, format!("no package {name}")));
+			}
+			let text = serde_json::to_string_pretty(&found).unwrap_or_default();
+			out(json, found, text);
+		},
+		Command::Yank { name, version, undo } => {
+			let chain = Chain::connect(&cli.node).await?;
+			let call = if undo { "unyank_version" } else { "yank_version" };
+			let args = (name.clone().into_bytes(), version.clone().into_bytes());
+			chain.submit(&Chain::signer(&cli.suri)?, call, args).await?;
+			let done = if undo { "restored" } else { "yanked" };
+			out(json, serde_json::json!({"ok": true}), format!("{done} {name} {version}"));
+		},
+		Command::Deprecate { name, version, successor, reason, undo } => {
+			let chain = Chain::connect(&cli.node).await?;
+			let signer = Chain::signer(&cli.suri)?;
+			let version = version.map(String::into_bytes);
+			if undo {
+				chain.submit(&signer, "undeprecate", (name.clone().into_bytes(), version)).await?;
+				out(
+					json,
+					serde_json::json!({"ok": true}),
+					format!("{name} is no longer deprecated"),
+				);
+			} else {
+				let args = (
+					name.clone().into_bytes(),
+					version,
+					successor.map(String::into_bytes),
+					reason.into_bytes(),
+				);
+				chain.submit(&signer, "deprecate", args).await?;
+				out(json, serde_json::json!({"ok": true}), format!("deprecated {name}"));
+			}
+		},
+		Command::Status { name, status } => {
+			let chain = Chain::connect(&cli.node).await?;
+			let variant = match status {
+				StatusArg::Active => "Active",
+				StatusArg::Maintenance => "Maintenance",
+				StatusArg::Inactive => "Inactive",
+			};
+			let status = subxt::dynamic::Value::unnamed_variant(variant, []);
+			chain
+				.submit(
+					&Chain::signer(&cli.suri)?,
+					"set_package_status",
+					(name.clone().into_bytes(), status),
+				)
+				.await?;
+			out(json, serde_json::json!({"ok": true}), format!("{name}: {variant}"));
+		},
+		Command::Publish { path, key, metadata, timeout, .. } => {
 			let ipfs = content::client(&cli.ipfs)?;
 			let size = std::fs::metadata(&path)
 				.map_err(|e| Failure(1, format!("{}: {e}", path.display())))?;
@@ -385,6 +592,150 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			0 => {},
 			// The command printed its own report or error (one JSON document with --json).
 			code => return Err(Failure(code, String::new())),
+		},
+	}
+	Ok(())
+}
+
+/// One word for a pin status in the RPC's JSON shape.
+fn pin_word(status: &serde_json::Value) -> String {
+	match status {
+		serde_json::Value::String(s) => s.clone(),
+		serde_json::Value::Object(o) => o.keys().next().cloned().unwrap_or_default(),
+		_ => String::new(),
+	}
+}
+
+/// `modreg publish PATH --name ns/name --version X`: pack, hash, add to IPFS, publish, wait.
+#[allow(clippy::too_many_arguments)]
+async fn publish_version(
+	node: &str,
+	ipfs_url: &str,
+	suri: &str,
+	json: bool,
+	path: &std::path::Path,
+	name: &str,
+	version: &str,
+	metadata: Option<PathBuf>,
+	timeout: u64,
+) -> Result<(), Failure> {
+	use module_registry_primitives::registry;
+	// Check what the chain checks before spending anything.
+	let package = registry::PackageName::parse(name)
+		.map_err(|e| Failure(2, format!("bad package name {name:?}: {e}")))?;
+	registry::parse_version(version)
+		.map_err(|_| Failure(2, format!("{version:?} is not a SemVer version (e.g. 1.2.3)")))?;
+	let metadata = match metadata {
+		Some(path) => value_arg(&format!("@{}", path.display()))?,
+		None => b"{}".to_vec(),
+	};
+	registry::metadata_module_type(&metadata).map_err(|e| {
+		Failure(
+			2,
+			format!("metadata: {e:?} (a JSON object; type is docker|native|python|wasm|other)"),
+		)
+	})?;
+	let signer = Chain::signer(suri)?;
+
+	let meta =
+		std::fs::metadata(path).map_err(|e| Failure(1, format!("{}: {e}", path.display())))?;
+	let packed;
+	let (content, sha256, size): (&std::path::Path, [u8; 32], u64) = if meta.is_dir() {
+		packed = package::pack_dir(path).map_err(|e| Failure(1, format!("packing: {e}")))?;
+		(packed.file.path(), packed.sha256, packed.size)
+	} else {
+		let (sha256, size) =
+			package::hash_file(path).map_err(|e| Failure(1, format!("{}: {e}", path.display())))?;
+		(path, sha256, size)
+	};
+	let bar = if json || size < (1 << 20) { ProgressBar::hidden() } else { ProgressBar::new(size) };
+	bar.set_style(
+		ProgressStyle::with_template("adding {bar:30} {bytes}/{total_bytes}").expect("template"),
+	);
+	let b = bar.clone();
+	let ipfs = content::client(ipfs_url)?;
+	let cid = content::add_file(&ipfs, content, move |n| b.inc(n)).await?;
+	bar.finish_and_clear();
+
+	let chain = Chain::connect(node).await?;
+	let args = (
+		package.to_string().into_bytes(),
+		version.as_bytes().to_vec(),
+		cid.clone().into_bytes(),
+		sha256.to_vec(),
+		size,
+		metadata,
+	);
+	chain.submit(&signer, "publish_version", args).await?;
+	let exact = format!("={version}");
+	let find = || {
+		chain.rpc(
+			"moduleRegistry_resolve",
+			subxt::rpcs::client::rpc_params![package.to_string(), &exact],
+		)
+	};
+	let found = find().await?;
+	let entry =
+		found["entryKey"].as_str().and_then(|k| hex::decode(k.trim_start_matches("0x")).ok());
+	let entry =
+		entry.ok_or_else(|| Failure(1, format!("the node does not show {package}@{version}")))?;
+	wait_verified(&chain, &entry, timeout, json).await?;
+	let found = find().await?;
+	let text =
+		format!("published {package}@{version}\t{cid}\t{}", registry::checksum_text(&sha256));
+	out(json, found, text);
+	Ok(())
+}
+
+async fn namespace(
+	node: &str,
+	suri: &str,
+	json: bool,
+	action: NamespaceCommand,
+) -> Result<(), Failure> {
+	let chain = Chain::connect(node).await?;
+	let ok = serde_json::json!({"ok": true});
+	match action {
+		NamespaceCommand::Claim { namespace } => {
+			chain
+				.submit(&Chain::signer(suri)?, "claim_namespace", (namespace.clone().into_bytes(),))
+				.await?;
+			out(json, ok, format!("claimed {namespace}"));
+		},
+		NamespaceCommand::Show { namespace } => {
+			let found = chain
+				.rpc("moduleRegistry_getNamespace", subxt::rpcs::client::rpc_params![&namespace])
+				.await?;
+			if found.is_null() {
+				return Err(Failure(1, format!("nobody has claimed {namespace}")));
+			}
+			let text = serde_json::to_string_pretty(&found).unwrap_or_default();
+			out(json, found, text);
+		},
+		NamespaceCommand::AddMaintainer { namespace, who } => {
+			let args = (namespace.clone().into_bytes(), account(&who)?);
+			chain.submit(&Chain::signer(suri)?, "add_maintainer", args).await?;
+			out(json, ok, format!("{who} may now publish in {namespace}"));
+		},
+		NamespaceCommand::RemoveMaintainer { namespace, who } => {
+			let args = (namespace.clone().into_bytes(), account(&who)?);
+			chain.submit(&Chain::signer(suri)?, "remove_maintainer", args).await?;
+			out(json, ok, format!("{who} may no longer publish in {namespace}"));
+		},
+		NamespaceCommand::Transfer { namespace, to } => {
+			let args = (namespace.clone().into_bytes(), account(&to)?);
+			chain.submit(&Chain::signer(suri)?, "transfer_namespace", args).await?;
+			out(json, ok, format!("offered {namespace} to {to}; it moves when they run `modreg namespace accept {namespace}`"));
+		},
+		NamespaceCommand::Accept { namespace } => {
+			chain
+				.submit(
+					&Chain::signer(suri)?,
+					"accept_namespace",
+					(namespace.clone().into_bytes(),),
+				)
+				.await?;
+			out(json, ok, format!("you now own {namespace}"));
 		},
 	}
 	Ok(())

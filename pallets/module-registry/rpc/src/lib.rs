@@ -6,6 +6,13 @@
 //! | `moduleRegistry_getModuleInfo` | `key`, `at?` | [`InfoJson`], or `null` |
 //! | `moduleRegistry_listModules` | `startAfter?`, `limit?`, `at?` | a page of [`EntryJson`] |
 //! | `moduleRegistry_getTransferOffer` | `key`, `at?` | [`TransferOffer`] (`to`, `updateCount`), or `null` |
+//! | `moduleRegistry_resolve` | `name`, `range`, `at?` | [`VersionJson`], or `null` |
+//! | `moduleRegistry_versions` | `name`, `startAfter?`, `limit?`, `at?` | [`VersionJson`]s in ascending precedence |
+//! | `moduleRegistry_getPackage` | `name`, `at?` | [`PackageJson`], or `null` |
+//! | `moduleRegistry_getNamespace` | `namespace`, `at?` | [`NamespaceJson`], or `null` |
+//!
+//! The registry methods take names and ranges as plain strings: `"alice/utils"` (or
+//! `"@alice/utils"`), `"^1.2"`, `"latest"`; a bad name or range is a [`BAD_ARGUMENT`] error.
 //!
 //! Keys are passed as hex bytes (`0x…`), like every `Bytes` parameter of Substrate RPCs. `at` is
 //! a block hash; without it the best block is used. State of old blocks is kept only by archive
@@ -47,9 +54,13 @@ use jsonrpsee::{
 	types::{error::ErrorObject, ErrorObjectOwned},
 };
 use module_registry_primitives::{
-	validation::cid_to_string, ListError, ModuleInfo, PinStatus, TransferOffer, ValueKind,
+	registry::checksum_text, validation::cid_to_string, Deprecation, ListError, ModuleInfo,
+	ModuleType, NamespaceView, PackageStatus, PackageView, PinStatus, QueryError, TransferOffer,
+	ValueKind, VersionView,
 };
-pub use pallet_module_registry_runtime_api::ModuleRegistryApi as ModuleRegistryRuntimeApi;
+pub use pallet_module_registry_runtime_api::{
+	ModuleRegistryApi as ModuleRegistryRuntimeApi, PackageRegistryApi as PackageRegistryRuntimeApi,
+};
 use sp_api::{ApiExt, CallApiAt, CallContext, ProvideRuntimeApi};
 use sp_blockchain::HeaderBackend;
 use sp_core::Bytes;
@@ -135,6 +146,168 @@ impl<AccountId, BlockNumber> EntryJson<AccountId, BlockNumber> {
 	}
 }
 
+/// A deprecation: what to use instead and why.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DeprecationJson {
+	/// A `ns/name@range` reference, or `null`.
+	pub successor: Option<String>,
+	/// Why.
+	pub reason: String,
+}
+
+impl DeprecationJson {
+	fn new(d: Deprecation) -> Self {
+		Self {
+			successor: d.successor.map(|s| String::from_utf8_lossy(&s).into_owned()),
+			reason: String::from_utf8_lossy(&d.reason).into_owned(),
+		}
+	}
+}
+
+/// `moduleRegistry_resolve` and `moduleRegistry_versions`: one published version.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VersionJson<AccountId, BlockNumber> {
+	/// `ns/name`.
+	pub name: String,
+	/// The version as published, build metadata included.
+	pub version: String,
+	/// The content's CID as text.
+	pub cid: Option<String>,
+	/// `sha256:<64 hex>` of the content bytes.
+	pub checksum: String,
+	/// Length of the content in bytes.
+	pub size: u64,
+	/// Skipped by ranges; an exact request still resolves it.
+	pub yanked: bool,
+	/// The version's deprecation, or else its package's, or `null`.
+	pub deprecated: Option<DeprecationJson>,
+	/// The pin status of the content.
+	pub pin_status: PinStatus<AccountId, BlockNumber>,
+	/// Who published it.
+	pub publisher: AccountId,
+	/// The block it was published in.
+	pub published_at: BlockNumber,
+	/// The key of the entry holding the version document (`moduleRegistry_getModule`).
+	pub entry_key: Bytes,
+}
+
+impl<AccountId, BlockNumber> VersionJson<AccountId, BlockNumber> {
+	/// The JSON view of a runtime API version.
+	pub fn new(v: VersionView<AccountId, BlockNumber>) -> Self {
+		Self {
+			name: String::from_utf8_lossy(&v.package).into_owned(),
+			version: String::from_utf8_lossy(&v.record.version).into_owned(),
+			cid: cid_to_string(&v.cid),
+			checksum: checksum_text(&v.record.checksum),
+			size: v.record.size,
+			yanked: v.record.yanked,
+			deprecated: v.deprecation.map(DeprecationJson::new),
+			pin_status: v.pin_status,
+			publisher: v.record.publisher,
+			published_at: v.record.published_at,
+			entry_key: Bytes(v.entry_key),
+		}
+	}
+}
+
+/// `moduleRegistry_getPackage`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PackageJson<AccountId, BlockNumber> {
+	/// `ns/name`.
+	pub name: String,
+	/// The package owner (decides who publishes only in the open namespace).
+	pub owner: AccountId,
+	/// Who may publish: the namespace owner first, then its maintainers.
+	pub maintainers: Vec<AccountId>,
+	/// `docker`, `native`, `python`, `wasm` or `other`.
+	pub module_type: ModuleType,
+	/// `active`, `maintenance` or `inactive`.
+	pub status: PackageStatus,
+	/// The package's deprecation, or `null`.
+	pub deprecated: Option<DeprecationJson>,
+	/// The version `latest` resolves to, or `null`.
+	pub latest: Option<String>,
+	/// How many versions were published.
+	pub version_count: u32,
+	/// Block of creation.
+	pub created: BlockNumber,
+	/// Whether the namespace is verified.
+	pub verified: bool,
+}
+
+impl<AccountId, BlockNumber> PackageJson<AccountId, BlockNumber> {
+	/// The JSON view of a runtime API package.
+	pub fn new(p: PackageView<AccountId, BlockNumber>) -> Self {
+		Self {
+			name: String::from_utf8_lossy(&p.package).into_owned(),
+			owner: p.info.owner,
+			maintainers: p.maintainers,
+			module_type: p.info.module_type,
+			status: p.info.status,
+			deprecated: p.info.deprecation.map(DeprecationJson::new),
+			latest: p.latest.map(|l| String::from_utf8_lossy(&l).into_owned()),
+			version_count: p.info.version_count,
+			created: p.info.created,
+			verified: p.verified,
+		}
+	}
+}
+
+/// `moduleRegistry_getNamespace`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NamespaceJson<AccountId, BlockNumber> {
+	/// The name.
+	pub namespace: String,
+	/// Whether anyone may create packages in it (then it has no owner).
+	pub open: bool,
+	/// The owner, or `null` for the open namespace.
+	pub owner: Option<AccountId>,
+	/// The maintainers besides the owner.
+	pub maintainers: Vec<AccountId>,
+	/// Set by the registry admin.
+	pub verified: bool,
+	/// The claim deposit in planck, a decimal string (`"0"` when the admin assigned it).
+	pub deposit: Option<String>,
+	/// Block of the claim.
+	pub created: Option<BlockNumber>,
+	/// A pending transfer offer's recipient.
+	pub offered_to: Option<AccountId>,
+}
+
+impl<AccountId, BlockNumber> NamespaceJson<AccountId, BlockNumber> {
+	/// The JSON view of a runtime API namespace.
+	pub fn new<Balance: std::fmt::Display>(
+		n: NamespaceView<AccountId, Balance, BlockNumber>,
+	) -> Self {
+		let (owner, verified, deposit, created) = match n.info {
+			Some(i) => (Some(i.owner), i.verified, Some(i.deposit.to_string()), Some(i.created)),
+			None => (None, false, None, None),
+		};
+		Self {
+			namespace: String::from_utf8_lossy(&n.namespace).into_owned(),
+			open: n.open,
+			owner,
+			maintainers: n.maintainers,
+			verified,
+			deposit,
+			created,
+			offered_to: n.offered_to,
+		}
+	}
+}
+
+fn query_error(e: QueryError) -> ErrorObjectOwned {
+	let message = match e {
+		QueryError::BadName =>
+			"not a valid name: a package is ns/name (or @ns/name), names are [a-z][a-z0-9-]*, 1-64 characters",
+		QueryError::BadRange => "not a valid version or range (for example 1.2.3, ^1.2, ~1.2.0, >=1, <2, *)",
+	};
+	ErrorObject::owned(BAD_ARGUMENT, message, None::<()>)
+}
+
 /// Registry RPC methods.
 #[rpc(client, server)]
 pub trait ModuleRegistryApi<BlockHash, AccountId, BlockNumber> {
@@ -166,6 +339,41 @@ pub trait ModuleRegistryApi<BlockHash, AccountId, BlockNumber> {
 		key: Bytes,
 		at: Option<BlockHash>,
 	) -> RpcResult<Option<TransferOffer<AccountId>>>;
+
+	/// The version `range` resolves to in package `name`.
+	#[method(name = "moduleRegistry_resolve")]
+	fn resolve(
+		&self,
+		name: String,
+		range: String,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<VersionJson<AccountId, BlockNumber>>>;
+
+	/// A page of versions of package `name`, in ascending precedence.
+	#[method(name = "moduleRegistry_versions")]
+	fn versions(
+		&self,
+		name: String,
+		start_after: Option<String>,
+		limit: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<VersionJson<AccountId, BlockNumber>>>;
+
+	/// Package `name`.
+	#[method(name = "moduleRegistry_getPackage")]
+	fn get_package(
+		&self,
+		name: String,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<PackageJson<AccountId, BlockNumber>>>;
+
+	/// Namespace `namespace`.
+	#[method(name = "moduleRegistry_getNamespace")]
+	fn get_namespace(
+		&self,
+		namespace: String,
+		at: Option<BlockHash>,
+	) -> RpcResult<Option<NamespaceJson<AccountId, BlockNumber>>>;
 }
 
 /// Computes the storage key of a registry value (`None`: the key cannot be stored).
@@ -306,7 +514,8 @@ impl<C, Block, AccountId, Balance, BlockNumber>
 where
 	Block: BlockT,
 	C: ProvideRuntimeApi<Block> + CallApiAt<Block> + HeaderBackend<Block> + Send + Sync + 'static,
-	C::Api: ModuleRegistryRuntimeApi<Block, AccountId, Balance, BlockNumber>,
+	C::Api: ModuleRegistryRuntimeApi<Block, AccountId, Balance, BlockNumber>
+		+ PackageRegistryRuntimeApi<Block, AccountId, Balance, BlockNumber>,
 	AccountId: Codec + serde::Serialize + Send + Sync + 'static,
 	Balance: Codec + std::fmt::Display + Send + Sync + 'static,
 	BlockNumber: Codec + serde::Serialize + Send + Sync + 'static,
@@ -372,5 +581,59 @@ where
 	) -> RpcResult<Option<TransferOffer<AccountId>>> {
 		let at = self.block(at)?;
 		self.client.runtime_api().get_transfer_offer(at, key.to_vec()).map_err(runtime_error)
+	}
+
+	fn resolve(
+		&self,
+		name: String,
+		range: String,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<VersionJson<AccountId, BlockNumber>>> {
+		let at = self.block(at)?;
+		let api = self.client.runtime_api();
+		let found =
+			api.resolve(at, name.into_bytes(), range.into_bytes()).map_err(runtime_error)?;
+		Ok(found.map_err(query_error)?.map(VersionJson::new))
+	}
+
+	fn versions(
+		&self,
+		name: String,
+		start_after: Option<String>,
+		limit: Option<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Vec<VersionJson<AccountId, BlockNumber>>> {
+		let at = self.block(at)?;
+		let api = self.client.runtime_api();
+		let limit = limit.unwrap_or(DEFAULT_LIST_LIMIT);
+		let page = api
+			.versions(at, name.into_bytes(), start_after.map(String::into_bytes), limit)
+			.map_err(runtime_error)?;
+		Ok(page.map_err(query_error)?.into_iter().map(VersionJson::new).collect())
+	}
+
+	fn get_package(
+		&self,
+		name: String,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<PackageJson<AccountId, BlockNumber>>> {
+		let at = self.block(at)?;
+		let found =
+			self.client.runtime_api().get_package(at, name.into_bytes()).map_err(runtime_error)?;
+		Ok(found.map_err(query_error)?.map(PackageJson::new))
+	}
+
+	fn get_namespace(
+		&self,
+		namespace: String,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Option<NamespaceJson<AccountId, BlockNumber>>> {
+		let at = self.block(at)?;
+		let found = self
+			.client
+			.runtime_api()
+			.get_namespace(at, namespace.into_bytes())
+			.map_err(runtime_error)?;
+		Ok(found.map_err(query_error)?.map(NamespaceJson::new))
 	}
 }

@@ -8,6 +8,9 @@
 //! Versions: 1 had `list_modules` return a bare page (and restart from the beginning for a
 //! `start_after` too long to be a key); 2 returns `Result<page, ListError>` and adds
 //! `get_transfer_offer`.
+//!
+//! [`PackageRegistryApi`] reads the registry layer: resolve a range, list versions, read a
+//! package or a namespace. Names are `ns/name` (or `@ns/name`) as UTF-8 bytes.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -16,7 +19,8 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 pub use module_registry_primitives::{
-	ListError, ModuleInfo, PinFailure, PinStatus, TransferOffer, ValueKind,
+	ListError, ModuleInfo, NamespaceView, PackageView, PinFailure, PinStatus, QueryError,
+	TransferOffer, ValueKind, VersionView,
 };
 
 /// A page of `list_modules`: keys with their information, in storage order.
@@ -56,5 +60,37 @@ sp_api::decl_runtime_apis! {
 
 		/// The ownership offer waiting for its recipient under `key`, or `None` (version 2).
 		fn get_transfer_offer(key: Vec<u8>) -> Option<TransferOffer<AccountId>>;
+	}
+
+	/// Read access to the registry layer: namespaces, packages and versions.
+	pub trait PackageRegistryApi<AccountId, Balance, BlockNumber>
+	where
+		AccountId: Codec,
+		Balance: Codec,
+		BlockNumber: Codec,
+	{
+		/// The version `range` resolves to in package `name`: the highest that matches and is
+		/// not yanked (an exact range returns a yanked version too); `Ok(None)` when nothing
+		/// matches or there is no such package.
+		fn resolve(
+			name: Vec<u8>,
+			range: Vec<u8>,
+		) -> Result<Option<VersionView<AccountId, BlockNumber>>, QueryError>;
+
+		/// Up to `limit` versions (capped by `MaxListLimit`) in ascending SemVer precedence,
+		/// after version `start_after` when given.
+		fn versions(
+			name: Vec<u8>,
+			start_after: Option<Vec<u8>>,
+			limit: u32,
+		) -> Result<Vec<VersionView<AccountId, BlockNumber>>, QueryError>;
+
+		/// A package: record, maintainers, latest version, verified namespace.
+		fn get_package(name: Vec<u8>) -> Result<Option<PackageView<AccountId, BlockNumber>>, QueryError>;
+
+		/// A namespace: record, maintainers, pending offer, and whether it is open.
+		fn get_namespace(
+			namespace: Vec<u8>,
+		) -> Result<Option<NamespaceView<AccountId, Balance, BlockNumber>>, QueryError>;
 	}
 }
