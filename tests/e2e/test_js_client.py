@@ -8,11 +8,11 @@ from pathlib import Path
 JS = Path(__file__).resolve().parents[2] / "clients" / "js"
 
 
-def test_js_suite_passes_against_the_real_node(dev_node):
+def test_js_suite_passes_against_the_real_node(dev_node, ipfs):
     result = subprocess.run(
         ["node", "--test", "--test-timeout=120000", "test/"],
         cwd=JS,
-        env=dict(os.environ, MODREG_NODE=dev_node.ws),
+        env=dict(os.environ, MODREG_NODE=dev_node.ws, IPFS_API_URL=ipfs.url),
         capture_output=True,
         text=True,
         timeout=600,

@@ -44,6 +44,41 @@ export const RPC = {
         { name: 'at', type: 'Hash', isOptional: true }
       ],
       type: 'Json'
+    },
+    resolve: {
+      description: 'The version a range resolves to in package name',
+      params: [
+        { name: 'name', type: 'Text' },
+        { name: 'range', type: 'Text' },
+        { name: 'at', type: 'Hash', isOptional: true }
+      ],
+      type: 'Json'
+    },
+    versions: {
+      description: 'A page of versions of package name, lowest first',
+      params: [
+        { name: 'name', type: 'Text' },
+        { name: 'startAfter', type: 'Option<Text>' },
+        { name: 'limit', type: 'Option<u32>' },
+        { name: 'at', type: 'Hash', isOptional: true }
+      ],
+      type: 'Json'
+    },
+    getPackage: {
+      description: 'Package name: owner, maintainers, type, status, deprecation, latest',
+      params: [
+        { name: 'name', type: 'Text' },
+        { name: 'at', type: 'Hash', isOptional: true }
+      ],
+      type: 'Json'
+    },
+    getNamespace: {
+      description: 'Namespace: owner, maintainers, verified, deposit, pending offer',
+      params: [
+        { name: 'namespace', type: 'Text' },
+        { name: 'at', type: 'Hash', isOptional: true }
+      ],
+      type: 'Json'
     }
   }
 };
@@ -201,4 +236,109 @@ export async function list (api, startAfter = null, limit = 100) {
 export async function held (api, address) {
   const { data } = await api.query.system.account(address);
   return data.reserved.toBigInt();
+}
+
+// -- the registry layer: namespaces, packages, versions ------------------------------------
+
+const optArg = (data) => (data === null || data === undefined ? null : arg(data));
+
+/** Claim a free namespace; a deposit is held. Rejects with `NamespaceTaken`, `ReservedName`, … */
+export function claimNamespace (api, signer, namespace, options = {}) {
+  return submit(api, signer, api.tx.moduleRegistry.claimNamespace(arg(namespace)), options);
+}
+
+/** Let `who` (SS58) publish in `namespace` (owner only). */
+export function addMaintainer (api, signer, namespace, who, options = {}) {
+  return submit(api, signer, api.tx.moduleRegistry.addMaintainer(arg(namespace), who), options);
+}
+
+/** Take that right away (owner only). */
+export function removeMaintainer (api, signer, namespace, who, options = {}) {
+  return submit(api, signer, api.tx.moduleRegistry.removeMaintainer(arg(namespace), who), options);
+}
+
+/** Offer `namespace` to `to`; nothing moves until they `acceptNamespace`. */
+export function transferNamespace (api, signer, namespace, to, options = {}) {
+  return submit(api, signer, api.tx.moduleRegistry.transferNamespace(arg(namespace), to), options);
+}
+
+/** Accept a namespace offered to `signer`; its maintainer list is cleared. */
+export function acceptNamespace (api, signer, namespace, options = {}) {
+  return submit(api, signer, api.tx.moduleRegistry.acceptNamespace(arg(namespace)), options);
+}
+
+/**
+ * Publish an immutable version of package `name` (`ns/name`): `cid` text, `checksum` the 32-byte
+ * SHA-256 of the content (a Uint8Array or `'sha256:<hex>'`), `size` its length, `metadata` an
+ * object (its `type` sets a new package's module type). Rejects with `VersionExists`, …
+ */
+export function publishVersion (api, signer, { name, version, cid, checksum, size, metadata = {} }, options = {}) {
+  const sum = typeof checksum === 'string' ? '0x' + checksum.replace(/^sha256:/, '') : u8aToHex(checksum);
+  const tx = api.tx.moduleRegistry.publishVersion(arg(name), arg(version), arg(cid), sum, size, arg(metadata));
+  return submit(api, signer, tx, options);
+}
+
+/** Yank `version` (ranges skip it, an exact request still resolves it); `undo` restores it. */
+export function yank (api, signer, name, version, { undo = false } = {}, options = {}) {
+  const call = undo ? api.tx.moduleRegistry.unyankVersion : api.tx.moduleRegistry.yankVersion;
+  return submit(api, signer, call(arg(name), arg(version)), options);
+}
+
+/** Deprecate package `name`, or one `version`; `successor` is `ns/name@range`. */
+export function deprecate (api, signer, name, { version = null, successor = null, reason = '' } = {}, options = {}) {
+  const tx = api.tx.moduleRegistry.deprecate(arg(name), optArg(version), optArg(successor), arg(reason));
+  return submit(api, signer, tx, options);
+}
+
+/** Lift the deprecation of package `name` or of one `version`. */
+export function undeprecate (api, signer, name, version = null, options = {}) {
+  return submit(api, signer, api.tx.moduleRegistry.undeprecate(arg(name), optArg(version)), options);
+}
+
+/** Set a package's status: `'Active'`, `'Maintenance'` or `'Inactive'`. */
+export function setPackageStatus (api, signer, name, status, options = {}) {
+  return submit(api, signer, api.tx.moduleRegistry.setPackageStatus(arg(name), status), options);
+}
+
+// A registry query through the node's RPC; a bad name or range (error code 2) is a
+// `RegistryError` named `BadArgument`.
+async function query (method, ...params) {
+  try {
+    return await method.raw(...params);
+  } catch (e) {
+    if (/not a valid/.test(String(e.message))) {
+      throw new RegistryError('BadArgument', String(e.message), 'moduleRegistry', []);
+    }
+    throw e;
+  }
+}
+
+/**
+ * The version `range` resolves to in package `name`, or null (`moduleRegistry_resolve`):
+ * `{ name, version, cid, checksum, size, yanked, deprecated, pinStatus, publisher, publishedAt,
+ * entryKey }`.
+ */
+export function resolve (api, name, range = 'latest') {
+  return query(api.rpc.moduleRegistry.resolve, name, range);
+}
+
+/** Every version of package `name`, lowest first. */
+export async function versions (api, name) {
+  const out = [];
+  for (;;) {
+    const after = out.length ? out[out.length - 1].version : null;
+    const page = await query(api.rpc.moduleRegistry.versions, name, after, 100);
+    if (!page.length) return out;
+    out.push(...page);
+  }
+}
+
+/** Package `name`, or null (`moduleRegistry_getPackage`). */
+export function getPackage (api, name) {
+  return query(api.rpc.moduleRegistry.getPackage, name);
+}
+
+/** Namespace `namespace`, or null (`moduleRegistry_getNamespace`). */
+export function getNamespace (api, namespace) {
+  return query(api.rpc.moduleRegistry.getNamespace, namespace);
 }

@@ -104,3 +104,82 @@ test('a transaction replaced in the pool rejects with the pool outcome instead o
 test('listing after an oversized key is refused, not restarted', async () => {
   await assert.rejects(reg.list(api, 'x'.repeat(65), 10), { name: 'StartAfterTooLong' });
 });
+
+// Adds `bytes` to the IPFS daemon the node pins from; returns the CIDv1 (raw leaves).
+async function ipfsAdd (bytes) {
+  const form = new FormData();
+  form.append('file', new Blob([bytes]), 'content.bin');
+  const url = `${process.env.IPFS_API_URL}/api/v0/add?cid-version=1&raw-leaves=true&pin=true`;
+  const answer = await fetch(url, { method: 'POST', body: form });
+  assert.equal(answer.status, 200);
+  return (await answer.json()).Hash;
+}
+
+async function waitVerified (name, version) {
+  for (let i = 0; i < 120; i++) {
+    const found = await reg.resolve(api, name, `=${version}`);
+    if (found && typeof found.pinStatus === 'object' && 'verified' in found.pinStatus) return found;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error(`${name}@${version} not verified`);
+}
+
+test('namespaces and versions: publish, resolve, yank, deprecate', async () => {
+  assert.ok(process.env.IPFS_API_URL, 'set IPFS_API_URL to the daemon the node pins from');
+  const ns = `js-${run}`;
+  const name = `${ns}/kit`;
+  await reg.claimNamespace(api, alice, ns);
+  await assert.rejects(reg.claimNamespace(api, bob, ns), { name: 'NamespaceTaken' });
+  assert.equal((await reg.getNamespace(api, ns)).owner, alice.address);
+
+  const published = {};
+  for (const version of ['1.0.0', '1.4.2', '2.0.0-alpha.1']) {
+    const body = new TextEncoder().encode(`kit ${version} ${run}`);
+    const cid = await ipfsAdd(body);
+    const checksum = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
+    await reg.publishVersion(api, alice, { name, version, cid, checksum, size: body.length, metadata: { type: 'wasm', description: 'a kit' } });
+    published[version] = { cid, body };
+  }
+  for (const [version, { body }] of Object.entries(published)) {
+    const found = await waitVerified(name, version);
+    // The chain writes the CID as IPFS users do (base32 CIDv1), whatever base the daemon used;
+    // it names exactly the bytes that were published.
+    assert.match(found.cid, /^bafk/);
+    const served = await fetch(`${process.env.IPFS_API_URL}/api/v0/cat?arg=${found.cid}`, { method: 'POST' });
+    assert.deepEqual(new Uint8Array(await served.arrayBuffer()), body);
+    assert.equal(found.size, body.length);
+  }
+
+  assert.equal((await reg.resolve(api, name, '^1')).version, '1.4.2');
+  assert.equal((await reg.resolve(api, `@${name}`, '~1.0')).version, '1.0.0');
+  assert.equal((await reg.resolve(api, name, '*')).version, '1.4.2');
+  assert.equal((await reg.resolve(api, name, '>=2.0.0-alpha.0')).version, '2.0.0-alpha.1');
+  assert.equal(await reg.resolve(api, name, '^3'), null);
+  await assert.rejects(reg.resolve(api, name, '^^'), { name: 'BadArgument' });
+
+  await reg.yank(api, alice, name, '1.4.2');
+  assert.equal((await reg.resolve(api, name, '^1')).version, '1.0.0');
+  assert.equal((await reg.resolve(api, name, '1.4.2')).yanked, true);
+  await reg.yank(api, alice, name, '1.4.2', { undo: true });
+
+  await reg.deprecate(api, alice, name, { successor: `${ns}/kit2@^1`, reason: 'renamed' });
+  assert.deepEqual((await reg.resolve(api, name, '^1')).deprecated, { successor: `${ns}/kit2@^1`, reason: 'renamed' });
+  await reg.undeprecate(api, alice, name);
+  await reg.setPackageStatus(api, alice, name, 'Maintenance');
+
+  const pkg = await reg.getPackage(api, name);
+  assert.equal(pkg.moduleType, 'wasm');
+  assert.equal(pkg.status, 'maintenance');
+  assert.equal(pkg.latest, '1.4.2');
+  assert.equal(pkg.deprecated, null);
+  assert.deepEqual((await reg.versions(api, name)).map((v) => v.version), ['1.0.0', '1.4.2', '2.0.0-alpha.1']);
+
+  await assert.rejects(
+    reg.publishVersion(api, alice, { name, version: '1.0.0', cid: published['1.0.0'].cid, checksum: new Uint8Array(32), size: 1 }),
+    { name: 'VersionExists' }
+  );
+  await assert.rejects(
+    reg.publishVersion(api, bob, { name, version: '9.0.0', cid: published['1.0.0'].cid, checksum: new Uint8Array(32), size: 1 }),
+    { name: 'NotMaintainer' }
+  );
+});

@@ -96,6 +96,121 @@ class Registry:
         """Withdraw the pending ownership offer of ``key`` (owner only)."""
         return self._submit(keypair, "cancel_ownership_offer", {"key": as_bytes(key)})
 
+    # -- the registry layer: namespaces, packages, versions ----------------------------------
+
+    def claim_namespace(self, keypair, namespace):
+        """Claim a free namespace; a deposit is held. Raises ``errors.NamespaceTaken``,
+        ``errors.ReservedName`` or ``errors.InvalidName``."""
+        return self._submit(keypair, "claim_namespace", {"namespace": as_bytes(namespace)})
+
+    def add_maintainer(self, keypair, namespace, who):
+        """Let ``who`` (SS58) publish in ``namespace`` (owner only)."""
+        return self._submit(keypair, "add_maintainer", {"namespace": as_bytes(namespace), "who": who})
+
+    def remove_maintainer(self, keypair, namespace, who):
+        """Take that right away (owner only)."""
+        return self._submit(keypair, "remove_maintainer", {"namespace": as_bytes(namespace), "who": who})
+
+    def transfer_namespace(self, keypair, namespace, to):
+        """Offer ``namespace`` to ``to``; nothing moves until they :meth:`accept_namespace`."""
+        return self._submit(keypair, "transfer_namespace", {"namespace": as_bytes(namespace), "to": to})
+
+    def accept_namespace(self, keypair, namespace):
+        """Accept a namespace offered to ``keypair``; its maintainer list is cleared."""
+        return self._submit(keypair, "accept_namespace", {"namespace": as_bytes(namespace)})
+
+    def publish_version(self, keypair, name, version, cid, checksum, size, metadata=None):
+        """Publish an immutable version of package ``name`` (``ns/name``).
+
+        ``cid`` is the content's CID (text), ``checksum`` the 32-byte SHA-256 of the content
+        bytes (``bytes`` or ``"sha256:<hex>"``), ``size`` their length, ``metadata`` a ``dict``
+        (or JSON text; its ``type`` sets a new package's module type). Raises
+        ``errors.VersionExists`` when the version is published already.
+        """
+        if isinstance(checksum, str):
+            checksum = bytes.fromhex(checksum.removeprefix("sha256:"))
+        params = {
+            "name": as_bytes(name),
+            "version": as_bytes(version),
+            "cid": as_bytes(cid),
+            "checksum": bytes(checksum),
+            "size": int(size),
+            "metadata": as_bytes(metadata if metadata is not None else {}),
+        }
+        return self._submit(keypair, "publish_version", params)
+
+    def yank(self, keypair, name, version, undo=False):
+        """Yank ``version`` (ranges skip it; an exact request still resolves it), or restore it."""
+        function = "unyank_version" if undo else "yank_version"
+        return self._submit(keypair, function, {"name": as_bytes(name), "version": as_bytes(version)})
+
+    def deprecate(self, keypair, name, reason="", version=None, successor=None):
+        """Deprecate package ``name``, or one ``version`` of it; ``successor`` is ``ns/name@range``."""
+        params = {
+            "name": as_bytes(name),
+            "version": None if version is None else as_bytes(version),
+            "successor": None if successor is None else as_bytes(successor),
+            "reason": as_bytes(reason),
+        }
+        return self._submit(keypair, "deprecate", params)
+
+    def undeprecate(self, keypair, name, version=None):
+        """Lift the deprecation of package ``name`` or of one ``version``."""
+        params = {"name": as_bytes(name), "version": None if version is None else as_bytes(version)}
+        return self._submit(keypair, "undeprecate", params)
+
+    def set_package_status(self, keypair, name, status):
+        """Set ``status``: ``"Active"``, ``"Maintenance"`` or ``"Inactive"``."""
+        return self._submit(keypair, "set_package_status", {"name": as_bytes(name), "status": status})
+
+    def _registry_query(self, method, params):
+        try:
+            return self._rpc(method, params)
+        except RpcError as e:
+            if e.code == 2:
+                raise ValueError(str(e)) from e
+            raise
+
+    def resolve(self, name, range_="latest"):
+        """The version ``range_`` resolves to in package ``name``, or ``None``, through
+        ``moduleRegistry_resolve``: ``{"name", "version", "cid", "checksum", "size", "yanked",
+        "deprecated", "pinStatus", "publisher", "publishedAt", "entryKey"}``. Raises
+        ``ValueError`` for a bad name or range."""
+        return self._registry_query("moduleRegistry_resolve", [name, range_])
+
+    def versions(self, name):
+        """Every version of package ``name``, lowest first (paging ``moduleRegistry_versions``)."""
+        out = []
+        while True:
+            after = out[-1]["version"] if out else None
+            page = self._registry_query("moduleRegistry_versions", [name, after, 100])
+            if not page:
+                return out
+            out.extend(page)
+
+    def package(self, name):
+        """Package ``name`` (owner, maintainers, moduleType, status, deprecated, latest,
+        versionCount, created, verified), or ``None``."""
+        return self._registry_query("moduleRegistry_getPackage", [name])
+
+    def namespace(self, namespace):
+        """Namespace ``namespace`` (open, owner, maintainers, verified, deposit, created,
+        offeredTo), or ``None``."""
+        return self._registry_query("moduleRegistry_getNamespace", [namespace])
+
+    def wait_for_version(self, name, version, timeout=120, states=("verified", "rejected")):
+        """Poll until the pin status of ``name`` at exactly ``version`` is one of ``states``."""
+        deadline = time.time() + timeout
+        status = None
+        while time.time() < deadline:
+            found = self.resolve(name, "=" + version)
+            status = found and found["pinStatus"]
+            name_of = status if isinstance(status, str) else (next(iter(status)) if status else None)
+            if name_of in states:
+                return status
+            time.sleep(1)
+        raise TimeoutError(f"pin status of {name}@{version} still {status!r} after {timeout}s")
+
     # -- reads ------------------------------------------------------------------------------
 
     def get(self, key):

@@ -25,6 +25,13 @@ PALLET_ERRORS = [
     "JsonNotObject", "InvalidCid", "IdentityCid", "NotOwner", "NotFound", "AlreadyOwner",
     "NotPinner", "AlreadyPinner", "TooManyPinners", "StaleReport", "ReportNotNeeded",
     "ReportExpired", "ReportTooEarly", "NoOffer", "NotOfferee", "OfferOutdated",
+    # The registry layer (namespaces, packages, versions).
+    "ReservedKey", "SealedEntry", "InvalidName", "ReservedName", "NamespaceTaken",
+    "UnknownNamespace", "NotNamespaceOwner", "NotMaintainer", "AlreadyMaintainer",
+    "TooManyMaintainers", "InvalidVersion", "VersionExists", "UnknownPackage", "UnknownVersion",
+    "PackageExists", "BadChecksumLength", "MetadataTooLarge", "InvalidModuleType",
+    "TooManyVersions", "AlreadyYanked", "NotYanked", "InvalidSuccessor", "InvalidReason",
+    "NotDeprecated",
 ]
 
 # One class per pallet error, so callers can `except errors.NotOwner`.
