@@ -104,11 +104,10 @@ fn long_version(n: u32) -> Vec<u8> {
 
 const BENCH_CID: &[u8] = b"bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
 
-/// A claimed namespace owned by a funded `owner`, with `maintainers` maintainers, and a package
+/// The namespace, its owner and the publisher: a claimed namespace owned by a funded `owner`,
+/// with `maintainers` maintainers, and a package
 /// in it with one published version (by the last maintainer, or the owner).
-fn namespace_with_package<T: Config>(
-	maintainers: u32,
-) -> Result<(Vec<u8>, T::AccountId, T::AccountId), BenchmarkError> {
+fn namespace_with_package<T: Config>(maintainers: u32) -> Result<Setup<T>, BenchmarkError> {
 	let ns = ns_of(0);
 	let owner = funded::<T>("owner", 0, 64, T::MaxValueLength::get() as usize);
 	ModuleRegistryPallet::<T>::claim_namespace(
