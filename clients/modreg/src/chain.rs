@@ -143,10 +143,20 @@ impl Chain {
 		args: impl scale_encode::EncodeAsFields,
 	) -> Result<(), ChainError> {
 		let tx = dynamic::transaction("ModuleRegistry", call, args);
+		// The pool's next nonce, not the one in the last finalized state: transactions of the
+		// same account that are in the pool or in blocks not yet final have used those.
+		let who = subxt::utils::AccountId32(signer.public_key().0).to_string();
+		let nonce: u64 = self
+			.rpc
+			.request("system_accountNextIndex", subxt::rpcs::client::rpc_params![who])
+			.await
+			.map_err(node_err)?;
+		let params =
+			subxt::config::polkadot::PolkadotExtrinsicParamsBuilder::new().nonce(nonce).build();
 		let at = self.api.at_current_block().await.map_err(node_err)?;
 		let progress = at
 			.transactions()
-			.sign_and_submit_then_watch_default(&tx, signer)
+			.sign_and_submit_then_watch(&tx, signer, params)
 			.await
 			.map_err(node_err)?;
 		progress

@@ -13,6 +13,7 @@
 mod chain;
 mod content;
 mod dag;
+mod install;
 mod package;
 
 use chain::{Chain, ChainError, ModuleInfo, PinStatus};
@@ -131,6 +132,33 @@ enum Command {
 	},
 	/// Set a package's status.
 	Status { name: String, status: StatusArg },
+	/// Install packages (`ns/name@range`), or with no arguments exactly what `modreg.lock`
+	/// names: resolve on chain, fetch from IPFS or the cache, check CID, SHA-256 and size,
+	/// unpack under `--to`, and record the result in `modreg.lock`.
+	Install {
+		packages: Vec<String>,
+		/// Where packages go: `DIR/ns/name`.
+		#[arg(long, default_value = "modreg_modules")]
+		to: PathBuf,
+		/// The project folder, where `modreg.lock` lives.
+		#[arg(long, default_value = ".")]
+		project: PathBuf,
+		/// Fail (exit 7) instead of changing `modreg.lock`.
+		#[arg(long)]
+		locked: bool,
+		/// Use only `modreg.lock` and the cache: no node, no IPFS.
+		#[arg(long)]
+		offline: bool,
+		/// The cache folder.
+		#[arg(long, env = "MODREG_CACHE_DIR")]
+		cache_dir: Option<PathBuf>,
+		/// The cache's size bound in bytes.
+		#[arg(long, env = "MODREG_CACHE_MAX_BYTES", default_value_t = 1 << 30)]
+		cache_max_bytes: u64,
+		/// Most bytes one package may unpack to.
+		#[arg(long, default_value_t = 1 << 30)]
+		max_unpacked_bytes: u64,
+	},
 	/// The file-registry commands (`verify`, `export`, `import`, `seal`, `promote`,
 	/// `rollback`): the `file-registry` crate's own command line, with its exit codes
 	/// (docs/FILE_REGISTRY.md).
@@ -162,6 +190,7 @@ enum StatusArg {
 }
 
 /// A failure with its exit code.
+#[derive(Debug)]
 struct Failure(u8, String);
 
 impl From<ChainError> for Failure {
@@ -379,6 +408,21 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			)
 			.await?;
 		},
+		Command::Install {
+			packages,
+			to,
+			project,
+			locked,
+			offline,
+			cache_dir,
+			cache_max_bytes,
+			max_unpacked_bytes,
+		} => {
+			let cache = Cache::new(cache_dir.unwrap_or_else(Cache::default_dir), cache_max_bytes)
+				.map_err(|e| Failure(1, format!("cache: {e}")))?;
+			let options = InstallOptions { to, project, locked, offline, max_unpacked_bytes };
+			install(&cli.node, &cli.ipfs, json, &cache, packages, options).await?;
+		},
 		Command::Namespace { action } => namespace(&cli.node, &cli.suri, json, action).await?,
 		Command::Resolve { reference, range } => {
 			let (name, range) = match range {
@@ -593,6 +637,151 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			// The command printed its own report or error (one JSON document with --json).
 			code => return Err(Failure(code, String::new())),
 		},
+	}
+	Ok(())
+}
+
+struct InstallOptions {
+	to: PathBuf,
+	project: PathBuf,
+	locked: bool,
+	offline: bool,
+	max_unpacked_bytes: u64,
+}
+
+/// `modreg install`: see [`install`](crate::install) for the rules and the lockfile format.
+async fn install(
+	node: &str,
+	ipfs_url: &str,
+	json: bool,
+	cache: &Cache,
+	packages: Vec<String>,
+	o: InstallOptions,
+) -> Result<(), Failure> {
+	use install::{Lockfile, Request};
+	let before = Lockfile::load(&o.project)?;
+	let mut lock = before.clone();
+	let requests: Vec<Request> = if packages.is_empty() {
+		if lock.packages.is_empty() {
+			return Err(Failure(
+				2,
+				format!("nothing to install: name packages or add them to {}", install::LOCKFILE),
+			));
+		}
+		lock.packages
+			.iter()
+			.map(|p| install::parse_request(&format!("{}@{}", p.name, p.range)))
+			.collect::<Result<_, _>>()?
+	} else {
+		packages.iter().map(|p| install::parse_request(p)).collect::<Result<_, _>>()?
+	};
+	let chain = if o.offline { None } else { Some(Chain::connect(node).await?) };
+	let ipfs = if o.offline { None } else { Some(content::client(ipfs_url)?) };
+	let root = if o.to.is_absolute() { o.to.clone() } else { o.project.join(&o.to) };
+	let mut report = Vec::new();
+	for request in requests {
+		let name = request.name.to_string();
+		let previous = lock.get(&name).cloned();
+		// What the chain says about the locked version now (yanked or deprecated since).
+		let mut status = None;
+		if let (Some(p), Some(chain)) = (&previous, &chain) {
+			let exact = format!("={}", p.version);
+			status = Some(
+				chain
+					.rpc("moduleRegistry_resolve", subxt::rpcs::client::rpc_params![&name, &exact])
+					.await?,
+			);
+		}
+		let yanked = status.as_ref().is_some_and(|s| s["yanked"] == true);
+		// With no arguments the lockfile is installed as it is. A named package keeps its
+		// locked version while that satisfies the range and is not yanked; else it is resolved.
+		let keep = previous.as_ref().filter(|p| {
+			packages.is_empty() || (install::still_satisfies(p, &request.range) && !yanked)
+		});
+		let entry = match (keep, &chain) {
+			(Some(p), _) => install::Locked { range: request.range.clone(), ..p.clone() },
+			(None, None) =>
+				return Err(Failure(
+					1,
+					format!(
+						"{name}@{} is not in {}; --offline cannot resolve it",
+						request.range,
+						install::LOCKFILE
+					),
+				)),
+			(None, Some(chain)) => {
+				let found = chain
+					.rpc(
+						"moduleRegistry_resolve",
+						subxt::rpcs::client::rpc_params![&name, &request.range],
+					)
+					.await?;
+				if found.is_null() {
+					return Err(Failure(
+						1,
+						format!("no version of {name} matches {:?}", request.range),
+					));
+				}
+				let entry = install::locked_from_rpc(&request.range, &found)?;
+				status = Some(found);
+				entry
+			},
+		};
+		if o.locked && previous.as_ref() != Some(&entry) {
+			return Err(Failure(
+				install::EXIT_LOCK_CHANGED,
+				format!(
+					"{} would change for {name} (to {}); run without --locked to update it",
+					install::LOCKFILE,
+					entry.version
+				),
+			));
+		}
+		let mut warnings = Vec::new();
+		if let Some(found) = &status {
+			if found["yanked"] == true {
+				warnings.push(format!(
+					"{name}@{} is yanked; installed because it is pinned exactly",
+					entry.version
+				));
+			}
+			if let Some(d) = found["deprecated"].as_object() {
+				let successor =
+					d.get("successor").and_then(|s| s.as_str()).unwrap_or("no successor named");
+				let reason = d.get("reason").and_then(|s| s.as_str()).unwrap_or("");
+				warnings.push(format!(
+					"{name}@{} is deprecated ({reason}); use {successor}",
+					entry.version
+				));
+			}
+		}
+		if !json {
+			for w in &warnings {
+				eprintln!("warning: {w}");
+			}
+		}
+		let dest = root.join(&request.name.namespace).join(&request.name.name);
+		let files =
+			install::install_one(ipfs.as_ref(), cache, &entry, &dest, o.max_unpacked_bytes).await?;
+		report.push(serde_json::json!({
+			"name": name, "version": entry.version, "cid": entry.cid, "checksum": entry.checksum,
+			"path": dest, "files": files, "warnings": warnings,
+		}));
+		if !json {
+			println!("{name}@{}\t{}", entry.version, dest.display());
+		}
+		lock.put(entry);
+	}
+	cache.evict().map_err(|e| Failure(1, format!("cache: {e}")))?;
+	let changed = lock != before;
+	if changed {
+		lock.save(&o.project)?;
+	}
+	if json {
+		println!(
+			"{}",
+			serde_json::json!({"ok": true, "installed": report, "lockfileChanged": changed})
+		);
 	}
 	Ok(())
 }

@@ -1,0 +1,405 @@
+//! `modreg install`: resolve on chain, fetch and verify, unpack safely, record in `modreg.lock`.
+//!
+//! # The lockfile
+//!
+//! `modreg.lock` in the project directory is JSON (a format clients share; keep it stable):
+//!
+//! ```json
+//! {
+//!   "lockfileVersion": 1,
+//!   "packages": [
+//!     {"name": "alice/utils", "range": "^1", "version": "1.1.0", "cid": "bafkrei…",
+//!      "checksum": "sha256:…", "size": 2048, "block": 42}
+//!   ]
+//! }
+//! ```
+//!
+//! Packages are sorted by name; `range` is what was asked for, `version`, `cid`, `checksum` and
+//! `size` are what the chain recorded for the version it resolved to, `block` the block it was
+//! published in. With the lockfile present, `modreg install` (no arguments) installs exactly what
+//! it names, without asking the chain to resolve anything; a named package keeps its locked
+//! version while that version still satisfies the range asked for.
+//!
+//! # What is checked
+//!
+//! Every block comes from the cache or IPFS checked against its CID (the cache re-checks on
+//! read); the assembled content must then have the SHA-256 and the size the chain recorded.
+//! A tarball is unpacked into a temporary folder and moved into place only when complete: only
+//! folders and regular files, no absolute paths or `..`, no links, at most
+//! [`MAX_ENTRIES`] entries and `max_bytes` bytes unpacked.
+
+use crate::{
+	content::{self, Cache, ContentError},
+	package, Failure,
+};
+use module_registry_primitives::registry::{self, PackageName, Range};
+use std::{
+	fs, io,
+	io::Read,
+	path::{Component, Path, PathBuf},
+};
+
+/// The lockfile's name in the project directory.
+pub const LOCKFILE: &str = "modreg.lock";
+
+/// The lockfile format this `modreg` writes and reads.
+pub const LOCKFILE_VERSION: u32 = 1;
+
+/// Most entries one tarball may unpack.
+pub const MAX_ENTRIES: usize = 100_000;
+
+/// The exit code of `--locked` when the lockfile would change.
+pub const EXIT_LOCK_CHANGED: u8 = 7;
+
+/// `modreg.lock`.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Lockfile {
+	/// [`LOCKFILE_VERSION`].
+	pub lockfile_version: u32,
+	/// Sorted by name.
+	pub packages: Vec<Locked>,
+}
+
+/// One locked package.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Locked {
+	/// `ns/name`.
+	pub name: String,
+	/// The range that was asked for.
+	pub range: String,
+	/// The exact version installed.
+	pub version: String,
+	/// Its content's CID.
+	pub cid: String,
+	/// `sha256:<hex>` of the content.
+	pub checksum: String,
+	/// Length of the content.
+	pub size: u64,
+	/// The block the version was published in.
+	pub block: u64,
+}
+
+impl Lockfile {
+	/// Read `dir/modreg.lock`; an empty lockfile when there is none.
+	pub fn load(dir: &Path) -> Result<Lockfile, Failure> {
+		let path = dir.join(LOCKFILE);
+		let text = match fs::read_to_string(&path) {
+			Ok(text) => text,
+			Err(e) if e.kind() == io::ErrorKind::NotFound =>
+				return Ok(Lockfile { lockfile_version: LOCKFILE_VERSION, packages: Vec::new() }),
+			Err(e) => return Err(Failure(1, format!("{}: {e}", path.display()))),
+		};
+		let lock: Lockfile = serde_json::from_str(&text)
+			.map_err(|e| Failure(2, format!("{} is not a valid lockfile: {e}", path.display())))?;
+		if lock.lockfile_version != LOCKFILE_VERSION {
+			return Err(Failure(
+				2,
+				format!(
+					"{} has lockfileVersion {}; this modreg reads {LOCKFILE_VERSION}",
+					path.display(),
+					lock.lockfile_version
+				),
+			));
+		}
+		Ok(lock)
+	}
+
+	/// Write `dir/modreg.lock` atomically (a temporary file renamed over it).
+	pub fn save(&self, dir: &Path) -> Result<(), Failure> {
+		let path = dir.join(LOCKFILE);
+		let tmp = dir.join(format!(".{LOCKFILE}.{}", std::process::id()));
+		let mut text = serde_json::to_string_pretty(self).map_err(|e| Failure(1, e.to_string()))?;
+		text.push('\n');
+		fs::write(&tmp, text)
+			.and_then(|()| fs::rename(&tmp, &path))
+			.map_err(|e| Failure(1, format!("{}: {e}", path.display())))
+	}
+
+	/// The entry of `name`.
+	pub fn get(&self, name: &str) -> Option<&Locked> {
+		self.packages.iter().find(|p| p.name == name)
+	}
+
+	/// Add or replace the entry of `locked.name`, keeping the list sorted.
+	pub fn put(&mut self, locked: Locked) {
+		self.packages.retain(|p| p.name != locked.name);
+		self.packages.push(locked);
+		self.packages.sort_by(|a, b| a.name.cmp(&b.name));
+	}
+}
+
+/// A package to install: its name and the range asked for.
+pub struct Request {
+	/// The package.
+	pub name: PackageName,
+	/// The range, as written (`latest` when none was given).
+	pub range: String,
+}
+
+/// Parse `ns/name[@range]`.
+pub fn parse_request(text: &str) -> Result<Request, Failure> {
+	let (name, range) = match text.trim_start_matches('@').split_once('@') {
+		Some((name, range)) => (name, range.to_string()),
+		None => (text.trim_start_matches('@'), "latest".to_string()),
+	};
+	let name =
+		PackageName::parse(name).map_err(|e| Failure(2, format!("bad package {text:?}: {e}")))?;
+	Range::parse(&range).map_err(|_| Failure(2, format!("bad range {range:?} in {text:?}")))?;
+	Ok(Request { name, range })
+}
+
+/// Whether the locked version satisfies `range` (so the lock entry can stay).
+pub fn still_satisfies(locked: &Locked, range: &str) -> bool {
+	let (Ok(range), Ok(version)) = (Range::parse(range), registry::parse_version(&locked.version))
+	else {
+		return false;
+	};
+	range.matches(&version)
+}
+
+/// The lock entry for a version as `moduleRegistry_resolve` answers it.
+pub fn locked_from_rpc(range: &str, found: &serde_json::Value) -> Result<Locked, Failure> {
+	let text = |field: &str| {
+		found[field]
+			.as_str()
+			.map(str::to_owned)
+			.ok_or_else(|| Failure(1, format!("the node's answer has no {field}")))
+	};
+	Ok(Locked {
+		name: text("name")?,
+		range: range.to_string(),
+		version: text("version")?,
+		cid: text("cid")?,
+		checksum: text("checksum")?,
+		size: found["size"].as_u64().ok_or_else(|| Failure(1, "the answer has no size".into()))?,
+		block: found["publishedAt"].as_u64().unwrap_or_default(),
+	})
+}
+
+/// Fetch `locked`'s content (from IPFS when `ipfs` is given, else from the cache only), check it
+/// against the lock entry, and put it in place under `dest` (a folder for a tarball, a file named
+/// after the package otherwise). Returns the number of files written.
+pub async fn install_one(
+	ipfs: Option<&ipfs_api_backend_hyper::IpfsClient>,
+	cache: &Cache,
+	locked: &Locked,
+	dest: &Path,
+	max_bytes: u64,
+) -> Result<u64, Failure> {
+	let cid = cid::Cid::try_from(locked.cid.as_str())
+		.map_err(|e| Failure(1, format!("{}: bad CID {}: {e}", locked.name, locked.cid)))?;
+	content::fetch_dag(ipfs, cache, &cid, &|_| {}).await.map_err(|e| match e {
+		ContentError::NotCached(_) => Failure(
+			1,
+			format!(
+				"{}@{} is not in the cache ({}); run without --offline once",
+				locked.name, locked.version, locked.cid
+			),
+		),
+		other => Failure::from(other),
+	})?;
+	let parent = dest.parent().unwrap_or(Path::new("."));
+	fs::create_dir_all(parent).map_err(|e| Failure(1, format!("{}: {e}", parent.display())))?;
+	let work = tempfile::Builder::new()
+		.prefix(".modreg-install-")
+		.tempdir_in(parent)
+		.map_err(|e| Failure(1, format!("{}: {e}", parent.display())))?;
+	let blob = work.path().join("content");
+	content::write_out(cache, &cid, Some(&blob))?;
+	let (sha256, size) = package::hash_file(&blob).map_err(|e| Failure(1, e.to_string()))?;
+	let checksum = registry::checksum_text(&sha256);
+	if checksum != locked.checksum || size != locked.size {
+		return Err(Failure(
+			5,
+			format!(
+				"{}@{}: the content of {} is {checksum} ({size} bytes), the chain recorded {} ({} bytes)",
+				locked.name, locked.version, locked.cid, locked.checksum, locked.size
+			),
+		));
+	}
+	let staged = work.path().join("staged");
+	let files = if is_gzip(&blob)? {
+		unpack(&blob, &staged, max_bytes)
+			.map_err(|e| Failure(5, format!("{}: {e}", locked.name)))?
+	} else {
+		fs::create_dir_all(&staged).map_err(|e| Failure(1, e.to_string()))?;
+		let file_name = locked.name.rsplit('/').next().unwrap_or("content");
+		fs::rename(&blob, staged.join(file_name)).map_err(|e| Failure(1, e.to_string()))?;
+		1
+	};
+	if dest.exists() {
+		fs::remove_dir_all(dest).map_err(|e| Failure(1, format!("{}: {e}", dest.display())))?;
+	}
+	fs::rename(&staged, dest).map_err(|e| Failure(1, format!("{}: {e}", dest.display())))?;
+	Ok(files)
+}
+
+fn is_gzip(path: &Path) -> Result<bool, Failure> {
+	let mut magic = [0u8; 2];
+	let n = fs::File::open(path)
+		.and_then(|mut f| f.read(&mut magic))
+		.map_err(|e| Failure(1, e.to_string()))?;
+	Ok(n == 2 && magic == [0x1f, 0x8b])
+}
+
+/// Unpack a `.tar.gz` into the new folder `dest`, refusing anything but folders and regular
+/// files, paths that leave `dest`, more than [`MAX_ENTRIES`] entries and more than `max_bytes`
+/// bytes in all. Returns the number of files.
+pub fn unpack(archive: &Path, dest: &Path, max_bytes: u64) -> io::Result<u64> {
+	let refuse = |what: String| Err(io::Error::new(io::ErrorKind::InvalidData, what));
+	fs::create_dir(dest)?;
+	let gz = flate2::read::GzDecoder::new(fs::File::open(archive)?);
+	let mut tar = tar::Archive::new(gz);
+	let (mut total, mut entries, mut files) = (0u64, 0usize, 0u64);
+	for entry in tar.entries()? {
+		let mut entry = entry?;
+		entries += 1;
+		if entries > MAX_ENTRIES {
+			return refuse(format!("more than {MAX_ENTRIES} entries"));
+		}
+		let raw = entry.path()?.into_owned();
+		let mut relative = PathBuf::new();
+		for part in raw.components() {
+			match part {
+				Component::Normal(p) => relative.push(p),
+				Component::CurDir => {},
+				_ => return refuse(format!("{}: leaves the install folder", raw.display())),
+			}
+		}
+		if relative.as_os_str().is_empty() {
+			continue;
+		}
+		let target = dest.join(&relative);
+		match entry.header().entry_type() {
+			tar::EntryType::Directory => fs::create_dir_all(&target)?,
+			tar::EntryType::Regular | tar::EntryType::Continuous => {
+				total = total.saturating_add(entry.size());
+				if total > max_bytes {
+					return refuse(format!("unpacks to more than {max_bytes} bytes"));
+				}
+				if let Some(parent) = target.parent() {
+					fs::create_dir_all(parent)?;
+				}
+				let mut out = fs::File::create_new(&target)?;
+				// `size` in the header is what `take` allows; a longer body is an error below.
+				let size = entry.size();
+				let copied = io::copy(&mut (&mut entry).take(size), &mut out)?;
+				if copied != size {
+					return refuse(format!("{}: truncated", relative.display()));
+				}
+				#[cfg(unix)]
+				{
+					use std::os::unix::fs::PermissionsExt;
+					let executable = entry.header().mode().unwrap_or(0) & 0o111 != 0;
+					let mode = if executable { 0o755 } else { 0o644 };
+					fs::set_permissions(&target, fs::Permissions::from_mode(mode))?;
+				}
+				files += 1;
+			},
+			other =>
+				return refuse(format!(
+					"{}: {other:?} entries are refused (only folders and regular files)",
+					relative.display()
+				)),
+		}
+	}
+	Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	/// A tar.gz with one entry whose raw name and type are written as given.
+	fn archive_with(name: &[u8], kind: tar::EntryType, body: &[u8]) -> tempfile::NamedTempFile {
+		let file = tempfile::NamedTempFile::new().unwrap();
+		let gz = flate2::write::GzEncoder::new(file.reopen().unwrap(), flate2::Compression::fast());
+		let mut tar = tar::Builder::new(gz);
+		let mut header = tar::Header::new_gnu();
+		header.as_old_mut().name[..name.len()].copy_from_slice(name);
+		header.set_entry_type(kind);
+		header.set_size(body.len() as u64);
+		header.set_mode(0o644);
+		if kind == tar::EntryType::Symlink {
+			header.set_link_name("/etc/passwd").unwrap();
+		}
+		header.set_cksum();
+		tar.append(&header, body).unwrap();
+		tar.into_inner().unwrap().finish().unwrap();
+		file
+	}
+
+	#[test]
+	fn unpacks_what_publish_packs() {
+		let src = tempfile::tempdir().unwrap();
+		fs::create_dir_all(src.path().join("a/b")).unwrap();
+		fs::write(src.path().join("a/b/c.txt"), "deep").unwrap();
+		fs::write(src.path().join("top.txt"), "top").unwrap();
+		let packed = package::pack_dir(src.path()).unwrap();
+		let out = tempfile::tempdir().unwrap();
+		let dest = out.path().join("pkg");
+		assert_eq!(unpack(packed.file.path(), &dest, 1 << 20).unwrap(), 2);
+		assert_eq!(fs::read_to_string(dest.join("a/b/c.txt")).unwrap(), "deep");
+		assert_eq!(fs::read_to_string(dest.join("top.txt")).unwrap(), "top");
+	}
+
+	#[test]
+	fn hostile_archives_are_refused_and_write_nothing_outside() {
+		let out = tempfile::tempdir().unwrap();
+		let cases: [(&[u8], tar::EntryType); 5] = [
+			(b"../escape.txt", tar::EntryType::Regular),
+			(b"ok/../../escape.txt", tar::EntryType::Regular),
+			(b"/tmp/absolute.txt", tar::EntryType::Regular),
+			(b"link", tar::EntryType::Symlink),
+			(b"hard", tar::EntryType::Link),
+		];
+		for (i, (name, kind)) in cases.into_iter().enumerate() {
+			let archive = archive_with(name, kind, b"x");
+			let dest = out.path().join(format!("d{i}"));
+			let err = unpack(archive.path(), &dest, 1 << 20).unwrap_err();
+			assert_eq!(err.kind(), io::ErrorKind::InvalidData, "{}", String::from_utf8_lossy(name));
+		}
+		assert!(!out.path().join("escape.txt").exists());
+		assert!(!Path::new("/tmp/absolute.txt").exists());
+		let big = archive_with(b"big.bin", tar::EntryType::Regular, &[0u8; 4096]);
+		let err = unpack(big.path(), &out.path().join("big"), 1000).unwrap_err();
+		assert!(err.to_string().contains("more than 1000 bytes"), "{err}");
+	}
+
+	#[test]
+	fn lockfile_round_trip_and_rules() {
+		let dir = tempfile::tempdir().unwrap();
+		let mut lock = Lockfile::load(dir.path()).unwrap();
+		assert!(lock.packages.is_empty());
+		let entry = |name: &str, version: &str| Locked {
+			name: name.into(),
+			range: "^1".into(),
+			version: version.into(),
+			cid: "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy".into(),
+			checksum: format!("sha256:{}", "0".repeat(64)),
+			size: 3,
+			block: 9,
+		};
+		lock.put(entry("zed/b", "1.0.0"));
+		lock.put(entry("alice/a", "1.2.0"));
+		lock.put(entry("zed/b", "1.1.0"));
+		lock.save(dir.path()).unwrap();
+		let back = Lockfile::load(dir.path()).unwrap();
+		assert_eq!(back, lock);
+		assert_eq!(
+			back.packages.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+			["alice/a", "zed/b"]
+		);
+		assert_eq!(back.get("zed/b").unwrap().version, "1.1.0");
+		assert!(still_satisfies(back.get("alice/a").unwrap(), "^1.1"));
+		assert!(!still_satisfies(back.get("alice/a").unwrap(), "~1.1"));
+		fs::write(dir.path().join(LOCKFILE), "{\"lockfileVersion\": 9, \"packages\": []}").unwrap();
+		assert_eq!(Lockfile::load(dir.path()).unwrap_err().0, 2);
+		assert!(parse_request("alice/a@^1").is_ok());
+		assert_eq!(parse_request("@alice/a").unwrap().range, "latest");
+		assert_eq!(parse_request("Alice/a").err().unwrap().0, 2);
+		assert_eq!(parse_request("alice/a@^^").err().unwrap().0, 2);
+	}
+}

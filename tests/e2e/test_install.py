@@ -1,0 +1,106 @@
+"""`modreg install` end to end: resolve on the real chain, fetch from the real IPFS daemon, check
+CID, SHA-256 and size, unpack, lock; then --locked, yanked pins, deprecation, --offline with the
+daemon and the node stopped, and a tampered cache."""
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from test_cli import modreg_bin, pair  # noqa: F401  (pair is a fixture)
+
+
+def modreg(node, ipfs, project, cache, *args, code=0):
+    env = dict(os.environ, MODREG_NODE=node.ws, IPFS_API_URL=ipfs.url, MODREG_CACHE_DIR=str(cache), MODREG_SURI="//Alice")
+    result = subprocess.run(
+        [modreg_bin(), "--json", *args], env=env, cwd=project, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == code, f"modreg {args}: exit {result.returncode}\n{result.stdout}\n{result.stderr}"
+    return json.loads(result.stdout)
+
+
+def tree(root: Path):
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_install_lock_offline(pair, tmp_path):  # noqa: F811
+    ipfs, node = pair
+    project = tmp_path / "project"
+    project.mkdir()
+    cache = tmp_path / "cache"
+    run = lambda *args, **kw: modreg(node, ipfs, project, cache, *args, **kw)  # noqa: E731
+
+    run("namespace", "claim", "inst")
+    src = tmp_path / "src"
+    (src / "bin").mkdir(parents=True)
+    sources = {}
+    for version in ["1.0.0", "1.1.0"]:
+        (src / "bin" / "tool.sh").write_text(f"#!/bin/sh\necho {version}\n")
+        (src / "bin" / "tool.sh").chmod(0o755)
+        (src / "README").write_text(f"tool {version}\n")
+        run("publish", str(src), "--name", "inst/tool", "--version", version)
+        sources[version] = tree(src)
+
+    out = run("install", "inst/tool@^1")
+    assert out["lockfileChanged"] is True and out["installed"][0]["version"] == "1.1.0"
+    installed = project / "modreg_modules" / "inst" / "tool"
+    assert tree(installed) == sources["1.1.0"]
+    assert os.access(installed / "bin" / "tool.sh", os.X_OK)
+    lock = json.loads((project / "modreg.lock").read_text())
+    assert lock["lockfileVersion"] == 1
+    [entry] = lock["packages"]
+    resolved = run("resolve", "inst/tool@=1.1.0")
+    assert entry == {
+        "name": "inst/tool",
+        "range": "^1",
+        "version": "1.1.0",
+        "cid": resolved["cid"],
+        "checksum": resolved["checksum"],
+        "size": resolved["size"],
+        "block": resolved["publishedAt"],
+    }
+
+    # A newer matching version does not move a locked install; --locked agrees.
+    (src / "README").write_text("tool 1.2.0\n")
+    run("publish", str(src), "--name", "inst/tool", "--version", "1.2.0")
+    assert run("install")["installed"][0]["version"] == "1.1.0"
+    assert run("install", "--locked")["lockfileChanged"] is False
+    assert run("install", "inst/tool@^1", "--locked")["installed"][0]["version"] == "1.1.0"
+    refused = run("install", "inst/tool@~1.2", "--locked", code=7)
+    assert "would change" in refused["error"]
+    assert json.loads((project / "modreg.lock").read_text()) == lock
+
+    # Yanked and deprecated versions that are locked still install, with warnings.
+    run("yank", "inst/tool", "1.1.0")
+    run("deprecate", "inst/tool", "--successor", "inst/tool2@^1", "--reason", "renamed")
+    warned = run("install")["installed"][0]
+    assert warned["version"] == "1.1.0"
+    assert any("yanked" in w for w in warned["warnings"]) and any("inst/tool2@^1" in w for w in warned["warnings"])
+    # An exact pin of a yanked version installs it, with the warning; a range moves off it.
+    pinned = run("install", "inst/tool@=1.1.0")["installed"][0]
+    assert pinned["version"] == "1.1.0" and any("yanked" in w for w in pinned["warnings"])
+    assert run("install", "inst/tool@^1")["installed"][0]["version"] == "1.2.0"
+    assert run("install", "inst/tool@^1.1")["lockfileChanged"] is True  # the range; 1.2.0 is kept
+    assert json.loads((project / "modreg.lock").read_text())["packages"][0]["version"] == "1.2.0"
+
+    # Offline: the daemon and the node are gone; the lockfile and the cache suffice.
+    ipfs.stop()
+    node.stop()
+    for child in sorted(installed.rglob("*"), reverse=True):
+        child.unlink() if child.is_file() else child.rmdir()
+    assert run("install", "--offline")["installed"][0]["version"] == "1.2.0"
+    assert (installed / "README").read_text() == "tool 1.2.0\n"
+    missing = run("install", "inst/other@^1", "--offline", code=1)
+    assert "--offline" in missing["error"]
+
+    # A tampered block in the cache is caught, not installed.
+    blocks = [p for p in (cache / "blocks").iterdir() if p.is_file()]
+    assert blocks
+    for block in blocks:
+        data = bytearray(block.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        block.write_bytes(bytes(data))
+    before = tree(installed)
+    tampered = run("install", "--offline", code=1)
+    assert tampered["ok"] is False
+    assert tree(installed) == before, "a failed install leaves the previous one in place"
