@@ -6,7 +6,8 @@
 //!
 //! Exit codes: 0 success; 1 not found, or a registry/archive with problems; 2 bad command line;
 //! 3 refused by the chain (the pallet error is printed); 4 node or IPFS unreachable;
-//! 5 content failed verification; 6 timed out waiting for `Verified`. The file-registry
+//! 5 content failed verification; 6 timed out waiting for `Verified`; 7 `install --locked` and
+//! `modreg.lock` would change. The file-registry
 //! commands (flattened in from `file_registry::cli`) keep that crate's codes: 0, 1 problems
 //! found, 2 bad command line, 3 another error.
 
