@@ -7,6 +7,8 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from test_cli import modreg_bin, pair  # noqa: F401  (pair is a fixture)
 
 
@@ -82,6 +84,30 @@ def test_install_lock_offline(pair, tmp_path):  # noqa: F811
     assert run("install", "inst/tool@^1")["installed"][0]["version"] == "1.2.0"
     assert run("install", "inst/tool@^1.1")["lockfileChanged"] is True  # the range; 1.2.0 is kept
     assert json.loads((project / "modreg.lock").read_text())["packages"][0]["version"] == "1.2.0"
+
+    # The Python client reads and writes the same lockfile and installs the same bytes.
+    from module_registry import Registry
+    from module_registry import install as py_install
+
+    py_project = tmp_path / "py-project"
+    py_project.mkdir()
+    (py_project / "modreg.lock").write_text((project / "modreg.lock").read_text())
+    reg = Registry(node.ws)
+    try:
+        done = py_install.install(reg, ipfs.url, project=py_project)
+        assert [d["version"] for d in done] == ["1.2.0"]
+        assert tree(py_project / "modreg_modules" / "inst" / "tool") == tree(installed)
+        assert (py_project / "modreg.lock").read_text() == (project / "modreg.lock").read_text()
+        # A range the locked version satisfies keeps it; one it does not, with locked=True, refuses.
+        assert py_install.install(reg, ipfs.url, ["inst/tool@^1.2"], project=py_project)[0]["version"] == "1.2.0"
+        with pytest.raises(py_install.LockChanged):
+            py_install.install(reg, ipfs.url, ["inst/tool@=1.0.0"], project=py_project, locked=True)
+        pinned = py_install.install(reg, ipfs.url, ["@inst/tool@=1.1.0"], project=py_project)[0]
+        assert pinned["version"] == "1.1.0" and any("yanked" in w for w in pinned["warnings"])
+        assert tree(py_project / "modreg_modules" / "inst" / "tool") == sources["1.1.0"]
+        assert json.loads((py_project / "modreg.lock").read_text())["packages"][0]["range"] == "=1.1.0"
+    finally:
+        reg.substrate.close()
 
     # Offline: the daemon and the node are gone; the lockfile and the cache suffice.
     ipfs.stop()

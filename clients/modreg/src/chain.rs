@@ -97,8 +97,12 @@ pub struct ModuleInfo {
 }
 
 /// A connection to a node.
+///
+/// The subxt client (which downloads and decodes the runtime metadata) is made on first use, so
+/// commands that only call the node's RPC (`resolve`, `versions`, …) do not pay for it.
 pub struct Chain {
-	api: OnlineClient<PolkadotConfig>,
+	url: String,
+	api: tokio::sync::OnceCell<OnlineClient<PolkadotConfig>>,
 	rpc: subxt::rpcs::client::RpcClient,
 }
 
@@ -109,10 +113,14 @@ impl Chain {
 			|e: &dyn std::fmt::Display| ChainError::Node(format!("cannot connect to {url}: {e}"));
 		let rpc =
 			subxt::rpcs::client::RpcClient::from_insecure_url(url).await.map_err(|e| cannot(&e))?;
-		let api = OnlineClient::<PolkadotConfig>::from_rpc_client(rpc.clone())
+		Ok(Self { url: url.to_string(), api: tokio::sync::OnceCell::new(), rpc })
+	}
+
+	async fn api(&self) -> Result<&OnlineClient<PolkadotConfig>, ChainError> {
+		self.api
+			.get_or_try_init(|| OnlineClient::<PolkadotConfig>::from_rpc_client(self.rpc.clone()))
 			.await
-			.map_err(|e| cannot(&e))?;
-		Ok(Self { api, rpc })
+			.map_err(|e| ChainError::Node(format!("cannot connect to {}: {e}", self.url)))
 	}
 
 	/// A keypair from a secret URI such as `//Alice`.
@@ -153,7 +161,7 @@ impl Chain {
 			.map_err(node_err)?;
 		let params =
 			subxt::config::polkadot::PolkadotExtrinsicParamsBuilder::new().nonce(nonce).build();
-		let at = self.api.at_current_block().await.map_err(node_err)?;
+		let at = self.api().await?.at_current_block().await.map_err(node_err)?;
 		let progress = at
 			.transactions()
 			.sign_and_submit_then_watch(&tx, signer, params)
@@ -198,7 +206,7 @@ impl Chain {
 
 	/// The value under `key`.
 	pub async fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>, ChainError> {
-		let at = self.api.at_current_block().await.map_err(node_err)?;
+		let at = self.api().await?.at_current_block().await.map_err(node_err)?;
 		let addr = dynamic::storage::<(Vec<u8>,), Vec<u8>>("ModuleRegistry", "ModuleRegistry");
 		let value = at.storage().try_fetch(addr, (key.to_vec(),)).await.map_err(node_err)?;
 		value.map(|v| v.decode().map_err(node_err)).transpose()
@@ -206,7 +214,7 @@ impl Chain {
 
 	/// The information recorded about `key`.
 	pub async fn info(&self, key: &[u8]) -> Result<Option<ModuleInfo>, ChainError> {
-		let at = self.api.at_current_block().await.map_err(node_err)?;
+		let at = self.api().await?.at_current_block().await.map_err(node_err)?;
 		let addr = dynamic::storage::<(Vec<u8>,), ModuleInfo>("ModuleRegistry", "Modules");
 		let value = at.storage().try_fetch(addr, (key.to_vec(),)).await.map_err(node_err)?;
 		value.map(|v| v.decode().map_err(node_err)).transpose()
@@ -218,7 +226,7 @@ impl Chain {
 		start_after: Option<Vec<u8>>,
 		limit: u32,
 	) -> Result<Vec<(Vec<u8>, ModuleInfo)>, ChainError> {
-		let at = self.api.at_current_block().await.map_err(node_err)?;
+		let at = self.api().await?.at_current_block().await.map_err(node_err)?;
 		let call = dynamic::runtime_api_call::<_, Result<Vec<(Vec<u8>, ModuleInfo)>, ListError>>(
 			"ModuleRegistryApi",
 			"list_modules",

@@ -6,8 +6,8 @@
 >>> reg.get(b"my-module")
 """
 
-from . import errors
+from . import errors, install
 from .client import Registry, RpcError, as_bytes, keypair, to_bytes
 from .types import TYPE_REGISTRY
 
-__all__ = ["Registry", "RpcError", "errors", "keypair", "as_bytes", "to_bytes", "TYPE_REGISTRY"]
+__all__ = ["Registry", "RpcError", "errors", "install", "keypair", "as_bytes", "to_bytes", "TYPE_REGISTRY"]
