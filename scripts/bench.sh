@@ -31,6 +31,7 @@ source scripts/env.sh
 # that does not change the other figures.
 cargo build --locked --release -p module-registry-node --features module-registry-node/runtime-benchmarks
 cargo build --locked --release -p module-registry-bench
+cargo build --locked --release -p modreg
 RELEASE="$CARGO_TARGET_DIR/release"
 WASM="$(ls "$RELEASE"/wbuild/module-registry-runtime/module_registry_runtime.compact.compressed.wasm)"
 
@@ -52,11 +53,11 @@ for _ in $(seq 1 120); do
 done
 
 "$RELEASE/modreg-bench" --node "$RELEASE/module-registry-node" --runtime-wasm "$WASM" \
-	--ipfs-api "$(cat "$WORK/ipfs.url")" --work-dir "$WORK" "${ARGS[@]}"
+	--ipfs-api "$(cat "$WORK/ipfs.url")" --modreg "$RELEASE/modreg" --work-dir "$WORK" "${ARGS[@]}"
 
 if [ "$TIME_BUILD" = 1 ]; then
 	echo
-	echo "== 5. Build: warm run of the README's test command =="
+	echo "== 6. Build: warm run of the README's test command =="
 	start=$(date +%s)
 	./scripts/test.sh >"$WORK/test-run.log" 2>&1
 	echo "scripts/test.sh (warm): $(($(date +%s) - start)) s; log $WORK/test-run.log"

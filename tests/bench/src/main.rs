@@ -13,6 +13,8 @@
 //!    `Verified`, with the real IPFS daemon ([`pinning`]).
 //! 4. **Weight** — `register_module` against `pallet-preimage::note_preimage` at 1 KiB and
 //!    64 KiB from the same `benchmark pallet` command ([`weights`]).
+//! 5. **Resolution** — `moduleRegistry_resolve` of a package with many versions and `modreg
+//!    resolve` (a new process per request), against `state_getStorage` ([`resolve`]).
 //!
 //! Run it through `scripts/bench.sh` (which builds the release node and starts IPFS); method and
 //! latest figures are in `docs/PERFORMANCE.md`.
@@ -21,6 +23,7 @@ mod chain;
 mod latency;
 mod node;
 mod pinning;
+mod resolve;
 mod throughput;
 mod weights;
 
@@ -38,6 +41,7 @@ enum Figure {
 	Latency,
 	Pinning,
 	Weights,
+	Resolve,
 }
 
 /// Measure throughput, read latency, pinning latency and weights of the module registry chain.
@@ -57,11 +61,18 @@ struct Args {
 	#[arg(long)]
 	quick: bool,
 	/// Which figures to measure.
-	#[arg(long, value_delimiter = ',', default_value = "throughput,latency,pinning,weights")]
+	#[arg(
+		long,
+		value_delimiter = ',',
+		default_value = "throughput,latency,pinning,weights,resolve"
+	)]
 	only: Vec<Figure>,
 	/// Directory for chain data, logs and benchmark output.
 	#[arg(long, default_value = "target/bench")]
 	work_dir: PathBuf,
+	/// The `modreg` binary for figure 5 (a release build; `scripts/bench.sh` builds it).
+	#[arg(long)]
+	modreg: Option<PathBuf>,
 	/// Where to write all figures as JSON (default: `<work-dir>/results.json`).
 	#[arg(long)]
 	json: Option<PathBuf>,
@@ -317,6 +328,42 @@ async fn main() -> Result<()> {
 			record["blocks"]
 		));
 		results.insert("pinning".into(), record);
+	}
+	if let (Some(node), Some(api), true) = (&node, &api, args.only.contains(&Figure::Resolve)) {
+		let versions = if args.quick { 100 } else { 1000 };
+		let requests = if args.quick { 100 } else { 500 };
+		println!("\n== 5. Resolution ({versions} versions, {requests} requests) ==");
+		let record = resolve::measure(
+			api,
+			&node.ws,
+			&accounts[2],
+			args.modreg.as_deref(),
+			versions,
+			requests,
+		)
+		.await?;
+		let ms = |v: &Json, k: &str| v[k].as_f64().unwrap_or(f64::MAX);
+		let rpc = &record["rpc_resolve"];
+		let storage = &record["state_get_storage"];
+		summary.push(format!(
+			"moduleRegistry_resolve ({versions} versions) p50 {:.2} ms p99 {:.2} ms; \
+			 state_getStorage p50 {:.2} ms p99 {:.2} ms (ratio p99 {:.2})",
+			ms(rpc, "p50_ms"),
+			ms(rpc, "p99_ms"),
+			ms(storage, "p50_ms"),
+			ms(storage, "p99_ms"),
+			ms(rpc, "p99_ms") / ms(storage, "p99_ms"),
+		));
+		if !record["modreg_resolve"].is_null() {
+			let cli = &record["modreg_resolve"];
+			summary.push(ratio_line(
+				"modreg resolve (new process each) p99 ms",
+				ms(cli, "p99_ms"),
+				"<= 20",
+				ms(cli, "p99_ms") <= 20.0,
+			));
+		}
+		results.insert("resolve".into(), record);
 	}
 	drop(api);
 	drop(node);
