@@ -247,6 +247,13 @@ impl_runtime_apis! {
 			ModuleRegistry::get_package(name)
 		}
 
+		fn list_packages(
+			start_after: Option<Vec<u8>>,
+			limit: u32,
+		) -> Result<Vec<pallet_module_registry::PackageViewOf<Runtime>>, pallet_module_registry::QueryError> {
+			ModuleRegistry::list_packages(start_after, limit)
+		}
+
 		fn get_namespace(
 			namespace: Vec<u8>,
 		) -> Result<Option<pallet_module_registry::NamespaceViewOf<Runtime>>, pallet_module_registry::QueryError> {

@@ -20,6 +20,7 @@ def modreg(node, ipfs, tmp_path, *args, suri="//Alice", code=0):
         IPFS_API_URL=ipfs.url,
         MODREG_CACHE_DIR=str(tmp_path / "cache"),
         MODREG_SURI=suri,
+        MODREG_INDEX=str(tmp_path / "index.sqlite"),
     )
     result = subprocess.run([modreg_bin(), "--json", *args], env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == code, f"modreg {args}: exit {result.returncode}\n{result.stdout}\n{result.stderr}"
@@ -98,3 +99,20 @@ def test_publish_resolve_yank_deprecate(dev_node, ipfs, tmp_path):
     assert run("resolve", "E2E/adder@*", code=2)["ok"] is False
     assert run("publish", str(src), "--name", "e2e/adder", "--version", "1.0", code=2)["ok"] is False
 
+    # The local index: one sync, then search, info and resolve work without the node, and say
+    # how old they are.
+    synced = run("sync")
+    assert synced["packages"] >= 1 and synced["versions"] >= 4
+    offline = ["--node", "ws://127.0.0.1:9"]  # nothing listens there
+    found = run(*offline, "search", "adds numbers", "--offline")
+    assert [r["name"] for r in found["results"]][:1] == ["e2e/adder"]
+    assert found["results"][0]["score"] > 0 and found["index"]["block"] == synced["block"]
+    assert run(*offline, "search", "math", "--offline")["results"][0]["name"] == "e2e/adder"
+    assert run(*offline, "search", "nothing-like-this", "--offline", code=1)["ok"] is False
+    info = run(*offline, "info", "e2e/adder", "--offline")
+    assert [v["version"] for v in info["versions"]] == ["1.0.0", "1.1.0", "1.2.0-rc.1", "2.0.0"]
+    assert info["index"]["ageSeconds"] < 600
+    assert run(*offline, "resolve", "e2e/adder@^1", "--offline")["version"] == "1.1.0"
+    assert run(*offline, "resolve", "e2e/adder@*", "--offline")["version"] == "2.0.0"
+    # Without --offline the unreachable node is an error (exit 4).
+    assert run(*offline, "resolve", "e2e/adder@^1", code=4)["ok"] is False

@@ -14,6 +14,7 @@
 mod chain;
 mod content;
 mod dag;
+mod index;
 mod install;
 mod package;
 
@@ -38,6 +39,9 @@ struct Cli {
 	/// Machine-readable JSON output.
 	#[arg(long, global = true)]
 	json: bool,
+	/// The local index that `sync` writes and `--offline` reads.
+	#[arg(long, global = true, env = "MODREG_INDEX")]
+	index: Option<PathBuf>,
 	#[command(subcommand)]
 	command: Command,
 }
@@ -55,12 +59,25 @@ enum Command {
 	Transfer { key: String, new_owner: String },
 	/// Accept an ownership offer made to you (`--suri`); the deposit is then held from you.
 	Accept { key: String },
-	/// Show owner, deposit, counters, kind, CID and pin status.
-	Info { key: String },
+	/// Show owner, deposit, counters, kind, CID and pin status of a key; with `--offline`, a
+	/// package (`ns/name`) and its versions from the local index.
+	Info {
+		key: String,
+		#[arg(long)]
+		offline: bool,
+	},
 	/// List every entry.
 	List,
-	/// Find entries whose key, or JSON name/description/keywords, contain TEXT.
-	Search { text: String },
+	/// Find entries whose key, or JSON name/description/keywords, contain TEXT; with
+	/// `--offline`, packages in the local index by name, description, keywords and author.
+	Search {
+		text: String,
+		#[arg(long)]
+		offline: bool,
+	},
+	/// Copy every package and version at the finalized block into the local index, for
+	/// `search`, `info` and `resolve` with `--offline`.
+	Sync,
 	/// Add a file or folder to IPFS, register its CID, and wait until the chain verifies it.
 	/// With `--name ns/name --version X`, publish a version of a package instead: a folder is
 	/// packed into a reproducible `.tar.gz` first, its SHA-256 and size go on chain with the
@@ -106,7 +123,13 @@ enum Command {
 		action: NamespaceCommand,
 	},
 	/// Resolve `ns/name@range` (or `ns/name RANGE`; `latest` by default) to one version.
-	Resolve { reference: String, range: Option<String> },
+	Resolve {
+		reference: String,
+		range: Option<String>,
+		/// From the local index (`modreg sync`), without the node.
+		#[arg(long)]
+		offline: bool,
+	},
 	/// List the versions of a package, lowest first.
 	Versions { name: String },
 	/// Show a package: owner, maintainers, type, status, deprecation, latest version.
@@ -313,6 +336,7 @@ async fn wait_verified(
 
 async fn run(cli: Cli) -> Result<(), Failure> {
 	let json = cli.json;
+	let index_path = cli.index.clone().unwrap_or_else(index::default_path);
 	match cli.command {
 		Command::Register { key, value } => {
 			let chain = Chain::connect(&cli.node).await?;
@@ -358,7 +382,48 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			chain.accept(&Chain::signer(&cli.suri)?, key.as_bytes()).await?;
 			out(json, serde_json::json!({"ok": true}), format!("you now own {key}"));
 		},
-		Command::Info { key } => {
+		Command::Info { key, offline: true } => {
+			let (package, age) = index::info(&index_path, &key)?;
+			if !json {
+				eprintln!("{}", index::age_line(&age));
+			}
+			let mut v = package;
+			v["index"] = age;
+			let text = serde_json::to_string_pretty(&v).unwrap_or_default();
+			out(json, v, text);
+		},
+		Command::Search { text, offline: true } => {
+			let (hits, age) = index::search(&index_path, &text)?;
+			if hits.is_empty() {
+				return Err(Failure(1, format!("nothing in the index matches {text:?}")));
+			}
+			if json {
+				println!("{}", serde_json::json!({"results": hits, "index": age}));
+			} else {
+				eprintln!("{}", index::age_line(&age));
+				for h in &hits {
+					println!(
+						"{}\t{}\t{:.2}",
+						h["name"].as_str().unwrap_or(""),
+						h["latest"].as_str().unwrap_or("-"),
+						h["score"].as_f64().unwrap_or(0.0)
+					);
+				}
+			}
+		},
+		Command::Sync => {
+			let chain = Chain::connect(&cli.node).await?;
+			let done = index::sync(&chain, &cli.node, &index_path).await?;
+			let text = format!(
+				"indexed {} packages, {} versions at block #{} into {}",
+				done["packages"],
+				done["versions"],
+				done["block"],
+				index_path.display()
+			);
+			out(json, done, text);
+		},
+		Command::Info { key, .. } => {
 			let chain = Chain::connect(&cli.node).await?;
 			let info = chain
 				.info(key.as_bytes())
@@ -379,7 +444,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				}
 			}
 		},
-		Command::Search { text } => {
+		Command::Search { text, .. } => {
 			let chain = Chain::connect(&cli.node).await?;
 			let mut hits = Vec::new();
 			for (k, i) in chain.list_all().await? {
@@ -387,6 +452,9 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				if matches(&k, &value, &text) {
 					hits.push((k, i));
 				}
+			}
+			if hits.is_empty() {
+				return Err(Failure(1, format!("nothing matches {text:?}")));
 			}
 			if json {
 				println!(
@@ -397,9 +465,6 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				for (k, _) in &hits {
 					println!("{}", String::from_utf8_lossy(k));
 				}
-			}
-			if hits.is_empty() {
-				return Err(Failure(1, format!("nothing matches {text:?}")));
 			}
 		},
 		Command::Publish { path, name: Some(name), version, metadata, timeout, .. } => {
@@ -425,7 +490,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			install(&cli.node, &cli.ipfs, json, &cache, packages, options).await?;
 		},
 		Command::Namespace { action } => namespace(&cli.node, &cli.suri, json, action).await?,
-		Command::Resolve { reference, range } => {
+		Command::Resolve { reference, range, offline } => {
 			let (name, range) = match range {
 				Some(range) => (reference, range),
 				None => match reference.trim_start_matches('@').split_once('@') {
@@ -433,10 +498,18 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 					None => (reference, "latest".to_string()),
 				},
 			};
-			let chain = Chain::connect(&cli.node).await?;
-			let found = chain
-				.rpc("moduleRegistry_resolve", subxt::rpcs::client::rpc_params![&name, &range])
-				.await?;
+			let found = if offline {
+				let (found, age) = index::resolve(&index_path, &name, &range)?;
+				if !json {
+					eprintln!("{}", index::age_line(&age));
+				}
+				found.unwrap_or_default()
+			} else {
+				let chain = Chain::connect(&cli.node).await?;
+				chain
+					.rpc("moduleRegistry_resolve", subxt::rpcs::client::rpc_params![&name, &range])
+					.await?
+			};
 			if found.is_null() {
 				return Err(Failure(1, format!("no version of {name} matches {range:?}")));
 			}

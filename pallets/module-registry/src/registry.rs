@@ -662,6 +662,33 @@ impl<T: Config> Pallet<T> {
 		}))
 	}
 
+	/// Up to `limit` packages (at most `MaxListLimit`) in storage order, after the package
+	/// `start_after` (`ns/name`) when given; pass the last name of a page to get the next.
+	pub fn list_packages(
+		start_after: Option<Vec<u8>>,
+		limit: u32,
+	) -> Result<Vec<PackageViewOf<T>>, QueryError> {
+		let limit = limit.min(T::MaxListLimit::get()) as usize;
+		let keys: Vec<PackageKey> = match start_after {
+			Some(after) => {
+				let after = Self::query_package(&after)?;
+				Packages::<T>::iter_keys_from(Packages::<T>::hashed_key_for(&after.key))
+					.take(limit)
+					.collect()
+			},
+			None => Packages::<T>::iter_keys().take(limit).collect(),
+		};
+		Ok(keys
+			.into_iter()
+			.filter_map(|(ns, name)| {
+				let mut text = ns.to_vec();
+				text.push(b'/');
+				text.extend_from_slice(&name);
+				Self::get_package(text).ok().flatten()
+			})
+			.collect())
+	}
+
 	/// Namespace `namespace`: its record, maintainers and pending offer; the open namespace
 	/// answers with no record and `open: true`.
 	pub fn get_namespace(namespace: Vec<u8>) -> Result<Option<NamespaceViewOf<T>>, QueryError> {

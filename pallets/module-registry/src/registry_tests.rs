@@ -642,6 +642,33 @@ fn reads_list_versions_in_order_and_refuse_bad_queries() {
 	})
 }
 
+#[test]
+fn packages_are_listed_page_by_page() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(claim(ALICE, "alice"));
+		for name in ["a", "b", "c", "d", "e"] {
+			assert_ok!(publish(ALICE, &format!("alice/{name}"), "1.0.0"));
+		}
+		let mut seen = Vec::new();
+		let mut after = None;
+		loop {
+			let page = ModuleRegistry::list_packages(after.clone(), 2).unwrap();
+			if page.is_empty() {
+				break;
+			}
+			assert!(page.len() <= 2);
+			after = page.last().map(|p| p.package.clone());
+			seen.extend(page.into_iter().map(|p| String::from_utf8(p.package).unwrap()));
+		}
+		seen.sort();
+		assert_eq!(seen, ["alice/a", "alice/b", "alice/c", "alice/d", "alice/e"]);
+		assert_eq!(
+			ModuleRegistry::list_packages(Some(b"bad".to_vec()), 2),
+			Err(QueryError::BadName)
+		);
+	})
+}
+
 mod property {
 	use super::*;
 	use proptest::prelude::*;

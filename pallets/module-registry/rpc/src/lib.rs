@@ -10,6 +10,7 @@
 //! | `moduleRegistry_versions` | `name`, `startAfter?`, `limit?`, `at?` | [`VersionJson`]s in ascending precedence |
 //! | `moduleRegistry_getPackage` | `name`, `at?` | [`PackageJson`], or `null` |
 //! | `moduleRegistry_getNamespace` | `namespace`, `at?` | [`NamespaceJson`], or `null` |
+//! | `moduleRegistry_listPackages` | `startAfter?`, `limit?`, `at?` | a page of [`PackageJson`] in storage order |
 //!
 //! The registry methods take names and ranges as plain strings: `"alice/utils"` (or
 //! `"@alice/utils"`), `"^1.2"`, `"latest"`; a bad name or range is a [`BAD_ARGUMENT`] error.
@@ -367,6 +368,15 @@ pub trait ModuleRegistryApi<BlockHash, AccountId, BlockNumber> {
 		at: Option<BlockHash>,
 	) -> RpcResult<Option<PackageJson<AccountId, BlockNumber>>>;
 
+	/// A page of packages in storage order, after the package `start_after` when given.
+	#[method(name = "moduleRegistry_listPackages")]
+	fn list_packages(
+		&self,
+		start_after: Option<String>,
+		limit: Option<u32>,
+		at: Option<BlockHash>,
+	) -> RpcResult<Vec<PackageJson<AccountId, BlockNumber>>>;
+
 	/// Namespace `namespace`.
 	#[method(name = "moduleRegistry_getNamespace")]
 	fn get_namespace(
@@ -621,6 +631,22 @@ where
 		let found =
 			self.client.runtime_api().get_package(at, name.into_bytes()).map_err(runtime_error)?;
 		Ok(found.map_err(query_error)?.map(PackageJson::new))
+	}
+
+	fn list_packages(
+		&self,
+		start_after: Option<String>,
+		limit: Option<u32>,
+		at: Option<Block::Hash>,
+	) -> RpcResult<Vec<PackageJson<AccountId, BlockNumber>>> {
+		let at = self.block(at)?;
+		let limit = limit.unwrap_or(DEFAULT_LIST_LIMIT);
+		let page = self
+			.client
+			.runtime_api()
+			.list_packages(at, start_after.map(String::into_bytes), limit)
+			.map_err(runtime_error)?;
+		Ok(page.map_err(query_error)?.into_iter().map(PackageJson::new).collect())
 	}
 
 	fn get_namespace(

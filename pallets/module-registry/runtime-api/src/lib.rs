@@ -88,6 +88,13 @@ sp_api::decl_runtime_apis! {
 		/// A package: record, maintainers, latest version, verified namespace.
 		fn get_package(name: Vec<u8>) -> Result<Option<PackageView<AccountId, BlockNumber>>, QueryError>;
 
+		/// Up to `limit` packages (capped by `MaxListLimit`) in storage order, after the package
+		/// `start_after` when given; an empty page means the end.
+		fn list_packages(
+			start_after: Option<Vec<u8>>,
+			limit: u32,
+		) -> Result<Vec<PackageView<AccountId, BlockNumber>>, QueryError>;
+
 		/// A namespace: record, maintainers, pending offer, and whether it is open.
 		fn get_namespace(
 			namespace: Vec<u8>,

@@ -1,0 +1,288 @@
+//! The local index: `modreg sync` copies every package and version from chain state into a
+//! SQLite file, so `search`, `info` and `resolve` work offline (`--offline`) and say how old
+//! their answer is.
+//!
+//! A sync reads the whole registry at one finalized block (every RPC call names its hash), so
+//! the index is a consistent snapshot, and replaces the previous one in a single transaction: an
+//! interrupted sync leaves the old index intact. Searching uses SQLite's FTS5 over name,
+//! description, keywords and author, ranked by `bm25`. Resolution uses the chain's own rule
+//! (`module_registry_primitives::registry::resolve`) over the stored versions.
+
+use crate::{chain::Chain, Failure};
+use module_registry_primitives::registry::{self, Range};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::{json, Value as Json};
+use std::{
+	path::{Path, PathBuf},
+	time::{SystemTime, UNIX_EPOCH},
+};
+use subxt::rpcs::client::rpc_params;
+
+/// The index's schema version (`PRAGMA user_version`).
+const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS packages (name TEXT PRIMARY KEY, json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS versions (
+	name TEXT NOT NULL, version TEXT NOT NULL, yanked INTEGER NOT NULL, json TEXT NOT NULL,
+	PRIMARY KEY (name, version));
+CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(name, description, keywords, author);
+";
+
+/// The default index file: `~/.cache/modreg/index.sqlite`.
+pub fn default_path() -> PathBuf {
+	crate::content::Cache::default_dir().join("index.sqlite")
+}
+
+fn db_err(e: impl std::fmt::Display) -> Failure {
+	Failure(1, format!("index: {e}"))
+}
+
+fn open(path: &Path) -> Result<Connection, Failure> {
+	if let Some(dir) = path.parent() {
+		std::fs::create_dir_all(dir).map_err(db_err)?;
+	}
+	let db = Connection::open(path).map_err(db_err)?;
+	let version: i64 = db.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(db_err)?;
+	if version > SCHEMA_VERSION {
+		return Err(Failure(
+			2,
+			format!("{} was made by a newer modreg; sync again", path.display()),
+		));
+	}
+	db.execute_batch(SCHEMA).map_err(db_err)?;
+	db.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}")).map_err(db_err)?;
+	Ok(db)
+}
+
+fn open_existing(path: &Path) -> Result<Connection, Failure> {
+	if !path.exists() {
+		return Err(Failure(1, format!("no index at {}; run `modreg sync` first", path.display())));
+	}
+	open(path)
+}
+
+fn now() -> u64 {
+	SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or_default()
+}
+
+/// How old the index is: `{"syncedAt", "ageSeconds", "block", "blockHash", "node"}`.
+pub fn age(db: &Connection) -> Result<Json, Failure> {
+	let get = |k: &str| -> Result<Option<String>, Failure> {
+		db.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))
+			.optional()
+			.map_err(db_err)
+	};
+	let synced: u64 = get("synced_at")?.and_then(|s| s.parse().ok()).unwrap_or_default();
+	Ok(json!({
+		"syncedAt": synced,
+		"ageSeconds": now().saturating_sub(synced),
+		"block": get("block")?.and_then(|s| s.parse::<u64>().ok()),
+		"blockHash": get("block_hash")?,
+		"node": get("node")?,
+	}))
+}
+
+/// A line saying how old the index is, for people.
+pub fn age_line(age: &Json) -> String {
+	let secs = age["ageSeconds"].as_u64().unwrap_or_default();
+	let when = match secs {
+		0..=119 => format!("{secs} s"),
+		120..=7199 => format!("{} min", secs / 60),
+		_ => format!("{} h", secs / 3600),
+	};
+	format!(
+		"index synced {when} ago at block #{} from {}",
+		age["block"],
+		age["node"].as_str().unwrap_or("?")
+	)
+}
+
+/// `modreg sync`: copy every package, version and version metadata at the finalized head.
+pub async fn sync(chain: &Chain, node: &str, path: &Path) -> Result<Json, Failure> {
+	let head: String =
+		serde_json::from_value(chain.rpc("chain_getFinalizedHead", rpc_params![]).await?)
+			.map_err(|e| Failure(4, format!("chain_getFinalizedHead: {e}")))?;
+	let header = chain.rpc("chain_getHeader", rpc_params![&head]).await?;
+	let block = header["number"]
+		.as_str()
+		.and_then(|n| u64::from_str_radix(n.trim_start_matches("0x"), 16).ok())
+		.unwrap_or_default();
+
+	let mut packages: Vec<Json> = Vec::new();
+	loop {
+		let after = packages.last().and_then(|p| p["name"].as_str()).map(str::to_owned);
+		let page = chain.rpc("moduleRegistry_listPackages", rpc_params![after, 100, &head]).await?;
+		let page = page.as_array().cloned().unwrap_or_default();
+		if page.is_empty() {
+			break;
+		}
+		packages.extend(page);
+	}
+	let mut rows = Vec::with_capacity(packages.len());
+	let mut version_count = 0usize;
+	for package in packages {
+		let name = package["name"].as_str().unwrap_or_default().to_owned();
+		let mut versions: Vec<Json> = Vec::new();
+		loop {
+			let after = versions.last().and_then(|v| v["version"].as_str()).map(str::to_owned);
+			let page =
+				chain.rpc("moduleRegistry_versions", rpc_params![&name, after, 100, &head]).await?;
+			let page = page.as_array().cloned().unwrap_or_default();
+			if page.is_empty() {
+				break;
+			}
+			versions.extend(page);
+		}
+		// Each version's document holds its metadata (description, keywords, …).
+		for v in versions.iter_mut() {
+			let key = v["entryKey"].as_str().unwrap_or_default().to_owned();
+			let doc = chain.rpc("moduleRegistry_getModule", rpc_params![&key, &head]).await?;
+			let metadata = doc
+				.as_str()
+				.and_then(|h| hex::decode(h.trim_start_matches("0x")).ok())
+				.and_then(|bytes| serde_json::from_slice::<Json>(&bytes).ok())
+				.map(|d| d["metadata"].clone())
+				.unwrap_or(Json::Null);
+			v["metadata"] = metadata;
+		}
+		version_count += versions.len();
+		rows.push((name, package, versions));
+	}
+
+	let mut db = open(path)?;
+	let tx = db.transaction().map_err(db_err)?;
+	tx.execute_batch(
+		"DELETE FROM packages; DELETE FROM versions; DELETE FROM search; DELETE FROM meta;",
+	)
+	.map_err(db_err)?;
+	for (name, package, versions) in &rows {
+		tx.execute(
+			"INSERT INTO packages (name, json) VALUES (?1, ?2)",
+			params![name, package.to_string()],
+		)
+		.map_err(db_err)?;
+		for v in versions {
+			tx.execute(
+				"INSERT INTO versions (name, version, yanked, json) VALUES (?1, ?2, ?3, ?4)",
+				params![name, v["version"].as_str(), v["yanked"] == true, v.to_string()],
+			)
+			.map_err(db_err)?;
+		}
+		// Search the metadata of the version `latest` resolves to, else of the newest version.
+		let latest = package["latest"].as_str();
+		let meta = versions
+			.iter()
+			.find(|v| v["version"].as_str() == latest)
+			.or(versions.last())
+			.map(|v| v["metadata"].clone())
+			.unwrap_or(Json::Null);
+		let text = |field: &str| match &meta[field] {
+			Json::String(s) => s.clone(),
+			Json::Array(items) =>
+				items.iter().filter_map(|i| i.as_str()).collect::<Vec<_>>().join(" "),
+			Json::Object(o) =>
+				o.get("name").and_then(|n| n.as_str()).unwrap_or_default().to_owned(),
+			_ => String::new(),
+		};
+		tx.execute(
+			"INSERT INTO search (name, description, keywords, author) VALUES (?1, ?2, ?3, ?4)",
+			params![name, text("description"), text("keywords"), text("author")],
+		)
+		.map_err(db_err)?;
+	}
+	for (k, v) in [
+		("synced_at", now().to_string()),
+		("block", block.to_string()),
+		("block_hash", head.clone()),
+		("node", node.to_string()),
+	] {
+		tx.execute("INSERT INTO meta (key, value) VALUES (?1, ?2)", params![k, v])
+			.map_err(db_err)?;
+	}
+	tx.commit().map_err(db_err)?;
+	Ok(
+		json!({"ok": true, "index": path, "block": block, "blockHash": head, "packages": rows.len(), "versions": version_count}),
+	)
+}
+
+/// Packages whose name, description, keywords or author match `query`, best first.
+pub fn search(path: &Path, query: &str) -> Result<(Vec<Json>, Json), Failure> {
+	let db = open_existing(path)?;
+	// Each word as a quoted prefix term, so punctuation in a query is not FTS syntax.
+	let terms: Vec<String> = query
+		.split(|c: char| !c.is_alphanumeric())
+		.filter(|w| !w.is_empty())
+		.map(|w| format!("\"{}\"*", w.to_lowercase()))
+		.collect();
+	if terms.is_empty() {
+		return Err(Failure(2, "search for at least one word".into()));
+	}
+	let mut stmt = db
+		.prepare(
+			"SELECT p.json, bm25(search) FROM search JOIN packages p ON p.name = search.name \
+			 WHERE search MATCH ?1 ORDER BY bm25(search) LIMIT 100",
+		)
+		.map_err(db_err)?;
+	let hits = stmt
+		.query_map([terms.join(" ")], |r| Ok((r.get::<_, String>(0)?, r.get::<_, f64>(1)?)))
+		.map_err(db_err)?
+		.filter_map(|r| r.ok())
+		.filter_map(|(json, rank)| {
+			let mut p: Json = serde_json::from_str(&json).ok()?;
+			p["score"] = json!(-rank);
+			Some(p)
+		})
+		.collect();
+	Ok((hits, age(&db)?))
+}
+
+/// Package `name` with its versions, from the index.
+pub fn info(path: &Path, name: &str) -> Result<(Json, Json), Failure> {
+	let db = open_existing(path)?;
+	let name = registry::PackageName::parse(name)
+		.map_err(|e| Failure(2, format!("bad package name {name:?}: {e}")))?
+		.to_string();
+	let package: Option<String> = db
+		.query_row("SELECT json FROM packages WHERE name = ?1", [&name], |r| r.get(0))
+		.optional()
+		.map_err(db_err)?;
+	let package = package.ok_or_else(|| Failure(1, format!("no package {name} in the index")))?;
+	let mut package: Json = serde_json::from_str(&package).map_err(db_err)?;
+	package["versions"] = Json::Array(versions(&db, &name)?);
+	Ok((package, age(&db)?))
+}
+
+fn versions(db: &Connection, name: &str) -> Result<Vec<Json>, Failure> {
+	let mut stmt = db.prepare("SELECT json FROM versions WHERE name = ?1").map_err(db_err)?;
+	let mut all: Vec<Json> = stmt
+		.query_map([name], |r| r.get::<_, String>(0))
+		.map_err(db_err)?
+		.filter_map(|r| r.ok())
+		.filter_map(|j| serde_json::from_str(&j).ok())
+		.collect();
+	all.sort_by(|a, b| {
+		let v = |x: &Json| registry::parse_version(x["version"].as_str().unwrap_or_default()).ok();
+		match (v(a), v(b)) {
+			(Some(a), Some(b)) => a.cmp_precedence(&b),
+			_ => std::cmp::Ordering::Equal,
+		}
+	});
+	Ok(all)
+}
+
+/// Resolve `range` in package `name` from the index, with the chain's rule.
+pub fn resolve(path: &Path, name: &str, range: &str) -> Result<(Option<Json>, Json), Failure> {
+	let db = open_existing(path)?;
+	let name = registry::PackageName::parse(name)
+		.map_err(|e| Failure(2, format!("bad package name {name:?}: {e}")))?
+		.to_string();
+	let range = Range::parse(range).map_err(|_| Failure(2, format!("bad range {range:?}")))?;
+	let all: Vec<(registry::Version, Json)> = versions(&db, &name)?
+		.into_iter()
+		.filter_map(|v| Some((registry::parse_version(v["version"].as_str()?).ok()?, v)))
+		.collect();
+	let chosen = registry::resolve(&range, all.iter().map(|(v, j)| (v, j["yanked"] == true)));
+	Ok((chosen.map(|i| all[i].1.clone()), age(&db)?))
+}
