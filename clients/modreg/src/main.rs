@@ -110,12 +110,8 @@ enum Command {
 		/// Serve from the local cache only.
 		#[arg(long)]
 		offline: bool,
-		/// The cache folder.
-		#[arg(long, env = "MODREG_CACHE_DIR")]
-		cache_dir: Option<PathBuf>,
-		/// The cache's size bound in bytes.
-		#[arg(long, env = "MODREG_CACHE_MAX_BYTES", default_value_t = 1 << 30)]
-		cache_max_bytes: u64,
+		#[command(flatten)]
+		cache: CacheArgs,
 	},
 	/// Namespaces: claim one, show it, manage its maintainers, hand it over.
 	Namespace {
@@ -173,12 +169,8 @@ enum Command {
 		/// Use only `modreg.lock` and the cache: no node, no IPFS.
 		#[arg(long)]
 		offline: bool,
-		/// The cache folder.
-		#[arg(long, env = "MODREG_CACHE_DIR")]
-		cache_dir: Option<PathBuf>,
-		/// The cache's size bound in bytes.
-		#[arg(long, env = "MODREG_CACHE_MAX_BYTES", default_value_t = 1 << 30)]
-		cache_max_bytes: u64,
+		#[command(flatten)]
+		cache: CacheArgs,
 		/// Most bytes one package may unpack to.
 		#[arg(long, default_value_t = 1 << 30)]
 		max_unpacked_bytes: u64,
@@ -188,6 +180,24 @@ enum Command {
 	/// (docs/FILE_REGISTRY.md).
 	#[command(flatten)]
 	Files(file_registry::cli::Command),
+}
+
+/// Where the content cache lives and how large it may grow.
+#[derive(clap::Args)]
+struct CacheArgs {
+	/// The cache folder.
+	#[arg(long, env = "MODREG_CACHE_DIR")]
+	cache_dir: Option<PathBuf>,
+	/// The cache's size bound in bytes.
+	#[arg(long, env = "MODREG_CACHE_MAX_BYTES", default_value_t = 1 << 30)]
+	cache_max_bytes: u64,
+}
+
+impl CacheArgs {
+	fn open(self) -> Result<Cache, Failure> {
+		Cache::new(self.cache_dir.unwrap_or_else(Cache::default_dir), self.cache_max_bytes)
+			.map_err(|e| Failure(1, format!("cache: {e}")))
+	}
 }
 
 #[derive(Subcommand)]
@@ -474,18 +484,8 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			)
 			.await?;
 		},
-		Command::Install {
-			packages,
-			to,
-			project,
-			locked,
-			offline,
-			cache_dir,
-			cache_max_bytes,
-			max_unpacked_bytes,
-		} => {
-			let cache = Cache::new(cache_dir.unwrap_or_else(Cache::default_dir), cache_max_bytes)
-				.map_err(|e| Failure(1, format!("cache: {e}")))?;
+		Command::Install { packages, to, project, locked, offline, cache, max_unpacked_bytes } => {
+			let cache = cache.open()?;
 			let options = InstallOptions { to, project, locked, offline, max_unpacked_bytes };
 			install(&cli.node, &cli.ipfs, json, &cache, packages, options).await?;
 		},
@@ -669,9 +669,8 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			wait_verified(&chain, key.as_bytes(), timeout, json).await?;
 			out(json, serde_json::json!({"key": key, "cid": cid}), format!("{key}\t{cid}"));
 		},
-		Command::Fetch { key, output, offline, cache_dir, cache_max_bytes } => {
-			let cache = Cache::new(cache_dir.unwrap_or_else(Cache::default_dir), cache_max_bytes)
-				.map_err(|e| Failure(1, format!("cache: {e}")))?;
+		Command::Fetch { key, output, offline, cache } => {
+			let cache = cache.open()?;
 			let chain = if offline { None } else { Some(Chain::connect(&cli.node).await?) };
 			let cid = match &chain {
 				Some(chain) => {

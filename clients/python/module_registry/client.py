@@ -200,16 +200,7 @@ class Registry:
 
     def wait_for_version(self, name, version, timeout=120, states=("verified", "rejected")):
         """Poll until the pin status of ``name`` at exactly ``version`` is one of ``states``."""
-        deadline = time.time() + timeout
-        status = None
-        while time.time() < deadline:
-            found = self.resolve(name, "=" + version)
-            status = found and found["pinStatus"]
-            name_of = status if isinstance(status, str) else (next(iter(status)) if status else None)
-            if name_of in states:
-                return status
-            time.sleep(1)
-        raise TimeoutError(f"pin status of {name}@{version} still {status!r} after {timeout}s")
+        return _poll_pin(lambda: self.resolve(name, "=" + version), f"{name}@{version}", timeout, states)
 
     # -- reads ------------------------------------------------------------------------------
 
@@ -304,16 +295,22 @@ class Registry:
         ``verified`` and ``rejected`` are final; ``failed`` is a transient failure the chain
         retries, so wait for it only when that is what you want to see.
         """
-        deadline = time.time() + timeout
-        status = None
-        while time.time() < deadline:
-            info = self.info(key)
-            status = info and info["pinStatus"]
-            name = status if isinstance(status, str) else (next(iter(status)) if status else None)
-            if name in states:
-                return status
-            time.sleep(1)
-        raise TimeoutError(f"pin status of {key!r} still {status!r} after {timeout}s")
+        return _poll_pin(lambda: self.info(key), repr(key), timeout, states)
+
+
+def _poll_pin(read, what, timeout, states):
+    """Call ``read`` (an entry or a version in the RPC's shape) every second until its
+    ``pinStatus`` is one of ``states``; return that status or raise ``TimeoutError``."""
+    deadline = time.time() + timeout
+    status = None
+    while time.time() < deadline:
+        found = read()
+        status = found and found["pinStatus"]
+        name = status if isinstance(status, str) else (next(iter(status)) if status else None)
+        if name in states:
+            return status
+        time.sleep(1)
+    raise TimeoutError(f"pin status of {what} still {status!r} after {timeout}s")
 
 
 def keypair(suri):
