@@ -142,6 +142,44 @@ impl Chain {
 		})
 	}
 
+	/// `moduleRegistry_resolve(name, range[, at])`: the version's JSON, or `null`.
+	pub async fn resolve(
+		&self,
+		name: &str,
+		range: &str,
+		at: Option<&str>,
+	) -> Result<serde_json::Value, ChainError> {
+		self.rpc("moduleRegistry_resolve", subxt::rpcs::client::rpc_params![name, range, at]).await
+	}
+
+	/// Every item of a paginated registry RPC method (`moduleRegistry_versions` with
+	/// `args = [name]`, `moduleRegistry_listPackages` with none): pages of 100, each after the
+	/// `cursor` field of the last item, at block `at` (the best block when `None`).
+	pub async fn all_pages(
+		&self,
+		method: &str,
+		args: &[&str],
+		cursor: &str,
+		at: Option<&str>,
+	) -> Result<Vec<serde_json::Value>, ChainError> {
+		let mut all: Vec<serde_json::Value> = Vec::new();
+		loop {
+			let after = all.last().and_then(|v| v[cursor].as_str()).map(str::to_owned);
+			let mut params = subxt::rpcs::client::RpcParams::new();
+			for arg in args {
+				params.push(arg).map_err(node_err)?;
+			}
+			for value in [serde_json::json!(after), serde_json::json!(100), serde_json::json!(at)] {
+				params.push(value).map_err(node_err)?;
+			}
+			let page = self.rpc(method, params).await?;
+			match page.as_array() {
+				Some(items) if !items.is_empty() => all.extend(items.iter().cloned()),
+				_ => return Ok(all),
+			}
+		}
+	}
+
 	/// Submit `call` of the `ModuleRegistry` pallet signed by `signer`; waits for finalization
 	/// and fails with the pallet error when the call fails.
 	pub async fn submit(

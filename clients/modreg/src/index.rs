@@ -110,31 +110,13 @@ pub async fn sync(chain: &Chain, node: &str, path: &Path) -> Result<Json, Failur
 		.and_then(|n| u64::from_str_radix(n.trim_start_matches("0x"), 16).ok())
 		.unwrap_or_default();
 
-	let mut packages: Vec<Json> = Vec::new();
-	loop {
-		let after = packages.last().and_then(|p| p["name"].as_str()).map(str::to_owned);
-		let page = chain.rpc("moduleRegistry_listPackages", rpc_params![after, 100, &head]).await?;
-		let page = page.as_array().cloned().unwrap_or_default();
-		if page.is_empty() {
-			break;
-		}
-		packages.extend(page);
-	}
+	let packages = chain.all_pages("moduleRegistry_listPackages", &[], "name", Some(&head)).await?;
 	let mut rows = Vec::with_capacity(packages.len());
 	let mut version_count = 0usize;
 	for package in packages {
 		let name = package["name"].as_str().unwrap_or_default().to_owned();
-		let mut versions: Vec<Json> = Vec::new();
-		loop {
-			let after = versions.last().and_then(|v| v["version"].as_str()).map(str::to_owned);
-			let page =
-				chain.rpc("moduleRegistry_versions", rpc_params![&name, after, 100, &head]).await?;
-			let page = page.as_array().cloned().unwrap_or_default();
-			if page.is_empty() {
-				break;
-			}
-			versions.extend(page);
-		}
+		let mut versions =
+			chain.all_pages("moduleRegistry_versions", &[&name], "version", Some(&head)).await?;
 		// Each version's document holds its metadata (description, keywords, …).
 		for v in versions.iter_mut() {
 			let key = v["entryKey"].as_str().unwrap_or_default().to_owned();

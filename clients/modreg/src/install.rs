@@ -140,10 +140,8 @@ pub struct Request {
 
 /// Parse `ns/name[@range]`.
 pub fn parse_request(text: &str) -> Result<Request, Failure> {
-	let (name, range) = match text.trim_start_matches('@').split_once('@') {
-		Some((name, range)) => (name, range.to_string()),
-		None => (text.trim_start_matches('@'), "latest".to_string()),
-	};
+	let (name, range) = registry::split_reference(text);
+	let range = range.unwrap_or("latest").to_string();
 	let name =
 		PackageName::parse(name).map_err(|e| Failure(2, format!("bad package {text:?}: {e}")))?;
 	Range::parse(&range).map_err(|_| Failure(2, format!("bad range {range:?} in {text:?}")))?;

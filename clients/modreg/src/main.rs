@@ -493,9 +493,10 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 		Command::Resolve { reference, range, offline } => {
 			let (name, range) = match range {
 				Some(range) => (reference, range),
-				None => match reference.trim_start_matches('@').split_once('@') {
-					Some((name, range)) => (name.to_string(), range.to_string()),
-					None => (reference, "latest".to_string()),
+				None => {
+					let (name, range) =
+						module_registry_primitives::registry::split_reference(&reference);
+					(name.to_string(), range.unwrap_or("latest").to_string())
 				},
 			};
 			let found = if offline {
@@ -505,10 +506,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				}
 				found.unwrap_or_default()
 			} else {
-				let chain = Chain::connect(&cli.node).await?;
-				chain
-					.rpc("moduleRegistry_resolve", subxt::rpcs::client::rpc_params![&name, &range])
-					.await?
+				Chain::connect(&cli.node).await?.resolve(&name, &range, None).await?
 			};
 			if found.is_null() {
 				return Err(Failure(1, format!("no version of {name} matches {range:?}")));
@@ -539,21 +537,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 		},
 		Command::Versions { name } => {
 			let chain = Chain::connect(&cli.node).await?;
-			let mut all: Vec<serde_json::Value> = Vec::new();
-			loop {
-				let after = all.last().and_then(|v| v["version"].as_str()).map(str::to_owned);
-				let page = chain
-					.rpc(
-						"moduleRegistry_versions",
-						subxt::rpcs::client::rpc_params![&name, after, 100],
-					)
-					.await?;
-				let page = page.as_array().cloned().unwrap_or_default();
-				if page.is_empty() {
-					break;
-				}
-				all.extend(page);
-			}
+			let all = chain.all_pages("moduleRegistry_versions", &[&name], "version", None).await?;
 			if all.is_empty() {
 				return Err(Failure(1, format!("{name} has no versions")));
 			}
@@ -759,11 +743,7 @@ async fn install(
 		let mut status = None;
 		if let (Some(p), Some(chain)) = (&previous, &chain) {
 			let exact = format!("={}", p.version);
-			status = Some(
-				chain
-					.rpc("moduleRegistry_resolve", subxt::rpcs::client::rpc_params![&name, &exact])
-					.await?,
-			);
+			status = Some(chain.resolve(&name, &exact, None).await?);
 		}
 		let yanked = status.as_ref().is_some_and(|s| s["yanked"] == true);
 		// With no arguments the lockfile is installed as it is. A named package keeps its
@@ -783,12 +763,7 @@ async fn install(
 					),
 				)),
 			(None, Some(chain)) => {
-				let found = chain
-					.rpc(
-						"moduleRegistry_resolve",
-						subxt::rpcs::client::rpc_params![&name, &request.range],
-					)
-					.await?;
+				let found = chain.resolve(&name, &request.range, None).await?;
 				if found.is_null() {
 					return Err(Failure(
 						1,
@@ -930,12 +905,8 @@ async fn publish_version(
 	);
 	chain.submit(&signer, "publish_version", args).await?;
 	let exact = format!("={version}");
-	let find = || {
-		chain.rpc(
-			"moduleRegistry_resolve",
-			subxt::rpcs::client::rpc_params![package.to_string(), &exact],
-		)
-	};
+	let name = package.to_string();
+	let find = || chain.resolve(&name, &exact, None);
 	let found = find().await?;
 	let entry =
 		found["entryKey"].as_str().and_then(|k| hex::decode(k.trim_start_matches("0x")).ok());

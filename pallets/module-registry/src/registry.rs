@@ -63,6 +63,13 @@ pub struct Parsed {
 }
 
 impl Parsed {
+	/// The package stored under `key` (its parts were checked when it was created).
+	fn from_key(key: PackageKey) -> Parsed {
+		let text =
+			format!("{}/{}", String::from_utf8_lossy(&key.0), String::from_utf8_lossy(&key.1));
+		Parsed { text, key }
+	}
+
 	fn namespace(&self) -> &Name {
 		&self.key.0
 	}
@@ -637,7 +644,10 @@ impl<T: Config> Pallet<T> {
 	/// whether its namespace is verified.
 	pub fn get_package(name: Vec<u8>) -> Result<Option<PackageViewOf<T>>, QueryError> {
 		let package = Self::query_package(&name)?;
-		let Some(info) = Packages::<T>::get(&package.key) else { return Ok(None) };
+		Ok(Packages::<T>::get(&package.key).map(|info| Self::package_view(package, info)))
+	}
+
+	fn package_view(package: Parsed, info: PackageInfoOf<T>) -> PackageViewOf<T> {
 		let all = Self::sorted_versions(&package.key);
 		let latest = rules::resolve(&Range::Latest, all.iter().map(|(v, _, r)| (v, r.yanked)))
 			.map(|i| all[i].2.version.to_vec());
@@ -653,13 +663,7 @@ impl<T: Config> Pallet<T> {
 				None => (Vec::new(), false),
 			}
 		};
-		Ok(Some(PackageView {
-			package: package.text.into_bytes(),
-			info,
-			maintainers,
-			latest,
-			verified,
-		}))
+		PackageView { package: package.text.into_bytes(), info, maintainers, latest, verified }
 	}
 
 	/// Up to `limit` packages (at most `MaxListLimit`) in storage order, after the package
@@ -669,23 +673,16 @@ impl<T: Config> Pallet<T> {
 		limit: u32,
 	) -> Result<Vec<PackageViewOf<T>>, QueryError> {
 		let limit = limit.min(T::MaxListLimit::get()) as usize;
-		let keys: Vec<PackageKey> = match start_after {
+		let iter = match start_after {
 			Some(after) => {
 				let after = Self::query_package(&after)?;
-				Packages::<T>::iter_keys_from(Packages::<T>::hashed_key_for(&after.key))
-					.take(limit)
-					.collect()
+				Packages::<T>::iter_from(Packages::<T>::hashed_key_for(&after.key))
 			},
-			None => Packages::<T>::iter_keys().take(limit).collect(),
+			None => Packages::<T>::iter(),
 		};
-		Ok(keys
-			.into_iter()
-			.filter_map(|(ns, name)| {
-				let mut text = ns.to_vec();
-				text.push(b'/');
-				text.extend_from_slice(&name);
-				Self::get_package(text).ok().flatten()
-			})
+		Ok(iter
+			.take(limit)
+			.map(|(key, info)| Self::package_view(Parsed::from_key(key), info))
 			.collect())
 	}
 
@@ -719,11 +716,12 @@ impl<T: Config> Pallet<T> {
 	pub fn do_try_state_registry() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut versions = 0u32;
 		for (package, info) in Packages::<T>::iter() {
-			let text = format!(
-				"{}/{}",
-				core::str::from_utf8(&package.0).map_err(|_| "namespace not UTF-8")?,
-				core::str::from_utf8(&package.1).map_err(|_| "name not UTF-8")?
+			ensure!(
+				core::str::from_utf8(&package.0).is_ok() &&
+					core::str::from_utf8(&package.1).is_ok(),
+				"package name not UTF-8"
 			);
+			let text = Parsed::from_key(package.clone()).text;
 			let mut count = 0u32;
 			for (identity, _) in Versions::<T>::iter_prefix(&package) {
 				count += 1;

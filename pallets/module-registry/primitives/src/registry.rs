@@ -205,11 +205,22 @@ where
 	best.map(|(i, _)| i)
 }
 
+/// Split `ns/name@range` (or `@ns/name@range`) into the name and the range text, without
+/// checking either; `None` when there is no range.
+pub fn split_reference(text: &str) -> (&str, Option<&str>) {
+	let text = text.trim_start_matches('@');
+	match text.split_once('@') {
+		Some((name, range)) => (name, Some(range)),
+		None => (text, None),
+	}
+}
+
 /// A dependency or successor reference: `ns/name@range` (the range defaults to `latest`).
 pub fn parse_reference(text: &str) -> Result<(PackageName, Range), ReferenceError> {
-	let (name, range) = match text.trim_start_matches('@').split_once('@') {
-		Some((name, range)) => (name, Range::parse(range).map_err(ReferenceError::Range)?),
-		None => (text.trim_start_matches('@'), Range::Latest),
+	let (name, range) = split_reference(text);
+	let range = match range {
+		Some(range) => Range::parse(range).map_err(ReferenceError::Range)?,
+		None => Range::Latest,
 	};
 	Ok((PackageName::parse(name).map_err(ReferenceError::Name)?, range))
 }
