@@ -104,7 +104,12 @@ def _unpack(archive, dest, max_unpacked):
             total += m.size
             if total > max_unpacked:
                 raise VerificationError(f"unpacks to more than {max_unpacked} bytes")
-        tar.extractall(dest, members=members, filter="data")
+        # The checks above already refuse what the "data" filter would; the filter (Python
+        # 3.11.4+, and Debian's backport) is a second guard where the interpreter has it.
+        if hasattr(tarfile, "data_filter"):
+            tar.extractall(dest, members=members, filter="data")
+        else:
+            tar.extractall(dest, members=members)
 
 
 def install(registry, ipfs_url, packages=(), project=".", to="modreg_modules", locked=False, max_unpacked=1 << 30):
