@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up, builds, and runs a development chain next to an IPFS daemon; prints the endpoints.
-# Ctrl-C stops both. Extra arguments go to the node (e.g. `--base-path /tmp/chain` to keep state).
+# Sets up, builds, and runs a development chain next to an IPFS daemon, with the registry
+# gateway (REST API, search, browse page) following it; prints the endpoints. Ctrl-C stops all. Extra arguments go to the node (e.g. `--base-path /tmp/chain` to keep state).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -13,6 +13,7 @@ cargo build --locked --workspace --bins --tests --features "$FEATURES"
 
 IPFS_API_PORT="${IPFS_API_PORT:-5001}"
 RPC_PORT="${RPC_PORT:-9944}"
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 DATA="${MODREG_DATA:-$HOME/.local/share/module-registry-chain}"
 LOGS="$DATA/logs"
 mkdir -p "$LOGS"
@@ -23,7 +24,9 @@ E2E_LOGS="$LOGS" python3 tests/e2e/harness.py ipfs --repo "$DATA/ipfs" --port "$
 	>"$LOGS/ipfs.url" &
 IPFS_PID=$!
 NODE_PID=""
+GATEWAY_PID=""
 cleanup() {
+	[ -n "$GATEWAY_PID" ] && kill "$GATEWAY_PID" 2>/dev/null || true
 	[ -n "$NODE_PID" ] && kill "$NODE_PID" 2>/dev/null || true
 	kill "$IPFS_PID" 2>/dev/null || true
 	wait 2>/dev/null || true
@@ -38,7 +41,9 @@ done
 IPFS_API_URL="$(head -n1 "$LOGS/ipfs.url")"
 IPFS_GATEWAY="$(python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["Addresses"]["Gateway"].split("/"); print(f"http://{a[2]}:{a[4]}")' "$DATA/ipfs/config")"
 
-"$NODE_BIN" --dev --rpc-port "$RPC_PORT" --ipfs-api "http://127.0.0.1:$IPFS_API_PORT" "$@" \
+# Archive state, so the gateway can index from genesis however long the chain has run.
+"$NODE_BIN" --dev --state-pruning archive-canonical --rpc-port "$RPC_PORT" \
+	--ipfs-api "http://127.0.0.1:$IPFS_API_PORT" "$@" \
 	>"$LOGS/node.log" 2>&1 &
 NODE_PID=$!
 for _ in $(seq 1 240); do
@@ -49,6 +54,17 @@ for _ in $(seq 1 240); do
 	sleep 1
 done
 
+# `--dev` starts a new chain each time, so the gateway's index starts again too.
+"$CARGO_TARGET_DIR/debug/module-registry-gateway" --node "ws://127.0.0.1:$RPC_PORT" \
+	--ipfs "$IPFS_API_URL" --listen "127.0.0.1:$GATEWAY_PORT" --data-dir "$DATA/gateway" --reindex \
+	>"$LOGS/gateway.log" 2>&1 &
+GATEWAY_PID=$!
+for _ in $(seq 1 60); do
+	curl -sf "http://127.0.0.1:$GATEWAY_PORT/healthz" >/dev/null && break
+	kill -0 "$GATEWAY_PID" 2>/dev/null || { tail -30 "$LOGS/gateway.log"; exit 1; }
+	sleep 1
+done
+
 cat <<EOT
 
 Module registry dev chain is running.
@@ -56,7 +72,8 @@ Module registry dev chain is running.
   Polkadot-JS Apps:            https://polkadot.js.org/apps/?rpc=ws%3A%2F%2F127.0.0.1%3A$RPC_PORT
   IPFS API (Kubo RPC):         $IPFS_API_URL
   IPFS gateway:                $IPFS_GATEWAY
-  Logs:                        $LOGS/node.log, $LOGS/ipfs.log
+  Registry gateway (browse):   http://127.0.0.1:$GATEWAY_PORT/  (REST API under /v1, docs/GATEWAY.md)
+  Logs:                        $LOGS/node.log, $LOGS/ipfs.log, $LOGS/gateway.log
 The IPFS daemon is offline (no bootstrap peers, no swarm, no preload): it pins only content
 added to it. To pin from the network, run a networked daemon (Kubo) and pass --ipfs-api.
 Press Ctrl-C to stop.

@@ -8,7 +8,10 @@
 #   `wasm32v1-none` sysroot (see docs/BUILD.md);
 # - Node.js (version checked), the npm IPFS daemon and the JS client's packages, each from its
 #   lockfile;
-# - a Python virtual environment with the Python client and its test dependencies.
+# - a Python virtual environment with the Python client and its test dependencies;
+# - the gateway's test dependencies: PostgreSQL (the tests start a throwaway cluster with
+#   `initdb`; the Debian package's own cluster is not used) and Chromium with ChromeDriver for the
+#   browse page's browser test.
 #
 # It prints the environment the build needs as `export` lines; `scripts/env.sh` sources them.
 set -euo pipefail
@@ -35,6 +38,9 @@ apt_install() {
 
 # Native build dependencies of the node (litep2p needs protoc; bindgen needs libclang).
 apt_install protobuf-compiler clang libclang-dev pkg-config libssl-dev make curl ca-certificates bc
+
+# The gateway's end-to-end tests: a real PostgreSQL server and a real headless browser.
+apt_install postgresql chromium chromium-driver
 
 WASM_TARGET=wasm32v1-none
 has_rustup_wasm() {

@@ -269,6 +269,140 @@ class Node:
         self.proc.stop()
 
 
+def http(method, url, body=None, headers=None, timeout=60):
+    """``(status, headers, bytes)`` of a request (headers by case-insensitive name); an HTTP error
+    status is an answer, not an error."""
+    data = body if body is None or isinstance(body, bytes) else json.dumps(body).encode()
+    hdrs = dict(headers or {})
+    if data is not None and "Content-Type" not in hdrs:
+        hdrs["Content-Type"] = "application/json"
+    req = urllib.request.Request(url, data=data, method=method, headers=hdrs)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            return resp.status, resp.headers, resp.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.headers, e.read()
+
+
+class Gateway:
+    """A ``module-registry-gateway`` process (``$GATEWAY_BIN``) following ``node``."""
+
+    def __init__(self, name, node, ipfs, data_dir, database=None, extra=(), port=None):
+        self.binary = os.environ.get("GATEWAY_BIN") or str(ROOT / "target" / "debug" / "module-registry-gateway")
+        self.port = port or free_port()
+        self.name = name
+        args = [
+            self.binary,
+            "--node", node.ws,
+            "--ipfs", ipfs.url,
+            "--listen", f"127.0.0.1:{self.port}",
+            "--data-dir", str(data_dir),
+            *(["--database", database] if database else []),
+            *extra,
+        ]
+        self.proc = Process(name, args, env=dict(os.environ, RUST_LOG=os.environ.get("GATEWAY_LOG", "info")))
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def request(self, method, path, body=None, headers=None):
+        """``(status, headers, JSON or bytes)``."""
+        status, hdrs, raw = http(method, self.url + path, body, headers)
+        if hdrs.get("Content-Type", "").startswith("application/json") and raw:
+            return status, hdrs, json.loads(raw)
+        return status, hdrs, raw
+
+    def get(self, path, expect=200, headers=None):
+        status, _, body = self.request("GET", path, headers=headers)
+        assert status == expect, f"GET {path}: {status} (expected {expect}): {body!r:.500}"
+        return body
+
+    def health(self):
+        return self.request("GET", "/healthz")[2]
+
+    def wait_synced(self, node, timeout=180):
+        """Until the index has reached the node's finalized block as it is now."""
+        target = node.finalized_number()
+
+        def synced():
+            if not self.proc.alive():
+                raise ProcessExited(f"{self.name} exited:\n{self.proc.tail()}")
+            return self.health().get("indexedHeight", -1) >= target
+
+        wait_until(synced, timeout, f"{self.name} to index block #{target}\n{self.proc.tail()}")
+        return self
+
+    def kill(self):
+        """SIGKILL: no chance to finish anything."""
+        os.killpg(self.proc.proc.pid, signal.SIGKILL)
+        self.proc.proc.wait(timeout=10)
+        self.proc.stop()
+
+    def stop(self):
+        self.proc.stop()
+
+
+class Postgres:
+    """A throwaway PostgreSQL cluster (Debian's ``postgresql``): ``initdb`` in a temporary
+    folder, the server on a free loopback port, trust authentication, removed at stop. As root
+    the server runs as the ``postgres`` user (PostgreSQL refuses to run as root)."""
+
+    def __init__(self):
+        import glob
+        import shutil
+        import tempfile
+
+        bins = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+        if not bins:
+            raise RuntimeError("PostgreSQL is not installed: run scripts/setup.sh (Debian package postgresql)")
+        self.bin = Path(bins[-1]).parent
+        self.base = Path(tempfile.mkdtemp(prefix="modreg-pg-"))
+        self.port = free_port()
+        self.as_user = []
+        if os.geteuid() == 0:
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+            shutil.chown(self.base, "postgres", "postgres")
+        data = self.base / "data"
+        subprocess.run(
+            [*self.as_user, str(self.bin / "initdb"), "-D", str(data), "--auth=trust", "-U", "postgres",
+             "-E", "UTF8", "--no-sync"],
+            check=True, capture_output=True, timeout=120,
+        )
+        self.proc = Process(
+            "postgres",
+            [*self.as_user, str(self.bin / "postgres"), "-D", str(data), "-p", str(self.port),
+             "-k", str(self.base), "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"],
+        )
+        wait_until(
+            lambda: subprocess.run(
+                [str(self.bin / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.port)], capture_output=True
+            ).returncode == 0,
+            60, "PostgreSQL to accept connections",
+        )
+
+    def create_db(self, name):
+        subprocess.run(
+            [str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", name],
+            check=True, capture_output=True, timeout=60,
+        )
+        return f"postgres://postgres@127.0.0.1:{self.port}/{name}"
+
+    def psql(self, db, sql):
+        out = subprocess.run(
+            [str(self.bin / "psql"), "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", db,
+             "-At", "-c", sql],
+            check=True, capture_output=True, text=True, timeout=60,
+        )
+        return out.stdout.strip()
+
+    def stop(self):
+        import shutil
+
+        self.proc.stop()
+        shutil.rmtree(self.base, ignore_errors=True)
+
+
 def main(argv=None):
     """``python3 tests/e2e/harness.py ipfs --repo DIR [--port N]``: run the test IPFS daemon in
     the foreground for shell scripts (``scripts/dev.sh``, ``scripts/bench.sh``). Prints the API

@@ -96,6 +96,27 @@ pub struct ModuleInfo {
 	pub pin_status: PinStatus,
 }
 
+/// Where a submitted transaction landed (in a finalized block).
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Included {
+	/// The finalized block's hash (`0x…`).
+	pub block_hash: String,
+	/// The transaction's index in that block.
+	pub extrinsic_index: usize,
+	/// The transaction's hash (`0x…`).
+	pub extrinsic_hash: String,
+}
+
+/// The name of the pallet error in a [`ChainError::Dispatch`] message (`"NotOwner"` from
+/// "… ModuleRegistry::NotOwner …"), if it names one.
+pub fn pallet_error_name(message: &str) -> Option<&str> {
+	let rest = &message[message.find("ModuleRegistry")? + "ModuleRegistry".len()..];
+	let rest = rest.trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
+	let end = rest.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(rest.len());
+	(end > 0).then(|| &rest[..end])
+}
+
 /// A connection to a node.
 ///
 /// The subxt client (which downloads and decodes the runtime metadata) is made on first use, so
@@ -116,7 +137,8 @@ impl Chain {
 		Ok(Self { url: url.to_string(), api: tokio::sync::OnceCell::new(), rpc })
 	}
 
-	async fn api(&self) -> Result<&OnlineClient<PolkadotConfig>, ChainError> {
+	/// The subxt client (made on first use).
+	pub async fn api(&self) -> Result<&OnlineClient<PolkadotConfig>, ChainError> {
 		self.api
 			.get_or_try_init(|| OnlineClient::<PolkadotConfig>::from_rpc_client(self.rpc.clone()))
 			.await
@@ -187,7 +209,7 @@ impl Chain {
 		signer: &Keypair,
 		call: &str,
 		args: impl scale_encode::EncodeAsFields,
-	) -> Result<(), ChainError> {
+	) -> Result<Included, ChainError> {
 		let tx = dynamic::transaction("ModuleRegistry", call, args);
 		// The pool's next nonce, not the one in the last finalized state: transactions of the
 		// same account that are in the pool or in blocks not yet final have used those.
@@ -205,11 +227,16 @@ impl Chain {
 			.sign_and_submit_then_watch(&tx, signer, params)
 			.await
 			.map_err(node_err)?;
-		progress
-			.wait_for_finalized_success()
-			.await
-			.map_err(|e| ChainError::Dispatch(e.to_string()))?;
-		Ok(())
+		let in_block =
+			progress.wait_for_finalized().await.map_err(|e| ChainError::Dispatch(e.to_string()))?;
+		let block_hash = format!("{:?}", in_block.block_hash());
+		let events =
+			in_block.wait_for_success().await.map_err(|e| ChainError::Dispatch(e.to_string()))?;
+		Ok(Included {
+			block_hash,
+			extrinsic_index: events.extrinsic_index(),
+			extrinsic_hash: format!("{:?}", events.extrinsic_hash()),
+		})
 	}
 
 	/// Insert or update `key`; waits for finalization.
@@ -218,12 +245,12 @@ impl Chain {
 		signer: &Keypair,
 		key: &[u8],
 		data: &[u8],
-	) -> Result<(), ChainError> {
+	) -> Result<Included, ChainError> {
 		self.submit(signer, "register_module", (key.to_vec(), data.to_vec())).await
 	}
 
 	/// Remove `key`.
-	pub async fn remove(&self, signer: &Keypair, key: &[u8]) -> Result<(), ChainError> {
+	pub async fn remove(&self, signer: &Keypair, key: &[u8]) -> Result<Included, ChainError> {
 		self.submit(signer, "remove_module", (key.to_vec(),)).await
 	}
 
@@ -233,12 +260,12 @@ impl Chain {
 		signer: &Keypair,
 		key: &[u8],
 		new_owner: [u8; 32],
-	) -> Result<(), ChainError> {
+	) -> Result<Included, ChainError> {
 		self.submit(signer, "transfer_ownership", (key.to_vec(), new_owner)).await
 	}
 
 	/// Accept the ownership offer of `key` made to `signer`.
-	pub async fn accept(&self, signer: &Keypair, key: &[u8]) -> Result<(), ChainError> {
+	pub async fn accept(&self, signer: &Keypair, key: &[u8]) -> Result<Included, ChainError> {
 		self.submit(signer, "accept_ownership", (key.to_vec(),)).await
 	}
 

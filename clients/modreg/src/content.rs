@@ -427,7 +427,10 @@ impl Cache {
 	/// Store a checked block.
 	pub fn put_block(&self, cid: &Cid, block: &[u8]) -> io::Result<()> {
 		let path = self.block_path(cid);
-		let tmp = path.with_extension(format!("partial-{}", std::process::id()));
+		// Unique per writer, so two tasks storing the same block do not share a temporary file.
+		static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+		let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+		let tmp = path.with_extension(format!("partial-{}-{n}", std::process::id()));
 		fs::write(&tmp, block)?;
 		fs::rename(&tmp, &path)
 	}

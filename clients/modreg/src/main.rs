@@ -11,12 +11,11 @@
 //! commands (flattened in from `file_registry::cli`) keep that crate's codes: 0, 1 problems
 //! found, 2 bad command line, 3 another error.
 
-mod chain;
-mod content;
-mod dag;
 mod index;
 mod install;
 mod package;
+
+use modreg::{chain, content};
 
 use chain::{Chain, ChainError, ModuleInfo, PinStatus};
 use clap::{Parser, Subcommand};

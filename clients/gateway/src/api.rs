@@ -1,0 +1,861 @@
+//! The HTTP side: the registry protocol's `/v1` REST API, the registrar's writes, `/healthz`,
+//! and the browse page. Every answer is JSON (but the page and content); every failure is
+//! `{"error": NAME, "message": TEXT}` with a 4xx or 503 status, never a panic.
+
+use crate::{
+	db::{Db, DbError, ModuleFilter, PackageListing, StoredVersion},
+	entry::{self, Context},
+	indexer::Status,
+};
+use axum::{
+	body::Body,
+	extract::{Path, Query, State},
+	http::{header, HeaderMap, HeaderValue, StatusCode},
+	response::{Html, IntoResponse, Response},
+	routing::{get, put},
+	Json as JsonBody, Router,
+};
+use modreg::{
+	chain::{pallet_error_name, ChainError, Included},
+	content::{self, Cache, ContentError},
+};
+use serde::Deserialize;
+use serde_json::{json, Value as Json};
+use sha2::{Digest, Sha256};
+use std::{
+	collections::HashMap,
+	sync::{atomic::Ordering, Arc, Mutex},
+};
+use subxt_signer::sr25519::Keypair;
+
+/// Writes are on when the gateway has a signing key and a token.
+pub struct Writes {
+	/// The key that signs the registrar's transactions.
+	pub signer: Keypair,
+	/// SHA-256 of the bearer token that callers must present.
+	pub token_digest: [u8; 32],
+}
+
+/// Everything a handler needs.
+pub struct AppState {
+	/// The index.
+	pub db: Db,
+	/// The indexer's state.
+	pub status: Arc<Status>,
+	/// The node.
+	pub node: Arc<crate::Node>,
+	/// The IPFS API URL.
+	pub ipfs_url: String,
+	/// Verified blocks of served content.
+	pub cache: Cache,
+	/// The base URL that download links use.
+	pub public_url: String,
+	/// Writes, if enabled.
+	pub writes: Option<Writes>,
+	/// The last `index.json`: (indexed height, body, ETag).
+	pub index_cache: Mutex<Option<(i64, Arc<Vec<u8>>, String)>>,
+	/// The lag (in blocks) above which `/healthz` answers 503.
+	pub max_lag: i64,
+	/// Writes go one at a time: they share the signer's nonce sequence.
+	pub write_lock: tokio::sync::Mutex<()>,
+}
+
+type Shared = Arc<AppState>;
+
+/// A failed request.
+#[derive(Debug)]
+pub enum ApiError {
+	/// 400: a parameter is wrong.
+	BadRequest(String),
+	/// 401: writes need the right bearer token.
+	Unauthorized,
+	/// 403: writes are off.
+	WritesDisabled,
+	/// 404.
+	NotFound(String),
+	/// 409: the thing exists already.
+	Conflict(String),
+	/// A pallet error: its name and the status it maps to.
+	Refused(StatusCode, String, String),
+	/// 502: the content from IPFS did not match its CID.
+	BadContent(String),
+	/// 503: the database, the node or IPFS is unreachable.
+	Unavailable(String),
+	/// 504: IPFS did not deliver in time.
+	Timeout(String),
+}
+
+impl IntoResponse for ApiError {
+	fn into_response(self) -> Response {
+		let (status, name, message) = match self {
+			ApiError::BadRequest(m) => (StatusCode::BAD_REQUEST, "BadRequest".to_owned(), m),
+			ApiError::Unauthorized => (
+				StatusCode::UNAUTHORIZED,
+				"Unauthorized".to_owned(),
+				"send `Authorization: Bearer <token>` with the gateway's --api-token".to_owned(),
+			),
+			ApiError::WritesDisabled => (
+				StatusCode::FORBIDDEN,
+				"WritesDisabled".to_owned(),
+				"this gateway is read-only (start it with --signer and --api-token)".to_owned(),
+			),
+			ApiError::NotFound(m) => (StatusCode::NOT_FOUND, "NotFound".to_owned(), m),
+			ApiError::Conflict(m) => (StatusCode::CONFLICT, "Conflict".to_owned(), m),
+			ApiError::Refused(status, name, m) => (status, name, m),
+			ApiError::BadContent(m) =>
+				(StatusCode::BAD_GATEWAY, "VerificationFailed".to_owned(), m),
+			ApiError::Unavailable(m) =>
+				(StatusCode::SERVICE_UNAVAILABLE, "Unavailable".to_owned(), m),
+			ApiError::Timeout(m) => (StatusCode::GATEWAY_TIMEOUT, "Timeout".to_owned(), m),
+		};
+		let mut response =
+			(status, JsonBody(json!({"error": name, "message": message}))).into_response();
+		if status == StatusCode::UNAUTHORIZED {
+			response
+				.headers_mut()
+				.insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+		}
+		response
+	}
+}
+
+impl From<DbError> for ApiError {
+	fn from(e: DbError) -> Self {
+		tracing::warn!("{e}");
+		ApiError::Unavailable(e.to_string())
+	}
+}
+
+impl From<ChainError> for ApiError {
+	fn from(e: ChainError) -> Self {
+		match e {
+			ChainError::Dispatch(m) => {
+				let name = pallet_error_name(&m).unwrap_or("Refused").to_owned();
+				ApiError::Refused(refusal_status(&name), name, m)
+			},
+			ChainError::BadArgument(m) => ApiError::BadRequest(m),
+			ChainError::Key(m) => ApiError::Unavailable(format!("signing key: {m}")),
+			ChainError::Node(m) => ApiError::Unavailable(m),
+		}
+	}
+}
+
+/// The HTTP status of a pallet error.
+pub fn refusal_status(name: &str) -> StatusCode {
+	match name {
+		"NotOwner" | "NotNamespaceOwner" | "NotMaintainer" | "NotPinner" | "NotOfferee" |
+		"ReservedKey" | "SealedEntry" | "ReservedName" => StatusCode::FORBIDDEN,
+		"NotFound" | "UnknownNamespace" | "UnknownPackage" | "UnknownVersion" | "NoOffer" =>
+			StatusCode::NOT_FOUND,
+		"NamespaceTaken" | "VersionExists" | "PackageExists" | "AlreadyOwner" |
+		"AlreadyMaintainer" | "AlreadyYanked" | "NotYanked" | "NotDeprecated" => StatusCode::CONFLICT,
+		"ValueTooLarge" | "KeyTooLong" | "MetadataTooLarge" => StatusCode::PAYLOAD_TOO_LARGE,
+		_ if name.starts_with("Invalid") || name.starts_with("Empty") =>
+			StatusCode::UNPROCESSABLE_ENTITY,
+		_ => StatusCode::BAD_REQUEST,
+	}
+}
+
+type ApiResult<T = Json> = Result<T, ApiError>;
+
+/// The router.
+pub fn router(state: Shared) -> Router {
+	Router::new()
+		.route("/", get(page))
+		.route("/static/app.js", get(app_js))
+		.route("/static/style.css", get(style_css))
+		.route("/healthz", get(healthz))
+		.route("/v1/modules", get(list_modules))
+		.route("/v1/modules/{ns}/{name}", get(module))
+		.route("/v1/modules/{ns}/{name}/versions", get(versions))
+		.route("/v1/modules/{ns}/{name}/status", put(set_status))
+		.route("/v1/modules/{ns}/{name}/{version}", get(module_version))
+		.route("/v1/search", get(search))
+		.route("/v1/categories", get(categories))
+		.route("/v1/index.json", get(index_json))
+		.route("/v1/entries", axum::routing::post(create_entry))
+		.route("/v1/entries/{key}", get(get_entry).put(update_entry).delete(delete_entry))
+		.route("/v1/entries/{key}/status", get(entry_status))
+		.route("/v1/content/{cid}", get(content))
+		.fallback(|| async { ApiError::NotFound("no such endpoint".into()) })
+		.with_state(state)
+}
+
+async fn page() -> Html<&'static str> {
+	Html(include_str!("../static/index.html"))
+}
+
+async fn app_js() -> impl IntoResponse {
+	([(header::CONTENT_TYPE, "text/javascript; charset=utf-8")], include_str!("../static/app.js"))
+}
+
+async fn style_css() -> impl IntoResponse {
+	([(header::CONTENT_TYPE, "text/css; charset=utf-8")], include_str!("../static/style.css"))
+}
+
+async fn healthz(State(s): State<Shared>) -> Response {
+	let indexed = s.status.indexed.load(Ordering::Relaxed);
+	let finalized = s.status.finalized.load(Ordering::Relaxed);
+	let chain_ok = s.status.chain_ok.load(Ordering::Relaxed);
+	let db_ok = s.db.cursor().await.is_ok();
+	let lag = (finalized - indexed).max(0);
+	let ok = chain_ok && db_ok && lag <= s.max_lag;
+	let body = json!({
+		"ok": ok,
+		"indexedHeight": indexed,
+		"finalizedHeight": finalized,
+		"lag": lag,
+		"database": s.db.backend().name(),
+		"databaseReachable": db_ok,
+		"chainReachable": chain_ok,
+		"indexing": s.status.leader.load(Ordering::Relaxed),
+		"lastError": s.status.last_error.lock().expect("status lock").clone(),
+	});
+	let status = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+	(status, JsonBody(body)).into_response()
+}
+
+#[derive(Deserialize)]
+struct ListQuery {
+	namespace: Option<String>,
+	keyword: Option<String>,
+	#[serde(rename = "type")]
+	module_type: Option<String>,
+	status: Option<String>,
+	page: Option<String>,
+	per_page: Option<String>,
+}
+
+/// `page` (1-based) and `per_page` (1–100, default 20) → (limit, offset).
+fn paging(page: Option<&str>, per_page: Option<&str>) -> ApiResult<(i64, i64, i64)> {
+	let number = |text: Option<&str>, name: &str, default: i64, max: i64| -> ApiResult<i64> {
+		match text {
+			None => Ok(default),
+			Some(t) => match t.parse::<i64>() {
+				Ok(n) if (1..=max).contains(&n) => Ok(n),
+				_ => Err(ApiError::BadRequest(format!("{name} must be a number from 1 to {max}"))),
+			},
+		}
+	};
+	let page = number(page, "page", 1, 1_000_000)?;
+	let per_page = number(per_page, "per_page", 20, 100)?;
+	Ok((page, per_page, (page - 1) * per_page))
+}
+
+async fn list_modules(
+	State(s): State<Shared>,
+	Query(q): Query<ListQuery>,
+) -> ApiResult<JsonBody<Json>> {
+	let (page, per_page, offset) = paging(q.page.as_deref(), q.per_page.as_deref())?;
+	if let Some(t) = &q.module_type {
+		if module_registry_primitives::types::ModuleType::from_name(t).is_none() {
+			return Err(ApiError::BadRequest(format!(
+				"type must be one of docker, native, python, wasm, other (not {t:?})"
+			)));
+		}
+	}
+	if let Some(st) = &q.status {
+		if !["active", "maintenance", "inactive", "deprecated"].contains(&st.as_str()) {
+			return Err(ApiError::BadRequest(format!(
+				"status must be active, maintenance, inactive or deprecated (not {st:?})"
+			)));
+		}
+	}
+	let filter = ModuleFilter {
+		namespace: q.namespace,
+		keyword: q.keyword,
+		module_type: q.module_type,
+		status: q.status,
+	};
+	let (rows, total) = s.db.list(&filter, per_page, offset).await?;
+	Ok(JsonBody(json!({
+		"total": total,
+		"page": page,
+		"perPage": per_page,
+		"modules": rows.iter().map(entry::summary).collect::<Vec<_>>(),
+	})))
+}
+
+/// `ns/name` from the path, checked by the chain's name rule.
+fn package_name(ns: &str, name: &str) -> ApiResult<String> {
+	let full = format!("{ns}/{name}");
+	module_registry_primitives::registry::PackageName::parse(&full)
+		.map_err(|e| ApiError::BadRequest(format!("bad module name {full:?}: {e:?}")))?;
+	Ok(full)
+}
+
+struct Loaded {
+	package: PackageListing,
+	versions: Vec<StoredVersion>,
+	verified: bool,
+	times: HashMap<i64, i64>,
+}
+
+async fn load(s: &AppState, name: &str) -> ApiResult<Loaded> {
+	let package =
+		s.db.package(name).await?.ok_or_else(|| ApiError::NotFound(format!("no module {name}")))?;
+	let mut versions = s.db.versions(name).await?;
+	entry::sort_newest_first(&mut versions);
+	let ns = name.split('/').next().unwrap_or_default();
+	let verified = s.db.namespace(ns).await?.is_some_and(|n| n["verified"] == true);
+	let mut blocks: Vec<i64> =
+		versions.iter().filter_map(|v| v.json["publishedAt"].as_i64()).collect();
+	blocks.extend(package.json["created"].as_i64());
+	blocks.push(package.touch.block);
+	let mut times = HashMap::new();
+	for b in blocks {
+		if let std::collections::hash_map::Entry::Vacant(slot) = times.entry(b) {
+			if let Some(ms) = s.db.block_time(b).await? {
+				slot.insert(ms);
+			}
+		}
+	}
+	Ok(Loaded { package, versions, verified, times })
+}
+
+impl Loaded {
+	fn entry(&self, s: &AppState, version: &StoredVersion) -> Json {
+		let cx = Context {
+			public_url: &s.public_url,
+			verified_namespace: self.verified,
+			block_times: &self.times,
+		};
+		entry::protocol_entry(&self.package, version, &cx)
+	}
+}
+
+async fn module(
+	State(s): State<Shared>,
+	Path((ns, name)): Path<(String, String)>,
+) -> ApiResult<JsonBody<Json>> {
+	let name = package_name(&ns, &name)?;
+	let l = load(&s, &name).await?;
+	let current = entry::current(&l.package, &l.versions);
+	Ok(JsonBody(json!({
+		"name": name,
+		"namespace": ns,
+		"latest": l.package.json["latest"],
+		"versions": l.versions.iter().map(entry::version_text).collect::<Vec<_>>(),
+		"yanked": l.versions.iter().filter(|v| v.json["yanked"] == true).map(entry::version_text).collect::<Vec<_>>(),
+		"package": l.package.json,
+		"summary": entry::summary(&l.package),
+		"entry": current.map(|v| l.entry(&s, v)),
+	})))
+}
+
+async fn versions(
+	State(s): State<Shared>,
+	Path((ns, name)): Path<(String, String)>,
+) -> ApiResult<JsonBody<Json>> {
+	let name = package_name(&ns, &name)?;
+	let l = load(&s, &name).await?;
+	Ok(JsonBody(json!({
+		"name": name,
+		"versions": l.versions.iter().map(|v| entry::version_item(v, &l.times)).collect::<Vec<_>>(),
+	})))
+}
+
+async fn module_version(
+	State(s): State<Shared>,
+	Path((ns, name, range)): Path<(String, String, String)>,
+) -> ApiResult<JsonBody<Json>> {
+	let name = package_name(&ns, &name)?;
+	let l = load(&s, &name).await?;
+	let chosen = entry::resolve(&l.versions, &range).map_err(|e| match e {
+		entry::ResolveError::BadRange(why) =>
+			ApiError::BadRequest(format!("bad version or range {range:?}: {why}")),
+		entry::ResolveError::NoMatch =>
+			ApiError::NotFound(format!("no version of {name} matches {range:?}")),
+	})?;
+	let mut body = l.entry(&s, chosen);
+	body["range"] = json!(range);
+	body["resolved"] = chosen.json["version"].clone();
+	Ok(JsonBody(body))
+}
+
+#[derive(Deserialize)]
+struct SearchQuery {
+	q: Option<String>,
+	page: Option<String>,
+	per_page: Option<String>,
+}
+
+/// The words of a query: letters and digits, lower case, at most 16 of 64 characters each.
+fn query_words(q: &str) -> Vec<String> {
+	q.split(|c: char| !c.is_alphanumeric())
+		.filter(|w| !w.is_empty())
+		.map(|w| w.chars().take(64).collect::<String>().to_lowercase())
+		.take(16)
+		.collect()
+}
+
+async fn search(
+	State(s): State<Shared>,
+	Query(q): Query<SearchQuery>,
+) -> ApiResult<JsonBody<Json>> {
+	let text = q.q.unwrap_or_default();
+	if text.trim().is_empty() {
+		return Err(ApiError::BadRequest("q (the search text) is required".into()));
+	}
+	let (page, per_page, offset) = paging(q.page.as_deref(), q.per_page.as_deref())?;
+	let words = query_words(&text);
+	let (hits, total) = s.db.search(&words, per_page, offset).await?;
+	let results: Vec<Json> = hits
+		.iter()
+		.map(|(p, score)| {
+			let mut item = entry::summary(p);
+			item["score"] = json!(score);
+			item
+		})
+		.collect();
+	Ok(JsonBody(
+		json!({"query": text, "total": total, "page": page, "perPage": per_page, "results": results}),
+	))
+}
+
+async fn categories(State(s): State<Shared>) -> ApiResult<JsonBody<Json>> {
+	let keywords = s.db.keywords().await?;
+	let (packages, _) = s.db.list(&ModuleFilter::default(), i64::MAX, 0).await?;
+	let mut tiers: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+	for p in &packages {
+		if let Some(t) = &p.tier {
+			tiers
+				.entry(t.clone())
+				.or_default()
+				.push(p.json["name"].as_str().unwrap_or_default().to_owned());
+		}
+	}
+	Ok(JsonBody(json!({
+		"categories": keywords.iter().map(|(k, m)| json!({"name": k, "count": m.len(), "modules": m})).collect::<Vec<_>>(),
+		"tiers": tiers,
+	})))
+}
+
+async fn index_json(State(s): State<Shared>, headers: HeaderMap) -> ApiResult<Response> {
+	let height = s.db.cursor().await?.map_or(-1, |c| c.height);
+	let cached = s.index_cache.lock().expect("index cache lock").clone();
+	let (body, etag) = match cached {
+		Some((h, body, etag)) if h == height => (body, etag),
+		_ => {
+			let body =
+				Arc::new(serde_json::to_vec(&build_index(&s, height).await?).unwrap_or_default());
+			let etag = format!("\"{}\"", hex::encode(&Sha256::digest(body.as_slice())[..16]));
+			*s.index_cache.lock().expect("index cache lock") =
+				Some((height, body.clone(), etag.clone()));
+			(body, etag)
+		},
+	};
+	let matches = headers
+		.get(header::IF_NONE_MATCH)
+		.and_then(|v| v.to_str().ok())
+		.is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+	let mut response = if matches {
+		StatusCode::NOT_MODIFIED.into_response()
+	} else {
+		([(header::CONTENT_TYPE, "application/json")], body.as_ref().clone()).into_response()
+	};
+	response.headers_mut().insert(header::ETAG, HeaderValue::from_str(&etag).expect("hex ETag"));
+	Ok(response)
+}
+
+/// The whole index in the protocol's §3 shape.
+async fn build_index(s: &AppState, height: i64) -> ApiResult<Json> {
+	let packages = s.db.all_packages().await?;
+	let mut all_versions = s.db.all_versions().await?;
+	let keywords = s.db.keywords().await?;
+	let (total_modules, total_versions, total_entries) = s.db.counts().await?;
+	let mut times: HashMap<i64, i64> = HashMap::new();
+	let mut modules = serde_json::Map::new();
+	let mut featured: Vec<(i64, String)> = Vec::new();
+	let mut updated_block = 0;
+	for p in &packages {
+		let name = p.json["name"].as_str().unwrap_or_default().to_owned();
+		let mut versions = all_versions.remove(&name).unwrap_or_default();
+		entry::sort_newest_first(&mut versions);
+		let ns = name.split('/').next().unwrap_or_default();
+		let verified = p.json["verified"] == true ||
+			s.db.namespace(ns).await?.is_some_and(|n| n["verified"] == true);
+		for b in versions
+			.iter()
+			.filter_map(|v| v.json["publishedAt"].as_i64())
+			.chain(p.json["created"].as_i64())
+			.chain([p.touch.block])
+		{
+			if let std::collections::hash_map::Entry::Vacant(slot) = times.entry(b) {
+				if let Some(ms) = s.db.block_time(b).await? {
+					slot.insert(ms);
+				}
+			}
+		}
+		updated_block = updated_block.max(p.touch.block);
+		let Some(current) = entry::current(p, &versions) else { continue };
+		let cx = Context {
+			public_url: &s.public_url,
+			verified_namespace: verified,
+			block_times: &times,
+		};
+		modules.insert(name.clone(), entry::protocol_entry(p, current, &cx));
+		if verified && p.json["deprecated"].is_null() {
+			featured.push((versions.len() as i64, name));
+		}
+	}
+	featured.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+	let categories: serde_json::Map<String, Json> = keywords
+		.iter()
+		.map(|(k, m)| {
+			(
+				k.clone(),
+				json!({"name": k, "description": format!("Modules with the keyword {k:?}"), "modules": m}),
+			)
+		})
+		.collect();
+	let updated = entry::rfc3339(times.get(&updated_block).copied());
+	Ok(json!({
+		"$schema": entry::INDEX_SCHEMA,
+		"version": "2.0.0",
+		"updated": updated,
+		"block": height,
+		"modules": modules,
+		"categories": categories,
+		"featured": featured.into_iter().take(10).map(|(_, n)| n).collect::<Vec<_>>(),
+		"stats": {
+			"total_modules": total_modules,
+			"total_versions": total_versions,
+			"total_entries": total_entries,
+			"total_downloads": null,
+			"last_updated": updated,
+		},
+	}))
+}
+
+#[derive(Deserialize)]
+struct KeyQuery {
+	encoding: Option<String>,
+}
+
+/// The key bytes of a path segment: its UTF-8 bytes, or with `?encoding=hex` the bytes of
+/// `0x…` hex.
+fn key_bytes(key: &str, q: &KeyQuery) -> ApiResult<Vec<u8>> {
+	let bytes = match q.encoding.as_deref() {
+		None | Some("utf8") | Some("text") => key.as_bytes().to_vec(),
+		Some("hex") => hex::decode(key.trim_start_matches("0x"))
+			.map_err(|e| ApiError::BadRequest(format!("bad hex key: {e}")))?,
+		Some(other) =>
+			return Err(ApiError::BadRequest(format!(
+				"encoding must be text or hex (not {other:?})"
+			))),
+	};
+	if bytes.is_empty() || bytes.len() > 64 {
+		return Err(ApiError::BadRequest("a key has 1 to 64 bytes".into()));
+	}
+	Ok(bytes)
+}
+
+async fn get_entry(
+	State(s): State<Shared>,
+	Path(key): Path<String>,
+	Query(q): Query<KeyQuery>,
+) -> ApiResult<JsonBody<Json>> {
+	let bytes = key_bytes(&key, &q)?;
+	let hexkey = format!("0x{}", hex::encode(&bytes));
+	let e =
+		s.db.entry(&hexkey)
+			.await?
+			.ok_or_else(|| ApiError::NotFound(format!("no entry {key:?}")))?;
+	let raw = hex::decode(e.value.trim_start_matches("0x")).unwrap_or_default();
+	let value = match e.info["kind"].as_str() {
+		Some("Json") => serde_json::from_slice(&raw).unwrap_or(Json::Null),
+		_ => json!(String::from_utf8_lossy(&raw)),
+	};
+	Ok(JsonBody(json!({
+		"key": e.key,
+		"keyText": e.key_text,
+		"info": e.info,
+		"value": value,
+		"valueHex": e.value,
+		"audit": {"block": e.touch.block, "extrinsic": e.touch.extrinsic, "extrinsicHash": e.touch.extrinsic_hash},
+	})))
+}
+
+async fn entry_status(
+	State(s): State<Shared>,
+	Path(key): Path<String>,
+	Query(q): Query<KeyQuery>,
+) -> ApiResult<JsonBody<Json>> {
+	let bytes = key_bytes(&key, &q)?;
+	let e =
+		s.db.entry(&format!("0x{}", hex::encode(&bytes)))
+			.await?
+			.ok_or_else(|| ApiError::NotFound(format!("no entry {key:?}")))?;
+	let pin = &e.info["pinStatus"];
+	let attempts = pin.get("failed").and_then(|f| f.get("attempts")).cloned().unwrap_or(json!(0));
+	let state = match pin {
+		Json::String(s) => s.clone(),
+		Json::Object(o) => o.keys().next().cloned().unwrap_or_default(),
+		_ => String::new(),
+	};
+	Ok(JsonBody(
+		json!({"key": e.key, "cid": e.info["cid"], "state": state, "pinStatus": pin, "attempts": attempts}),
+	))
+}
+
+async fn content(State(s): State<Shared>, Path(cid): Path<String>) -> ApiResult<Response> {
+	let parsed: cid::Cid =
+		cid.parse().map_err(|e| ApiError::BadRequest(format!("bad CID {cid:?}: {e}")))?;
+	let canonical = module_registry_primitives::validation::cid_to_string(&parsed.to_bytes())
+		.ok_or_else(|| ApiError::BadRequest(format!("unsupported CID {cid:?}")))?;
+	if !s.db.knows_cid(&canonical).await? {
+		return Err(ApiError::NotFound(format!("{canonical} is not content of this registry")));
+	}
+	// The IPFS client's streams are not `Send`, so the fetch runs on a thread of its own; so does
+	// the assembly into a temporary file (every block checked again as it is read).
+	let state = s.clone();
+	let (tmp, path, written) = tokio::task::spawn_blocking(move || -> ApiResult<_> {
+		let rt = tokio::runtime::Builder::new_current_thread()
+			.enable_all()
+			.build()
+			.map_err(|e| ApiError::Unavailable(format!("runtime: {e}")))?;
+		let ipfs = content::client(&state.ipfs_url).map_err(content_err)?;
+		rt.block_on(content::fetch_dag(Some(&ipfs), &state.cache, &parsed, &|_| {}))
+			.map_err(content_err)?;
+		let dir = state.cache.dir().join("serve");
+		let cache_err = |e: std::io::Error| ApiError::Unavailable(format!("cache: {e}"));
+		std::fs::create_dir_all(&dir).map_err(cache_err)?;
+		let tmp = tempfile::Builder::new().tempdir_in(&dir).map_err(cache_err)?;
+		let path = tmp.path().join("content");
+		let written =
+			content::write_out(&state.cache, &parsed, Some(&path)).map_err(content_err)?;
+		Ok((tmp, path, written))
+	})
+	.await
+	.map_err(|e| ApiError::Unavailable(format!("content task: {e}")))??;
+	if written.dir {
+		return Err(ApiError::BadRequest(format!(
+			"{canonical} is a directory: fetch it with `modreg fetch`"
+		)));
+	}
+	let file = tokio::fs::File::open(&path)
+		.await
+		.map_err(|e| ApiError::Unavailable(format!("cache: {e}")))?;
+	// The open file outlives its name: the temporary folder goes now, the bytes when sent.
+	drop(tmp);
+	let body = Body::from_stream(tokio_util::io::ReaderStream::new(file));
+	Ok((
+		[
+			(header::CONTENT_TYPE, "application/octet-stream".to_owned()),
+			(header::CONTENT_LENGTH, written.bytes.to_string()),
+			(header::ETAG, format!("\"{canonical}\"")),
+			(header::CACHE_CONTROL, "public, max-age=31536000, immutable".to_owned()),
+		],
+		body,
+	)
+		.into_response())
+}
+
+fn content_err(e: ContentError) -> ApiError {
+	match e {
+		ContentError::Verification { .. } => ApiError::BadContent(e.to_string()),
+		ContentError::Ipfs(m) if m.contains("no answer within") => ApiError::Timeout(m),
+		ContentError::Ipfs(m) => ApiError::Unavailable(m),
+		other => ApiError::Unavailable(other.to_string()),
+	}
+}
+
+/// The signer, when the request carries the right token.
+fn authorized<'a>(s: &'a AppState, headers: &HeaderMap) -> ApiResult<&'a Keypair> {
+	let Some(writes) = &s.writes else { return Err(ApiError::WritesDisabled) };
+	let given = headers
+		.get(header::AUTHORIZATION)
+		.and_then(|v| v.to_str().ok())
+		.and_then(|v| v.strip_prefix("Bearer "))
+		.ok_or(ApiError::Unauthorized)?;
+	// Compare digests, so the time taken says nothing about the token.
+	let digest: [u8; 32] = Sha256::digest(given.trim().as_bytes()).into();
+	let same =
+		digest.iter().zip(writes.token_digest.iter()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0;
+	if same {
+		Ok(&writes.signer)
+	} else {
+		Err(ApiError::Unauthorized)
+	}
+}
+
+fn included(done: Included, extra: Json) -> Json {
+	let mut body = json!({"ok": true, "blockHash": done.block_hash, "extrinsicIndex": done.extrinsic_index, "extrinsicHash": done.extrinsic_hash});
+	if let (Json::Object(b), Json::Object(e)) = (&mut body, extra) {
+		b.extend(e);
+	}
+	body
+}
+
+/// A value in a write's body: a JSON object (sent as its text) or a string (JSON text or a CID).
+fn value_bytes(value: &Json) -> ApiResult<Vec<u8>> {
+	match value {
+		Json::String(s) => Ok(s.as_bytes().to_vec()),
+		Json::Object(_) => Ok(value.to_string().into_bytes()),
+		_ => Err(ApiError::BadRequest(
+			"value must be a JSON object or a string (JSON text or a CID)".into(),
+		)),
+	}
+}
+
+#[derive(Deserialize)]
+struct NewEntry {
+	key: String,
+	value: Json,
+}
+
+#[derive(Deserialize)]
+struct EntryUpdate {
+	value: Json,
+}
+
+fn body<T: serde::de::DeserializeOwned>(raw: &[u8]) -> ApiResult<T> {
+	serde_json::from_slice(raw).map_err(|e| ApiError::BadRequest(format!("bad JSON body: {e}")))
+}
+
+async fn exists_on_chain(s: &AppState, key: &[u8]) -> ApiResult<bool> {
+	let info = s
+		.node
+		.chain()
+		.await?
+		.rpc(
+			"moduleRegistry_getModuleInfo",
+			subxt::rpcs::client::rpc_params![format!("0x{}", hex::encode(key))],
+		)
+		.await?;
+	Ok(!info.is_null())
+}
+
+async fn create_entry(
+	State(s): State<Shared>,
+	headers: HeaderMap,
+	raw: axum::body::Bytes,
+) -> ApiResult<(StatusCode, JsonBody<Json>)> {
+	let signer = authorized(&s, &headers)?;
+	// The existence check and the write go together, one write at a time.
+	let _one_at_a_time = s.write_lock.lock().await;
+	let req: NewEntry = body(&raw)?;
+	let key = key_bytes(&req.key, &KeyQuery { encoding: None })?;
+	let value = value_bytes(&req.value)?;
+	if exists_on_chain(&s, &key).await? {
+		return Err(ApiError::Conflict(format!(
+			"entry {:?} exists: PUT /v1/entries/{{key}} updates it",
+			req.key
+		)));
+	}
+	let done = s.node.chain().await?.register(signer, &key, &value).await?;
+	Ok((StatusCode::CREATED, JsonBody(included(done, json!({"key": req.key})))))
+}
+
+async fn update_entry(
+	State(s): State<Shared>,
+	headers: HeaderMap,
+	Path(key): Path<String>,
+	Query(q): Query<KeyQuery>,
+	raw: axum::body::Bytes,
+) -> ApiResult<JsonBody<Json>> {
+	let signer = authorized(&s, &headers)?;
+	// The existence check and the write go together, one write at a time.
+	let _one_at_a_time = s.write_lock.lock().await;
+	let req: EntryUpdate = body(&raw)?;
+	let key_b = key_bytes(&key, &q)?;
+	let value = value_bytes(&req.value)?;
+	if !exists_on_chain(&s, &key_b).await? {
+		return Err(ApiError::NotFound(format!("no entry {key:?}: POST /v1/entries creates it")));
+	}
+	let done = s.node.chain().await?.register(signer, &key_b, &value).await?;
+	Ok(JsonBody(included(done, json!({"key": key}))))
+}
+
+async fn delete_entry(
+	State(s): State<Shared>,
+	headers: HeaderMap,
+	Path(key): Path<String>,
+	Query(q): Query<KeyQuery>,
+) -> ApiResult<JsonBody<Json>> {
+	let signer = authorized(&s, &headers)?;
+	let key_b = key_bytes(&key, &q)?;
+	let _one_at_a_time = s.write_lock.lock().await;
+	let done = s.node.chain().await?.remove(signer, &key_b).await?;
+	Ok(JsonBody(included(done, json!({"key": key}))))
+}
+
+#[derive(Deserialize)]
+struct StatusUpdate {
+	status: String,
+}
+
+async fn set_status(
+	State(s): State<Shared>,
+	headers: HeaderMap,
+	Path((ns, name)): Path<(String, String)>,
+	raw: axum::body::Bytes,
+) -> ApiResult<JsonBody<Json>> {
+	let signer = authorized(&s, &headers)?;
+	let name = package_name(&ns, &name)?;
+	let req: StatusUpdate = body(&raw)?;
+	let variant = match req.status.as_str() {
+		"active" => "Active",
+		"maintenance" => "Maintenance",
+		"inactive" => "Inactive",
+		other =>
+			return Err(ApiError::BadRequest(format!(
+				"status must be active, maintenance or inactive (not {other:?})"
+			))),
+	};
+	let status = subxt::dynamic::Value::unnamed_variant(variant, []);
+	let _one_at_a_time = s.write_lock.lock().await;
+	let done = s
+		.node
+		.chain()
+		.await?
+		.submit(signer, "set_package_status", (name.clone().into_bytes(), status))
+		.await?;
+	Ok(JsonBody(included(done, json!({"name": name, "status": req.status}))))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn paging_bounds() {
+		assert_eq!(paging(None, None).unwrap(), (1, 20, 0));
+		assert_eq!(paging(Some("3"), Some("10")).unwrap(), (3, 10, 20));
+		for (p, pp) in
+			[(Some("0"), None), (None, Some("101")), (Some("x"), None), (Some("-1"), None)]
+		{
+			assert!(matches!(paging(p, pp), Err(ApiError::BadRequest(_))));
+		}
+	}
+
+	#[test]
+	fn query_words_are_plain() {
+		assert_eq!(query_words("Code-Review \"x\"* OR"), ["code", "review", "x", "or"]);
+		assert_eq!(query_words(&"a ".repeat(40)).len(), 16);
+	}
+
+	#[test]
+	fn keys_are_text_unless_hex_is_asked() {
+		let text = KeyQuery { encoding: None };
+		assert_eq!(key_bytes("0x41", &text).unwrap(), b"0x41");
+		assert_eq!(key_bytes("0x41", &KeyQuery { encoding: Some("hex".into()) }).unwrap(), b"A");
+		assert!(key_bytes(&"k".repeat(65), &text).is_err());
+		assert!(key_bytes("zz", &KeyQuery { encoding: Some("hex".into()) }).is_err());
+	}
+
+	#[test]
+	fn pallet_errors_map_to_statuses() {
+		assert_eq!(refusal_status("NotOwner"), StatusCode::FORBIDDEN);
+		assert_eq!(refusal_status("UnknownPackage"), StatusCode::NOT_FOUND);
+		assert_eq!(refusal_status("VersionExists"), StatusCode::CONFLICT);
+		assert_eq!(refusal_status("InvalidJson"), StatusCode::UNPROCESSABLE_ENTITY);
+		assert_eq!(
+			pallet_error_name("Module error: ModuleRegistry::NotOwner: x"),
+			Some("NotOwner")
+		);
+		assert_eq!(pallet_error_name("ModuleRegistry.InvalidJson"), Some("InvalidJson"));
+		assert_eq!(pallet_error_name("nothing"), None);
+	}
+}

@@ -1,0 +1,12 @@
+//! The `modreg` library: the parts of the command line that other tools of the project reuse.
+//!
+//! - [`chain`]: the node (subxt's dynamic API and the `moduleRegistry_*` RPC methods).
+//! - [`content`]: IPFS access and the content cache, every block checked against its CID.
+//! - [`dag`]: the dag-pb / UnixFS decoding that the checks rest on.
+//!
+//! `module-registry-gateway` serves content through the same code, so the gateway and the CLI
+//! cannot disagree on what verified content is.
+
+pub mod chain;
+pub mod content;
+pub mod dag;
