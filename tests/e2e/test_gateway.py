@@ -26,6 +26,7 @@ def modreg(world, *args, suri="//Alice", code=0):
         IPFS_API_URL=world["ipfs"].url,
         MODREG_CACHE_DIR=str(world["tmp"] / "cache"),
         MODREG_SURI=suri,
+        MODREG_INDEX=str(world["tmp"] / "index.sqlite"),
     )
     result = subprocess.run([modreg_bin(), "--json", *args], env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == code, f"modreg {args}: exit {result.returncode}\n{result.stdout}\n{result.stderr}"
@@ -194,6 +195,18 @@ def test_rest_api_on_sqlite(world):
     g.wait_synced(node, timeout=60)
     assert g.get("/v1/modules/gw/search-tool")["latest"] == "1.2.0"
     assert g.health()["lag"] <= 2
+
+    # `modreg sync --gateway`: the whole index in one request; then offline reads agree with the
+    # chain.
+    synced = modreg(world, "sync", "--gateway", g.url)
+    assert synced["packages"] == 2 and synced["versions"] == 5 and synced["source"] == g.url
+    for rng in ["^1", "=2.0.0", "~1.0"]:
+        offline = modreg(world, "resolve", f"gw/search-tool@{rng}", "--offline")
+        assert offline["version"] == node.rpc("moduleRegistry_resolve", ["gw/search-tool", rng])["version"]
+    hits = modreg(world, "search", "archives", "--offline")["results"]
+    assert [h["name"] for h in hits] == ["gw/zip-util"]
+    assert modreg(world, "sync", "--gateway", g.url + "/nothing", code=1)["ok"] is False
+    assert modreg(world, "sync", "--gateway", "http://127.0.0.1:9", code=4)["ok"] is False
 
 
 def test_writes_need_the_token_and_map_pallet_errors(world):

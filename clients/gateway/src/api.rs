@@ -52,8 +52,8 @@ pub struct AppState {
 	pub public_url: String,
 	/// Writes, if enabled.
 	pub writes: Option<Writes>,
-	/// The last `index.json`: (indexed height, body, ETag).
-	pub index_cache: Mutex<Option<(i64, Arc<Vec<u8>>, String)>>,
+	/// The last `index.json`.
+	pub index_cache: Mutex<Option<CachedIndex>>,
 	/// The lag (in blocks) above which `/healthz` answers 503.
 	pub max_lag: i64,
 	/// Writes go one at a time: they share the signer's nonce sequence.
@@ -61,6 +61,14 @@ pub struct AppState {
 }
 
 type Shared = Arc<AppState>;
+
+/// `index.json` as built for one indexed height.
+#[derive(Clone)]
+pub struct CachedIndex {
+	height: i64,
+	body: Arc<Vec<u8>>,
+	etag: String,
+}
 
 /// A failed request.
 #[derive(Debug)]
@@ -434,15 +442,15 @@ async fn categories(State(s): State<Shared>) -> ApiResult<JsonBody<Json>> {
 async fn index_json(State(s): State<Shared>, headers: HeaderMap) -> ApiResult<Response> {
 	let height = s.db.cursor().await?.map_or(-1, |c| c.height);
 	let cached = s.index_cache.lock().expect("index cache lock").clone();
-	let (body, etag) = match cached {
-		Some((h, body, etag)) if h == height => (body, etag),
+	let CachedIndex { body, etag, .. } = match cached {
+		Some(c) if c.height == height => c,
 		_ => {
 			let body =
 				Arc::new(serde_json::to_vec(&build_index(&s, height).await?).unwrap_or_default());
 			let etag = format!("\"{}\"", hex::encode(&Sha256::digest(body.as_slice())[..16]));
-			*s.index_cache.lock().expect("index cache lock") =
-				Some((height, body.clone(), etag.clone()));
-			(body, etag)
+			let fresh = CachedIndex { height, body, etag };
+			*s.index_cache.lock().expect("index cache lock") = Some(fresh.clone());
+			fresh
 		},
 	};
 	let matches = headers
@@ -494,7 +502,19 @@ async fn build_index(s: &AppState, height: i64) -> ApiResult<Json> {
 			verified_namespace: verified,
 			block_times: &times,
 		};
-		modules.insert(name.clone(), entry::protocol_entry(p, current, &cx));
+		let mut module = entry::protocol_entry(p, current, &cx);
+		// Beyond the protocol: the chain's own records, so a client can resolve any range from
+		// the index alone (`modreg sync --gateway`).
+		let records: Vec<Json> = versions
+			.iter()
+			.map(|v| {
+				let mut record = v.json.clone();
+				record["metadata"] = v.metadata.clone();
+				record
+			})
+			.collect();
+		module["registry"] = json!({"package": p.json, "versions": records});
+		modules.insert(name.clone(), module);
 		if verified && p.json["deprecated"].is_null() {
 			featured.push((versions.len() as i64, name));
 		}

@@ -99,6 +99,10 @@ pub fn age_line(age: &Json) -> String {
 	)
 }
 
+/// One package of a snapshot: its name, the node's package JSON, its versions (each with the
+/// `metadata` of its document).
+type Snapshot = Vec<(String, Json, Vec<Json>)>;
+
 /// `modreg sync`: copy every package, version and version metadata at the finalized head.
 pub async fn sync(chain: &Chain, node: &str, path: &Path) -> Result<Json, Failure> {
 	let head: String =
@@ -112,7 +116,6 @@ pub async fn sync(chain: &Chain, node: &str, path: &Path) -> Result<Json, Failur
 
 	let packages = chain.all_pages("moduleRegistry_listPackages", &[], "name", Some(&head)).await?;
 	let mut rows = Vec::with_capacity(packages.len());
-	let mut version_count = 0usize;
 	for package in packages {
 		let name = package["name"].as_str().unwrap_or_default().to_owned();
 		let mut versions =
@@ -129,17 +132,52 @@ pub async fn sync(chain: &Chain, node: &str, path: &Path) -> Result<Json, Failur
 				.unwrap_or(Json::Null);
 			v["metadata"] = metadata;
 		}
-		version_count += versions.len();
 		rows.push((name, package, versions));
 	}
+	write_snapshot(path, &rows, block, &head, node)
+}
 
+/// `modreg sync --gateway URL`: the same snapshot from a gateway's `/v1/index.json` (one request;
+/// the gateway's `registry` field carries every version), at the block the gateway has indexed.
+pub async fn sync_from_gateway(gateway: &str, path: &Path) -> Result<Json, Failure> {
+	let url = format!("{}/v1/index.json", gateway.trim_end_matches('/'));
+	let index = crate::http::get_json(&url).await?;
+	let Some(modules) = index["modules"].as_object() else {
+		return Err(Failure(4, format!("{url}: not a registry index (no `modules`)")));
+	};
+	let mut rows = Vec::with_capacity(modules.len());
+	for (name, entry) in modules {
+		let record = &entry["registry"];
+		let (Some(package), Some(versions)) =
+			(record.get("package"), record["versions"].as_array())
+		else {
+			return Err(Failure(
+				4,
+				format!("{url}: module {name} has no `registry` records (a gateway older than this modreg?)"),
+			));
+		};
+		rows.push((name.clone(), package.clone(), versions.clone()));
+	}
+	let block = index["block"].as_u64().unwrap_or_default();
+	write_snapshot(path, &rows, block, &format!("gateway block #{block}"), gateway)
+}
+
+/// Replace the index with `rows`, in one transaction.
+fn write_snapshot(
+	path: &Path,
+	rows: &Snapshot,
+	block: u64,
+	block_hash: &str,
+	source: &str,
+) -> Result<Json, Failure> {
+	let version_count: usize = rows.iter().map(|(_, _, v)| v.len()).sum();
 	let mut db = open(path)?;
 	let tx = db.transaction().map_err(db_err)?;
 	tx.execute_batch(
 		"DELETE FROM packages; DELETE FROM versions; DELETE FROM search; DELETE FROM meta;",
 	)
 	.map_err(db_err)?;
-	for (name, package, versions) in &rows {
+	for (name, package, versions) in rows {
 		tx.execute(
 			"INSERT INTO packages (name, json) VALUES (?1, ?2)",
 			params![name, package.to_string()],
@@ -177,16 +215,17 @@ pub async fn sync(chain: &Chain, node: &str, path: &Path) -> Result<Json, Failur
 	for (k, v) in [
 		("synced_at", now().to_string()),
 		("block", block.to_string()),
-		("block_hash", head.clone()),
-		("node", node.to_string()),
+		("block_hash", block_hash.to_owned()),
+		("node", source.to_owned()),
 	] {
 		tx.execute("INSERT INTO meta (key, value) VALUES (?1, ?2)", params![k, v])
 			.map_err(db_err)?;
 	}
 	tx.commit().map_err(db_err)?;
-	Ok(
-		json!({"ok": true, "index": path, "block": block, "blockHash": head, "packages": rows.len(), "versions": version_count}),
-	)
+	Ok(json!({
+		"ok": true, "index": path, "block": block, "blockHash": block_hash, "source": source,
+		"packages": rows.len(), "versions": version_count,
+	}))
 }
 
 /// Packages whose name, description, keywords or author match `query`, best first.

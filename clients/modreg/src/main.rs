@@ -11,6 +11,7 @@
 //! commands (flattened in from `file_registry::cli`) keep that crate's codes: 0, 1 problems
 //! found, 2 bad command line, 3 another error.
 
+mod http;
 mod index;
 mod install;
 mod package;
@@ -75,8 +76,13 @@ enum Command {
 		offline: bool,
 	},
 	/// Copy every package and version at the finalized block into the local index, for
-	/// `search`, `info` and `resolve` with `--offline`.
-	Sync,
+	/// `search`, `info` and `resolve` with `--offline`; with `--gateway`, from a gateway's
+	/// `/v1/index.json` instead of the node.
+	Sync {
+		/// A module-registry-gateway's base URL (`http://host:8080`).
+		#[arg(long, env = "MODREG_GATEWAY")]
+		gateway: Option<String>,
+	},
 	/// Add a file or folder to IPFS, register its CID, and wait until the chain verifies it.
 	/// With `--name ns/name --version X`, publish a version of a package instead: a folder is
 	/// packed into a reproducible `.tar.gz` first, its SHA-256 and size go on chain with the
@@ -420,9 +426,14 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				}
 			}
 		},
-		Command::Sync => {
-			let chain = Chain::connect(&cli.node).await?;
-			let done = index::sync(&chain, &cli.node, &index_path).await?;
+		Command::Sync { gateway } => {
+			let done = match gateway {
+				Some(gateway) => index::sync_from_gateway(&gateway, &index_path).await?,
+				None => {
+					let chain = Chain::connect(&cli.node).await?;
+					index::sync(&chain, &cli.node, &index_path).await?
+				},
+			};
 			let text = format!(
 				"indexed {} packages, {} versions at block #{} into {}",
 				done["packages"],
