@@ -56,6 +56,8 @@ pub struct AppState {
 	pub index_cache: Mutex<Option<CachedIndex>>,
 	/// The lag (in blocks) above which `/healthz` answers 503.
 	pub max_lag: i64,
+	/// Module answers by indexed height.
+	pub responses: ResponseCache,
 	/// Writes go one at a time: they share the signer's nonce sequence.
 	pub write_lock: tokio::sync::Mutex<()>,
 }
@@ -332,14 +334,11 @@ impl Loaded {
 	}
 }
 
-async fn module(
-	State(s): State<Shared>,
-	Path((ns, name)): Path<(String, String)>,
-) -> ApiResult<JsonBody<Json>> {
+async fn module_json(s: &AppState, (ns, name): (String, String)) -> ApiResult<Json> {
 	let name = package_name(&ns, &name)?;
-	let l = load(&s, &name).await?;
+	let l = load(s, &name).await?;
 	let current = entry::current(&l.package, &l.versions);
-	Ok(JsonBody(json!({
+	Ok(json!({
 		"name": name,
 		"namespace": ns,
 		"latest": l.package.json["latest"],
@@ -347,38 +346,102 @@ async fn module(
 		"yanked": l.versions.iter().filter(|v| v.json["yanked"] == true).map(entry::version_text).collect::<Vec<_>>(),
 		"package": l.package.json,
 		"summary": entry::summary(&l.package),
-		"entry": current.map(|v| l.entry(&s, v)),
-	})))
+		"entry": current.map(|v| l.entry(s, v)),
+	}))
 }
 
-async fn versions(
-	State(s): State<Shared>,
-	Path((ns, name)): Path<(String, String)>,
-) -> ApiResult<JsonBody<Json>> {
+async fn versions_json(s: &AppState, (ns, name): (String, String)) -> ApiResult<Json> {
 	let name = package_name(&ns, &name)?;
-	let l = load(&s, &name).await?;
-	Ok(JsonBody(json!({
+	let l = load(s, &name).await?;
+	Ok(json!({
 		"name": name,
 		"versions": l.versions.iter().map(|v| entry::version_item(v, &l.times)).collect::<Vec<_>>(),
-	})))
+	}))
 }
 
-async fn module_version(
-	State(s): State<Shared>,
-	Path((ns, name, range)): Path<(String, String, String)>,
-) -> ApiResult<JsonBody<Json>> {
+async fn module_version_json(
+	s: &AppState,
+	(ns, name, range): (String, String, String),
+) -> ApiResult<Json> {
 	let name = package_name(&ns, &name)?;
-	let l = load(&s, &name).await?;
+	let l = load(s, &name).await?;
 	let chosen = entry::resolve(&l.versions, &range).map_err(|e| match e {
 		entry::ResolveError::BadRange(why) =>
 			ApiError::BadRequest(format!("bad version or range {range:?}: {why}")),
 		entry::ResolveError::NoMatch =>
 			ApiError::NotFound(format!("no version of {name} matches {range:?}")),
 	})?;
-	let mut body = l.entry(&s, chosen);
+	let mut body = l.entry(s, chosen);
 	body["range"] = json!(range);
 	body["resolved"] = chosen.json["version"].clone();
-	Ok(JsonBody(body))
+	Ok(body)
+}
+
+async fn module(State(s): State<Shared>, Path(p): Path<(String, String)>) -> ApiResult<Response> {
+	let key = format!("m/{}/{}", p.0, p.1);
+	cached(&s, key, || async { module_json(&s, p).await }).await
+}
+
+async fn versions(State(s): State<Shared>, Path(p): Path<(String, String)>) -> ApiResult<Response> {
+	let key = format!("v/{}/{}", p.0, p.1);
+	cached(&s, key, || async { versions_json(&s, p).await }).await
+}
+
+async fn module_version(
+	State(s): State<Shared>,
+	Path(p): Path<(String, String, String)>,
+) -> ApiResult<Response> {
+	let key = format!("r/{}/{}/{}", p.0, p.1, p.2);
+	cached(&s, key, || async { module_version_json(&s, p).await }).await
+}
+
+/// Answers computed from the index, kept until the index moves to another block: the index is
+/// the chain's state at its cursor, so an answer computed at one height is exact until the next.
+#[derive(Default)]
+pub struct ResponseCache {
+	map: Mutex<(HashMap<String, (i64, axum::body::Bytes)>, usize)>,
+}
+
+/// Most bytes of answers kept; the cache starts again empty when it is full.
+const CACHED_BYTES: usize = 128 << 20;
+
+/// The cached JSON answer for `key` at the current indexed height, or `compute`'s, cached.
+/// Errors are not cached.
+async fn cached<F, Fut>(s: &AppState, key: String, compute: F) -> ApiResult<Response>
+where
+	F: FnOnce() -> Fut,
+	Fut: std::future::Future<Output = ApiResult<Json>>,
+{
+	// The height is read before computing: an answer stored under it is only served while the
+	// index is still there, even if the answer saw a later commit.
+	let height = s.status.indexed.load(Ordering::Acquire);
+	let hit = s
+		.responses
+		.map
+		.lock()
+		.expect("cache lock")
+		.0
+		.get(&key)
+		.and_then(|(h, body)| (*h == height).then(|| body.clone()));
+	let body = match hit {
+		Some(body) => body,
+		None => {
+			let body =
+				axum::body::Bytes::from(serde_json::to_vec(&compute().await?).unwrap_or_default());
+			let mut guard = s.responses.map.lock().expect("cache lock");
+			let (map, bytes) = &mut *guard;
+			if *bytes + body.len() > CACHED_BYTES {
+				map.clear();
+				*bytes = 0;
+			}
+			*bytes += body.len() + key.len();
+			if let Some((_, old)) = map.insert(key, (height, body.clone())) {
+				*bytes = bytes.saturating_sub(old.len());
+			}
+			body
+		},
+	};
+	Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 #[derive(Deserialize)]

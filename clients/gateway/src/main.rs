@@ -154,6 +154,7 @@ async fn main() -> ExitCode {
 		writes,
 		index_cache: Default::default(),
 		max_lag: args.max_lag,
+		responses: Default::default(),
 		write_lock: Default::default(),
 	});
 	let mut indexer = indexer::Indexer::new(node, db.clone(), status);

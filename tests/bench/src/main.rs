@@ -15,11 +15,16 @@
 //!    64 KiB from the same `benchmark pallet` command ([`weights`]).
 //! 5. **Resolution** — `moduleRegistry_resolve` of a package with many versions and `modreg
 //!    resolve` (a new process per request), against `state_getStorage` ([`resolve`]).
+//! 6. **Gateway** — `GET /v1/search` over 100,000 indexed packages against a primary-key read
+//!    (`gateway-search`, no node needed), and `GET /v1/modules/{ns}/{name}` against the node's
+//!    `moduleRegistry_getModule`, with the time to index the chain from genesis (`gateway`)
+//!    ([`gateway`]).
 //!
 //! Run it through `scripts/bench.sh` (which builds the release node and starts IPFS); method and
 //! latest figures are in `docs/PERFORMANCE.md`.
 
 mod chain;
+mod gateway;
 mod latency;
 mod node;
 mod pinning;
@@ -42,6 +47,8 @@ enum Figure {
 	Pinning,
 	Weights,
 	Resolve,
+	Gateway,
+	GatewaySearch,
 }
 
 /// Measure throughput, read latency, pinning latency and weights of the module registry chain.
@@ -73,6 +80,9 @@ struct Args {
 	/// The `modreg` binary for figure 5 (a release build; `scripts/bench.sh` builds it).
 	#[arg(long)]
 	modreg: Option<PathBuf>,
+	/// The `module-registry-gateway` binary for figure 6 (a release build).
+	#[arg(long)]
+	gateway: Option<PathBuf>,
 	/// Where to write all figures as JSON (default: `<work-dir>/results.json`).
 	#[arg(long)]
 	json: Option<PathBuf>,
@@ -143,7 +153,8 @@ async fn main() -> Result<()> {
 	let spec = work.join("bench-spec.json");
 	node::chain_spec(&args.node, &addresses, &spec)?;
 
-	let needs_node = args.only.iter().any(|f| *f != Figure::Weights);
+	let needs_node =
+		args.only.iter().any(|f| !matches!(f, Figure::Weights | Figure::GatewaySearch));
 	let node = if needs_node {
 		println!("Starting {} (log {})", args.node.display(), work.join("node/node.log").display());
 		Some(
@@ -365,8 +376,95 @@ async fn main() -> Result<()> {
 		}
 		results.insert("resolve".into(), record);
 	}
+	if let (Some(node), Some(api), true) = (&node, &api, args.only.contains(&Figure::Gateway)) {
+		let bin = args.gateway.as_deref().context("--gateway is needed for figure 6")?;
+		let requests = if args.quick { 2_000 } else { 20_000 };
+		println!("\n== 6. Gateway reads ({} clients, {requests} requests) ==", plan.clients);
+		let module = resolve::publish_one(api, &node.ws, &accounts[3]).await?;
+		let key = format!("bench/gateway/{}", std::process::id()).into_bytes();
+		let value = throughput::json_value(1, 1024);
+		let call = subxt::dynamic::transaction(
+			"ModuleRegistry",
+			"register_module",
+			vec![
+				subxt::dynamic::Value::from_bytes(&key),
+				subxt::dynamic::Value::from_bytes(&value),
+			],
+		);
+		api.at_current_block()
+			.await?
+			.transactions()
+			.sign_and_submit_then_watch_default(&call, &alice)
+			.await?
+			.wait_for_finalized_success()
+			.await
+			.context("registering the module read by the RPC clients")?;
+		let rpc = chain::connect(&node.ws).await?;
+		let head: String =
+			rpc.request("chain_getFinalizedHead", subxt::rpcs::rpc_params![]).await?;
+		let header: Json = rpc.request("chain_getHeader", subxt::rpcs::rpc_params![head]).await?;
+		let finalized = chain::parse_number(&header["number"])?;
+		let record =
+			gateway::reads(bin, &work, &node.ws, finalized, &module, plan.clients, requests)
+				.await?;
+		let [rpc_reads] = latency::measure(
+			&node.ws,
+			node.pid(),
+			plan.clients,
+			requests / plan.clients,
+			2,
+			[latency::Read::GetModule { key, expected: value }],
+		)
+		.await?;
+		let http = &record["get_module_http"];
+		let ratio = http["per_second"].as_f64().unwrap_or(0.0) / rpc_reads.rate;
+		let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+		summary.push(format!(
+			"gateway GET /v1/modules/{{ns}}/{{name}}: {:.0} req/s p99 {:.2} ms; node \
+			 moduleRegistry_getModule {:.0} req/s p99 {:.2} ms",
+			http["per_second"].as_f64().unwrap_or(0.0),
+			http["p99_ms"].as_f64().unwrap_or(0.0),
+			rpc_reads.rate,
+			ms(rpc_reads.percentile(99.0)),
+		));
+		summary.push(ratio_line("gateway/RPC read throughput ratio", ratio, ">= 5", ratio >= 5.0));
+		let ix = &record["index_from_genesis"];
+		summary.push(format!(
+			"gateway indexed {} blocks ({} entries, {} versions) from genesis in {:.1} s",
+			ix["blocks"],
+			ix["stats"]["total_entries"],
+			ix["stats"]["total_versions"],
+			ix["seconds"].as_f64().unwrap_or(0.0)
+		));
+		let mut record = record;
+		record["get_module_rpc"] = rpc_reads.summary();
+		record["throughput_ratio"] = json!(ratio);
+		results.insert("gateway".into(), record);
+	}
 	drop(api);
 	drop(node);
+
+	if args.only.contains(&Figure::GatewaySearch) {
+		let bin = args.gateway.as_deref().context("--gateway is needed for figure 6")?;
+		let (packages, requests) = if args.quick { (20_000, 2_000) } else { (100_000, 10_000) };
+		println!(
+			"\n== 6. Gateway search ({packages} packages, {requests} searches, 10 clients) =="
+		);
+		let record = gateway::search(bin, &work, packages, 10, requests).await?;
+		let p99 = record["search"]["p99_ms"].as_f64().unwrap_or(f64::MAX);
+		summary.push(format!(
+			"gateway search over {packages} packages: p50 {:.2} ms p99 {:.2} ms, {:.0} req/s; \
+			 primary-key GET p50 {:.2} ms p99 {:.2} ms (ratio p99 {:.2})",
+			record["search"]["p50_ms"].as_f64().unwrap_or(0.0),
+			p99,
+			record["search"]["per_second"].as_f64().unwrap_or(0.0),
+			record["module_lookup"]["p50_ms"].as_f64().unwrap_or(0.0),
+			record["module_lookup"]["p99_ms"].as_f64().unwrap_or(0.0),
+			p99 / record["module_lookup"]["p99_ms"].as_f64().unwrap_or(f64::MAX),
+		));
+		summary.push(ratio_line("gateway search p99 ms (SQLite)", p99, "<= 50", p99 <= 50.0));
+		results.insert("gateway_search".into(), record);
+	}
 
 	if args.only.contains(&Figure::Weights) {
 		println!(

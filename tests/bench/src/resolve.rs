@@ -55,6 +55,42 @@ async fn submit(
 	Ok(())
 }
 
+/// Claim a namespace and publish one version of a package in it; returns `ns/name` once the
+/// version is on chain.
+pub async fn publish_one(
+	api: &OnlineClient<PolkadotConfig>,
+	ws: &str,
+	signer: &Keypair,
+) -> Result<String> {
+	let rpc = chain::connect(ws).await?;
+	let namespace = format!("gw{}", std::process::id());
+	let package = format!("{namespace}/pkg");
+	let address = signer.public_key().to_account_id().to_string();
+	let nonce = chain::next_nonce(&rpc, &address).await?;
+	let claim = vec![dynamic::Value::from_bytes(&namespace)];
+	submit(api, &rpc, signer, "claim_namespace", claim, nonce).await?;
+	let args = vec![
+		dynamic::Value::from_bytes(&package),
+		dynamic::Value::from_bytes("1.0.0"),
+		dynamic::Value::from_bytes("bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy"),
+		dynamic::Value::from_bytes([7u8; 32]),
+		dynamic::Value::u128(1024),
+		dynamic::Value::from_bytes(r#"{"description":"gateway bench","keywords":["bench"]}"#),
+	];
+	submit(api, &rpc, signer, "publish_version", args, nonce + 1).await?;
+	let deadline = Instant::now() + Duration::from_secs(120);
+	loop {
+		let found: Json = rpc.request("moduleRegistry_getPackage", rpc_params![&package]).await?;
+		if found["versionCount"].as_u64() == Some(1) {
+			return Ok(package);
+		}
+		if Instant::now() > deadline {
+			bail!("{package} was not published in time");
+		}
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+}
+
 /// Publish `versions` versions of one package, then time `requests` resolutions of `^1` (which
 /// reads every version) through the RPC and, when `modreg` is given, through the CLI.
 pub async fn measure(

@@ -69,7 +69,8 @@ CREATE INDEX entries_cid ON entries (cid);
 
 -- Full-text search over the packages table (external content, kept in step by triggers).
 CREATE VIRTUAL TABLE packages_fts USING fts5(
-	words, description, keywords, author, content = 'packages', content_rowid = 'id'
+	words, description, keywords, author, content = 'packages', content_rowid = 'id',
+	prefix = '2 3 4'
 );
 CREATE TRIGGER packages_fts_insert AFTER INSERT ON packages BEGIN
 	INSERT INTO packages_fts (rowid, words, description, keywords, author)

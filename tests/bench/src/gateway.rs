@@ -1,0 +1,286 @@
+//! Figure 6: the gateway (`module-registry-gateway`).
+//!
+//! - **Search** (no node needed): an SQLite index of 100,000 synthetic packages, filled through
+//!   the gateway's own database layer, then `GET /v1/search` from concurrent clients, against
+//!   `GET /v1/modules/{ns}/{name}` (a primary-key read of the same database) in the same run.
+//! - **Reads**: a gateway following the bench node; the time it takes to index the chain from
+//!   genesis, then `GET /v1/modules/{ns}/{name}` from 100 clients against the node's
+//!   `moduleRegistry_getModule` from 100 clients, throughput and p99.
+
+use anyhow::{bail, Context, Result};
+use futures::future::try_join_all;
+use http_body_util::{BodyExt, Empty};
+use hyper::body::Bytes;
+use hyper_util::{
+	client::legacy::{connect::HttpConnector, Client},
+	rt::TokioExecutor,
+};
+use module_registry_gateway::db::{Batch, Cursor, Db, PackageRow, Touch, VersionRow};
+use serde_json::{json, Value as Json};
+use std::{
+	path::{Path, PathBuf},
+	process::{Child, Command, Stdio},
+	sync::Arc,
+	time::{Duration, Instant},
+};
+use tokio::sync::Barrier;
+
+type Http = Client<HttpConnector, Empty<Bytes>>;
+
+fn http() -> Http {
+	let mut connector = HttpConnector::new();
+	connector.set_nodelay(true);
+	Client::builder(TokioExecutor::new()).pool_max_idle_per_host(256).build(connector)
+}
+
+async fn get(client: &Http, url: &str) -> Result<(u16, Bytes)> {
+	let response = client.get(url.parse()?).await?;
+	let status = response.status().as_u16();
+	Ok((status, response.into_body().collect().await?.to_bytes()))
+}
+
+/// A gateway process, stopped when dropped.
+pub struct Gateway {
+	child: Child,
+	/// Its base URL.
+	pub url: String,
+}
+
+impl Drop for Gateway {
+	fn drop(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+	}
+}
+
+impl Gateway {
+	/// Start `bin` on a free port with `data_dir`, following `node_ws`.
+	pub async fn start(bin: &Path, data_dir: &Path, node_ws: &str) -> Result<Gateway> {
+		let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+		std::fs::create_dir_all(data_dir)?;
+		let log = std::fs::File::create(data_dir.join("gateway.log"))?;
+		let child = Command::new(bin)
+			.args(["--node", node_ws, "--listen", &format!("127.0.0.1:{port}"), "--data-dir"])
+			.arg(data_dir)
+			.stdout(Stdio::null())
+			.stderr(log)
+			.spawn()
+			.with_context(|| format!("starting {}", bin.display()))?;
+		let gateway = Gateway { child, url: format!("http://127.0.0.1:{port}") };
+		let client = http();
+		for _ in 0..200 {
+			if get(&client, &format!("{}/healthz", gateway.url)).await.is_ok() {
+				return Ok(gateway);
+			}
+			tokio::time::sleep(Duration::from_millis(100)).await;
+		}
+		bail!("the gateway did not answer; see {}", data_dir.join("gateway.log").display())
+	}
+
+	async fn health(&self, client: &Http) -> Result<Json> {
+		let (_, body) = get(client, &format!("{}/healthz", self.url)).await?;
+		Ok(serde_json::from_slice(&body)?)
+	}
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> f64 {
+	let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+	sorted[rank.clamp(1, sorted.len()) - 1].as_secs_f64() * 1000.0
+}
+
+/// `clients` concurrent clients, each getting its share of `urls` in turn; every answer must be
+/// 200. Latencies (sorted) and requests per second.
+async fn load(urls: &[String], clients: usize) -> Result<Json> {
+	let client = http();
+	let barrier = Arc::new(Barrier::new(clients));
+	let started = Instant::now();
+	let per_client = try_join_all((0..clients).map(|c| {
+		let (client, barrier) = (client.clone(), barrier.clone());
+		let mine: Vec<String> = urls.iter().skip(c).step_by(clients).cloned().collect();
+		async move {
+			barrier.wait().await;
+			let mut out = Vec::with_capacity(mine.len());
+			for url in mine {
+				let t = Instant::now();
+				let (status, body) = get(&client, &url).await?;
+				if status != 200 {
+					bail!(
+						"GET {url}: {status} {}",
+						String::from_utf8_lossy(&body[..body.len().min(200)])
+					);
+				}
+				out.push(t.elapsed());
+			}
+			Ok::<_, anyhow::Error>(out)
+		}
+	}))
+	.await?;
+	let took = started.elapsed();
+	let mut all: Vec<Duration> = per_client.into_iter().flatten().collect();
+	all.sort();
+	Ok(json!({
+		"requests": all.len(),
+		"clients": clients,
+		"per_second": all.len() as f64 / took.as_secs_f64(),
+		"p50_ms": percentile(&all, 50.0),
+		"p99_ms": percentile(&all, 99.0),
+		"max_ms": all.last().map(|d| d.as_secs_f64() * 1000.0),
+	}))
+}
+
+/// Words of the synthetic packages and of the queries.
+const WORDS: [&str; 48] = [
+	"alpha", "archive", "audio", "batch", "cache", "chart", "cipher", "codec", "compress",
+	"crypto", "data", "debug", "delta", "diff", "encode", "event", "filter", "format", "graph",
+	"hash", "image", "index", "json", "kernel", "lexer", "log", "matrix", "merge", "model",
+	"network", "parse", "query", "queue", "render", "review", "search", "shell", "signal", "sort",
+	"stream", "table", "text", "token", "tree", "vector", "video", "wasm", "zip",
+];
+
+/// A small deterministic generator (the same packages and queries every run).
+struct Lcg(u64);
+
+impl Lcg {
+	fn next(&mut self) -> usize {
+		self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+		(self.0 >> 33) as usize
+	}
+
+	fn word(&mut self) -> &'static str {
+		WORDS[self.next() % WORDS.len()]
+	}
+}
+
+fn synthetic(i: usize, rng: &mut Lcg) -> (PackageRow, Vec<VersionRow>) {
+	let namespace = format!("ns{}", i % 500);
+	let short = format!("{}-{}-{i}", rng.word(), rng.word());
+	let name = format!("{namespace}/{short}");
+	let description =
+		format!("{} {} and {} for {}", rng.word(), rng.word(), rng.word(), rng.word());
+	let keywords = vec![rng.word().to_owned(), rng.word().to_owned()];
+	let touch = Touch { block: 1, extrinsic: Some(1), extrinsic_hash: None };
+	let package = PackageRow {
+		namespace: namespace.clone(),
+		json: json!({"name": name, "latest": "1.0.0", "created": 1, "moduleType": "wasm",
+			"status": "active", "deprecated": null, "versionCount": 1, "verified": false}),
+		deprecated_at: None,
+		words: format!("{name} {namespace} {}", short.replace('-', " ")),
+		description: description.clone(),
+		keywords: keywords.clone(),
+		author: format!("author{}", i % 1000),
+		tier: None,
+		latest_pin: json!("pending"),
+		touch: Some(touch.clone()),
+		name: name.clone(),
+	};
+	let version = VersionRow {
+		package: name,
+		version: "1.0.0".into(),
+		json: json!({"version": "1.0.0", "yanked": false, "cid": format!("bafysynthetic{i}"),
+			"checksum": "sha256:00", "size": 1, "publishedAt": 1, "publisher": "5G",
+			"pinStatus": "pending", "deprecated": null, "entryKey": format!("0xff{i:08x}")}),
+		metadata: json!({"description": description, "keywords": keywords}),
+		published_by: Some(touch),
+		touch: None,
+	};
+	(package, vec![version])
+}
+
+/// The search figure: `packages` synthetic packages, `requests` searches from `clients`
+/// clients, and as many primary-key reads.
+pub async fn search(
+	bin: &Path,
+	work: &Path,
+	packages: usize,
+	clients: usize,
+	requests: usize,
+) -> Result<Json> {
+	let dir: PathBuf = work.join("gateway-search");
+	let _ = std::fs::remove_dir_all(&dir);
+	std::fs::create_dir_all(&dir)?;
+	let db = Db::open(&Db::sqlite_url(&dir.join("index.sqlite"))).await?;
+	let mut rng = Lcg(7);
+	let fill = Instant::now();
+	let mut names = Vec::with_capacity(packages);
+	for start in (0..packages).step_by(5000) {
+		let rows: Vec<_> =
+			(start..(start + 5000).min(packages)).map(|i| synthetic(i, &mut rng)).collect();
+		names.extend(rows.iter().map(|(p, _)| p.name.clone()));
+		let batch = Batch { packages: rows, ..Default::default() };
+		let cursor = Cursor { genesis: "0x00".into(), height: 1, hash: "0x01".into() };
+		db.apply(&batch, &cursor).await?;
+	}
+	let fill_s = fill.elapsed().as_secs_f64();
+	println!("  filled {packages} packages in {fill_s:.1} s");
+	drop(db);
+	// No node: the gateway serves the index it has (its indexer keeps retrying in the background).
+	let gateway = Gateway::start(bin, &dir, "ws://127.0.0.1:9").await?;
+	let queries: Vec<String> = (0..requests)
+		.map(|i| match i % 3 {
+			0 => rng.word().to_owned(),
+			1 => format!("{}+{}", rng.word(), rng.word()),
+			_ => rng.word()[..3].to_owned(),
+		})
+		.map(|q| format!("{}/v1/search?q={q}", gateway.url))
+		.collect();
+	let lookups: Vec<String> = (0..requests)
+		.map(|_| format!("{}/v1/modules/{}", gateway.url, names[rng.next() % names.len()]))
+		.collect();
+	// Warm up, then the two alternately, twice.
+	load(&queries[..requests.min(200)], clients).await?;
+	let mut rounds = Vec::new();
+	for _ in 0..2 {
+		rounds.push((load(&queries, clients).await?, load(&lookups, clients).await?));
+	}
+	let (search, lookup) = rounds.pop().expect("two rounds");
+	let (_, body) = get(&http(), &format!("{}/v1/search?q=search", gateway.url)).await?;
+	let total = serde_json::from_slice::<Json>(&body)?["total"].clone();
+	Ok(json!({
+		"packages": packages,
+		"fill_seconds": fill_s,
+		"search": search,
+		"module_lookup": lookup,
+		"first_round": {"search": rounds[0].0, "module_lookup": rounds[0].1},
+		"matches_for_search": total,
+	}))
+}
+
+/// The reads figure: index the chain at `node_ws` from genesis, then `GET` `module` (`ns/name`)
+/// `requests` times from `clients` clients. The caller measures the node's RPC baseline.
+pub async fn reads(
+	bin: &Path,
+	work: &Path,
+	node_ws: &str,
+	finalized: u64,
+	module: &str,
+	clients: usize,
+	requests: usize,
+) -> Result<Json> {
+	let dir = work.join("gateway-reads");
+	let _ = std::fs::remove_dir_all(&dir);
+	let started = Instant::now();
+	let gateway = Gateway::start(bin, &dir, node_ws).await?;
+	let client = http();
+	let deadline = Instant::now() + Duration::from_secs(3600);
+	loop {
+		let h = gateway.health(&client).await?;
+		if h["indexedHeight"].as_u64().unwrap_or(0) >= finalized {
+			break;
+		}
+		if Instant::now() > deadline {
+			bail!("the gateway did not index {finalized} blocks within an hour: {h}");
+		}
+		tokio::time::sleep(Duration::from_millis(100)).await;
+	}
+	let index_seconds = started.elapsed().as_secs_f64();
+	let (_, body) = get(&client, &format!("{}/v1/index.json", gateway.url)).await?;
+	let stats = serde_json::from_slice::<Json>(&body)?["stats"].clone();
+	let urls: Vec<String> =
+		(0..requests).map(|_| format!("{}/v1/modules/{module}", gateway.url)).collect();
+	load(&urls[..requests.min(200)], clients).await?;
+	let module_reads = load(&urls, clients).await?;
+	Ok(json!({
+		"index_from_genesis": {"blocks": finalized, "seconds": index_seconds, "stats": stats},
+		"get_module_http": module_reads,
+	}))
+}
