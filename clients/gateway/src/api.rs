@@ -479,9 +479,14 @@ async fn search(
 			item
 		})
 		.collect();
-	Ok(JsonBody(
-		json!({"query": text, "total": total, "page": page, "perPage": per_page, "results": results}),
-	))
+	Ok(JsonBody(json!({
+		"query": text,
+		"total": total.min(crate::db::SEARCH_COUNT_CAP),
+		"totalIsLowerBound": total > crate::db::SEARCH_COUNT_CAP,
+		"page": page,
+		"perPage": per_page,
+		"results": results,
+	})))
 }
 
 async fn categories(State(s): State<Shared>) -> ApiResult<JsonBody<Json>> {

@@ -245,6 +245,9 @@ fn split_keywords(text: &str) -> Vec<String> {
 	text.lines().filter(|l| !l.is_empty()).map(str::to_owned).collect()
 }
 
+/// Search counts stop here (`total` is then a lower bound).
+pub const SEARCH_COUNT_CAP: i64 = 10_000;
+
 const PACKAGE_COLUMNS: &str =
 	"json, latest_pin, description, keywords, author, tier, deprecated_at, block, \
 	extrinsic, extrinsic_hash";
@@ -288,7 +291,15 @@ impl Db {
 			// Readers and the indexer share the file: wait for a lock instead of failing.
 			options = options.max_connections(8).after_connect(|conn, _| {
 				Box::pin(async move {
-					sqlx::query("PRAGMA busy_timeout = 10000").execute(&mut *conn).await?;
+					// Wait for a lock instead of failing; a 64 MiB page cache and memory-mapped
+					// reads, so a large index is not read through small `pread`s.
+					for pragma in [
+						"PRAGMA busy_timeout = 10000",
+						"PRAGMA cache_size = -65536",
+						"PRAGMA mmap_size = 268435456",
+					] {
+						sqlx::query(pragma).execute(&mut *conn).await?;
+					}
 					Ok(())
 				})
 			});
@@ -661,15 +672,24 @@ impl Db {
 		if words.is_empty() {
 			return Ok((Vec::new(), 0));
 		}
+		// Counting stops at SEARCH_COUNT_CAP: a common word in a large index matches most of it,
+		// and counting every match would cost more than the search.
 		let (count_sql, sql, query) = match self.backend {
 			Backend::Sqlite => {
 				let q = words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" ");
 				(
-					"SELECT COUNT(*) AS n FROM packages_fts WHERE packages_fts MATCH $1".to_owned(),
 					format!(
-						"SELECT {}, -bm25(packages_fts, 10.0, 2.0, 5.0, 2.0) AS score \
-						 FROM packages_fts JOIN packages p ON p.id = packages_fts.rowid \
-						 WHERE packages_fts MATCH $1 ORDER BY score DESC, p.name LIMIT $2 OFFSET $3",
+						"SELECT COUNT(*) AS n FROM (SELECT 1 FROM packages_fts \
+						 WHERE packages_fts MATCH $1 LIMIT {})",
+						SEARCH_COUNT_CAP + 1
+					),
+					// The page is chosen inside FTS5 (ordered by its `rank`), and only its rows
+					// are joined to the packages.
+					format!(
+						"SELECT {}, r.score AS score FROM (SELECT rowid AS id, -rank AS score \
+						 FROM packages_fts WHERE packages_fts MATCH $1 ORDER BY rank \
+						 LIMIT $2 OFFSET $3) r JOIN packages p ON p.id = r.id \
+						 ORDER BY r.score DESC, p.name",
 						prefixed("p", PACKAGE_COLUMNS)
 					),
 					q,
@@ -678,8 +698,11 @@ impl Db {
 			Backend::Postgres => {
 				let q = words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & ");
 				(
-					"SELECT COUNT(*) AS n FROM packages WHERE search @@ to_tsquery('simple', $1)"
-						.to_owned(),
+					format!(
+						"SELECT COUNT(*) AS n FROM (SELECT 1 FROM packages \
+						 WHERE search @@ to_tsquery('simple', $1) LIMIT {})",
+						SEARCH_COUNT_CAP + 1
+					),
 					format!(
 						"SELECT {PACKAGE_COLUMNS}, CAST(ts_rank(search, to_tsquery('simple', $1)) \
 						 AS DOUBLE PRECISION) AS score FROM packages \

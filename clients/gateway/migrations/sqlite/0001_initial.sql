@@ -72,6 +72,8 @@ CREATE VIRTUAL TABLE packages_fts USING fts5(
 	words, description, keywords, author, content = 'packages', content_rowid = 'id',
 	prefix = '2 3 4'
 );
+-- `rank` (which FTS5 can order by without materialising every match) weighs the name most.
+INSERT INTO packages_fts (packages_fts, rank) VALUES ('rank', 'bm25(10.0, 2.0, 5.0, 2.0)');
 CREATE TRIGGER packages_fts_insert AFTER INSERT ON packages BEGIN
 	INSERT INTO packages_fts (rowid, words, description, keywords, author)
 	VALUES (new.id, new.words, new.description, new.keywords, new.author);
