@@ -399,8 +399,11 @@ async fn module_version(
 /// the chain's state at its cursor, so an answer computed at one height is exact until the next.
 #[derive(Default)]
 pub struct ResponseCache {
-	map: Mutex<(HashMap<String, (i64, axum::body::Bytes)>, usize)>,
+	map: Mutex<(HashMap<String, CachedAnswer>, usize)>,
 }
+
+/// An answer and the indexed height it was computed at.
+type CachedAnswer = (i64, axum::body::Bytes);
 
 /// Most bytes of answers kept; the cache starts again empty when it is full.
 const CACHED_BYTES: usize = 128 << 20;
