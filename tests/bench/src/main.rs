@@ -374,6 +374,15 @@ async fn main() -> Result<()> {
 				ms(cli, "p99_ms") <= 20.0,
 			));
 		}
+		if !record["modreg_resolve_offline"].is_null() {
+			let cli = &record["modreg_resolve_offline"];
+			summary.push(ratio_line(
+				"modreg resolve --offline (synced index, new process each) p99 ms",
+				ms(cli, "p99_ms"),
+				"<= 5",
+				ms(cli, "p99_ms") <= 5.0,
+			));
+		}
 		results.insert("resolve".into(), record);
 	}
 	if let (Some(node), Some(api), true) = (&node, &api, args.only.contains(&Figure::Gateway)) {

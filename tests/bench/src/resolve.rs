@@ -179,10 +179,48 @@ pub async fn measure(
 			}
 		}
 	}
+	// From the synced local index: `modreg sync` once, then `resolve --offline` (a new process
+	// each time, no network).
+	let mut offline = Vec::new();
+	if let Some(modreg) = modreg {
+		let index =
+			std::env::temp_dir().join(format!("modreg-bench-index-{}.sqlite", std::process::id()));
+		let index_arg = index.to_string_lossy().into_owned();
+		let sync = Command::new(modreg)
+			.args(["--json", "--node", ws, "--index", &index_arg, "sync"])
+			.output()
+			.with_context(|| format!("running {}", modreg.display()))?;
+		if !sync.status.success() {
+			bail!("modreg sync: {}", String::from_utf8_lossy(&sync.stdout));
+		}
+		for round in 0..requests.min(200) + 3 {
+			let t = Instant::now();
+			let out = Command::new(modreg)
+				.args([
+					"--json",
+					"--index",
+					&index_arg,
+					"resolve",
+					&format!("{package}@^1"),
+					"--offline",
+				])
+				.output()?;
+			let took = t.elapsed();
+			let answer: Json = serde_json::from_slice(&out.stdout).unwrap_or_default();
+			if !out.status.success() || answer["version"] != expected.as_str() {
+				bail!("modreg resolve --offline: {}", String::from_utf8_lossy(&out.stdout));
+			}
+			if round >= 3 {
+				offline.push(took);
+			}
+		}
+		let _ = std::fs::remove_file(&index);
+	}
 	Ok(json!({
 		"versions": versions,
 		"rpc_resolve": summary(resolve),
 		"state_get_storage": summary(storage),
 		"modreg_resolve": if cli.is_empty() { Json::Null } else { summary(cli) },
+		"modreg_resolve_offline": if offline.is_empty() { Json::Null } else { summary(offline) },
 	}))
 }
