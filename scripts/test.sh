@@ -24,6 +24,7 @@ cargo test --locked --workspace --features "$FEATURES"
 step "end-to-end: real node + real IPFS"
 export NODE_BIN E2E_LOGS="${E2E_LOGS:-$CARGO_TARGET_DIR/e2e-logs}"
 export MODREG_BIN="$CARGO_TARGET_DIR/debug/modreg"
+export GATEWAY_BIN="$CARGO_TARGET_DIR/debug/module-registry-gateway"
 # Three workers (nodes mostly wait for blocks, so they share 2 cores), each with its own node,
 # IPFS daemon and ports; a module's tests stay together on
 # one worker (they share its node). A test that hangs fails after E2E_TIMEOUT seconds with the

@@ -288,7 +288,8 @@ class Gateway:
     """A ``module-registry-gateway`` process (``$GATEWAY_BIN``) following ``node``."""
 
     def __init__(self, name, node, ipfs, data_dir, database=None, extra=(), port=None):
-        self.binary = os.environ.get("GATEWAY_BIN") or str(ROOT / "target" / "debug" / "module-registry-gateway")
+        target = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target")
+        self.binary = os.environ.get("GATEWAY_BIN") or str(target / "debug" / "module-registry-gateway")
         self.port = port or free_port()
         self.name = name
         args = [

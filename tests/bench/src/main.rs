@@ -254,20 +254,7 @@ async fn main() -> Result<()> {
 		println!("\n== 2. Read latency ({} clients × {} requests) ==", plan.clients, plan.requests);
 		let key = format!("bench/latency/{}", std::process::id()).into_bytes();
 		let value = throughput::json_value(0, 1024);
-		let call = subxt::dynamic::transaction(
-			"ModuleRegistry",
-			"register_module",
-			vec![
-				subxt::dynamic::Value::from_bytes(&key),
-				subxt::dynamic::Value::from_bytes(&value),
-			],
-		);
-		api.at_current_block()
-			.await?
-			.transactions()
-			.sign_and_submit_then_watch_default(&call, &alice)
-			.await?
-			.wait_for_finalized_success()
+		register_finalized(api, &alice, &key, &value)
 			.await
 			.context("registering the module read by the latency clients")?;
 		let reads = [
@@ -392,20 +379,7 @@ async fn main() -> Result<()> {
 		let module = resolve::publish_one(api, &node.ws, &accounts[3]).await?;
 		let key = format!("bench/gateway/{}", std::process::id()).into_bytes();
 		let value = throughput::json_value(1, 1024);
-		let call = subxt::dynamic::transaction(
-			"ModuleRegistry",
-			"register_module",
-			vec![
-				subxt::dynamic::Value::from_bytes(&key),
-				subxt::dynamic::Value::from_bytes(&value),
-			],
-		);
-		api.at_current_block()
-			.await?
-			.transactions()
-			.sign_and_submit_then_watch_default(&call, &alice)
-			.await?
-			.wait_for_finalized_success()
+		register_finalized(api, &alice, &key, &value)
 			.await
 			.context("registering the module read by the RPC clients")?;
 		let rpc = chain::connect(&node.ws).await?;
@@ -540,6 +514,28 @@ async fn main() -> Result<()> {
 	for line in summary {
 		println!("{line}");
 	}
+	Ok(())
+}
+
+/// `register_module(key, value)` signed by `signer`, waiting for finalization.
+async fn register_finalized(
+	api: &OnlineClient<PolkadotConfig>,
+	signer: &sr25519::Keypair,
+	key: &[u8],
+	value: &[u8],
+) -> Result<()> {
+	let call = subxt::dynamic::transaction(
+		"ModuleRegistry",
+		"register_module",
+		vec![subxt::dynamic::Value::from_bytes(key), subxt::dynamic::Value::from_bytes(value)],
+	);
+	api.at_current_block()
+		.await?
+		.transactions()
+		.sign_and_submit_then_watch_default(&call, signer)
+		.await?
+		.wait_for_finalized_success()
+		.await?;
 	Ok(())
 }
 
