@@ -680,7 +680,7 @@ impl Db {
 				(
 					format!(
 						"SELECT COUNT(*) AS n FROM (SELECT 1 FROM packages_fts \
-						 WHERE packages_fts MATCH $1 LIMIT {})",
+						 WHERE packages_fts MATCH $1 LIMIT {}) AS matches",
 						SEARCH_COUNT_CAP + 1
 					),
 					// The page is chosen inside FTS5 (ordered by its `rank`), and only its rows
@@ -700,7 +700,7 @@ impl Db {
 				(
 					format!(
 						"SELECT COUNT(*) AS n FROM (SELECT 1 FROM packages \
-						 WHERE search @@ to_tsquery('simple', $1) LIMIT {})",
+						 WHERE search @@ to_tsquery('simple', $1) LIMIT {}) AS matches",
 						SEARCH_COUNT_CAP + 1
 					),
 					format!(
