@@ -308,19 +308,20 @@ async fn load(s: &AppState, name: &str) -> ApiResult<Loaded> {
 	entry::sort_newest_first(&mut versions);
 	let ns = name.split('/').next().unwrap_or_default();
 	let verified = s.db.namespace(ns).await?.is_some_and(|n| n["verified"] == true);
-	let mut blocks: Vec<i64> =
-		versions.iter().filter_map(|v| v.json["publishedAt"].as_i64()).collect();
-	blocks.extend(package.json["created"].as_i64());
-	blocks.push(package.touch.block);
-	let mut times = HashMap::new();
-	for b in blocks {
-		if let std::collections::hash_map::Entry::Vacant(slot) = times.entry(b) {
-			if let Some(ms) = s.db.block_time(b).await? {
-				slot.insert(ms);
-			}
-		}
-	}
+	let times = s.db.block_times(blocks_of(&package, &versions)).await?;
 	Ok(Loaded { package, versions, verified, times })
+}
+
+/// The blocks whose times an entry of `package` shows.
+fn blocks_of<'a>(
+	package: &'a PackageListing,
+	versions: &'a [StoredVersion],
+) -> impl Iterator<Item = i64> + 'a {
+	versions
+		.iter()
+		.filter_map(|v| v.json["publishedAt"].as_i64())
+		.chain(package.json["created"].as_i64())
+		.chain([package.touch.block])
 }
 
 impl Loaded {
@@ -543,7 +544,16 @@ async fn build_index(s: &AppState, height: i64) -> ApiResult<Json> {
 	let mut all_versions = s.db.all_versions().await?;
 	let keywords = s.db.keywords().await?;
 	let (total_modules, total_versions, total_entries) = s.db.counts().await?;
-	let mut times: HashMap<i64, i64> = HashMap::new();
+	// Every block time and every verified namespace in one query each, not one per package.
+	let times =
+		s.db.block_times(packages.iter().flat_map(|p| {
+			blocks_of(
+				p,
+				all_versions.get(p.json["name"].as_str().unwrap_or_default()).map_or(&[], |v| v),
+			)
+		}))
+		.await?;
+	let verified_namespaces = s.db.verified_namespaces().await?;
 	let mut modules = serde_json::Map::new();
 	let mut featured: Vec<(i64, String)> = Vec::new();
 	let mut updated_block = 0;
@@ -552,20 +562,7 @@ async fn build_index(s: &AppState, height: i64) -> ApiResult<Json> {
 		let mut versions = all_versions.remove(&name).unwrap_or_default();
 		entry::sort_newest_first(&mut versions);
 		let ns = name.split('/').next().unwrap_or_default();
-		let verified = p.json["verified"] == true ||
-			s.db.namespace(ns).await?.is_some_and(|n| n["verified"] == true);
-		for b in versions
-			.iter()
-			.filter_map(|v| v.json["publishedAt"].as_i64())
-			.chain(p.json["created"].as_i64())
-			.chain([p.touch.block])
-		{
-			if let std::collections::hash_map::Entry::Vacant(slot) = times.entry(b) {
-				if let Some(ms) = s.db.block_time(b).await? {
-					slot.insert(ms);
-				}
-			}
-		}
+		let verified = p.json["verified"] == true || verified_namespaces.contains(ns);
 		updated_block = updated_block.max(p.touch.block);
 		let Some(current) = entry::current(p, &versions) else { continue };
 		let cx = Context {

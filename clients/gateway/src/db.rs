@@ -778,6 +778,38 @@ impl Db {
 		.transpose()
 	}
 
+	/// The recorded times (ms since the epoch) of `numbers`, in one query over their range.
+	pub async fn block_times(
+		&self,
+		numbers: impl IntoIterator<Item = i64>,
+	) -> Result<std::collections::HashMap<i64, i64>, DbError> {
+		let wanted: std::collections::BTreeSet<i64> = numbers.into_iter().collect();
+		let (Some(first), Some(last)) = (wanted.first(), wanted.last()) else {
+			return Ok(Default::default());
+		};
+		let rows = sqlx::query("SELECT number, ms FROM block_times WHERE number BETWEEN $1 AND $2")
+			.bind(*first)
+			.bind(*last)
+			.fetch_all(&self.pool)
+			.await?;
+		let mut out = std::collections::HashMap::new();
+		for r in &rows {
+			let number: i64 = r.try_get("number")?;
+			if wanted.contains(&number) {
+				out.insert(number, r.try_get("ms")?);
+			}
+		}
+		Ok(out)
+	}
+
+	/// The names of the verified namespaces.
+	pub async fn verified_namespaces(&self) -> Result<std::collections::HashSet<String>, DbError> {
+		let rows = sqlx::query("SELECT namespace FROM namespaces WHERE verified = 1")
+			.fetch_all(&self.pool)
+			.await?;
+		rows.iter().map(|r| text(r, "namespace")).collect()
+	}
+
 	/// The time of block `number` (ms since the epoch), if the indexer recorded it.
 	pub async fn block_time(&self, number: i64) -> Result<Option<i64>, DbError> {
 		let row = sqlx::query("SELECT ms FROM block_times WHERE number = $1")
