@@ -75,7 +75,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("module-registry"),
 	impl_name: alloc::borrow::Cow::Borrowed("module-registry"),
 	authoring_version: 1,
-	spec_version: 103,
+	spec_version: 104,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -157,7 +157,10 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 
 /// Migrations to run on upgrade, besides the pallets' own.
 #[allow(unused_parens)]
-type Migrations = (pallet_module_registry::migrations::v1::MigrateV0ToV1<Runtime>,);
+type Migrations = (
+	pallet_module_registry::migrations::v1::MigrateV0ToV1<Runtime>,
+	pallet_module_registry::migrations::v2::MigrateV1ToV2<Runtime>,
+);
 
 /// Executive: dispatches to the pallets.
 pub type Executive = frame_executive::Executive<

@@ -15,9 +15,33 @@ fn key_of(len: u32) -> Vec<u8> {
 /// The worst case JSON value of exactly `len` bytes (at least 2): an object whose `custom` field
 /// is an array of one-digit numbers, the most tokens per byte, after a `cid` field that parses.
 pub fn worst_case_json(len: u32) -> Vec<u8> {
+	worst_case_json_with(
+		len,
+		br#"{"cid":"bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy","custom":["#,
+	)
+}
+
+/// The worst case JSON value of exactly `len` bytes that names no CID.
+pub fn worst_case_plain_json(len: u32) -> Vec<u8> {
+	worst_case_json_with(len, br#"{"custom":["#)
+}
+
+/// A value of about `len` bytes that names [`BENCH_CID`]: the worst-case JSON with a `cid` field
+/// when `len` leaves room for it, else the raw CID (59 bytes, the shortest value that has one).
+fn pinned_value(len: u32) -> Vec<u8> {
+	let json = worst_case_json(len);
+	if json.starts_with(br#"{"cid""#) {
+		json
+	} else {
+		BENCH_CID.to_vec()
+	}
+}
+
+/// A CID other than [`BENCH_CID`], for updates from one CID to another.
+const OTHER_CID: &[u8] = b"bafkreiek2k73pkep277gaalrcrap7a6msq735tshvjhm5qnrjh5f3bnhbi";
+
+fn worst_case_json_with(len: u32, head: &[u8]) -> Vec<u8> {
 	let len = len as usize;
-	let head =
-		br#"{"cid":"bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy","custom":["#;
 	if len < head.len() + 3 {
 		let mut v = vec![b'{'];
 		v.resize(len.saturating_sub(1).max(1), b' ');
@@ -42,13 +66,40 @@ fn funded<T: Config>(
 	key_len: usize,
 	value_len: usize,
 ) -> T::AccountId {
-	let who: T::AccountId = account(name, index, 0);
-	T::Consideration::ensure_successful(&who, footprint(key_len, value_len));
+	fund::<T>(account(name, index, 0), key_len, value_len)
+}
+
+/// Give `who` enough to hold the deposits of two entries: one of `key_len + value_len` bytes,
+/// and one of the largest value.
+fn fund<T: Config>(who: T::AccountId, key_len: usize, value_len: usize) -> T::AccountId {
+	let entry = ModuleRegistryPallet::<T>::entry_footprint;
+	T::Consideration::ensure_successful(&who, entry(key_len, value_len, true));
 	T::Consideration::ensure_successful(
 		&who,
-		footprint(key_len, T::MaxValueLength::get() as usize),
+		entry(key_len, T::MaxValueLength::get() as usize, true),
 	);
 	who
+}
+
+/// Register `value` under a key of `k` bytes for the whitelisted caller (the transaction's
+/// signer, whose account FRAME reads and writes for the fee anyway), funded for a second value
+/// of `v` bytes; answer the key and the caller.
+fn registered<T: Config>(
+	k: u32,
+	v: u32,
+	value: Option<&[u8]>,
+) -> Result<(Vec<u8>, T::AccountId), BenchmarkError> {
+	let key = key_of(k);
+	let caller = fund::<T>(whitelisted_caller(), key.len(), v as usize);
+	if let Some(value) = value {
+		ModuleRegistryPallet::<T>::register_module(
+			RawOrigin::Signed(caller.clone()).into(),
+			key.clone(),
+			value.to_vec(),
+		)
+		.map_err(|_| BenchmarkError::Stop("setup registration failed"))?;
+	}
+	Ok((key, caller))
 }
 
 /// The key, its owner and the account it is (or may be) offered to.
@@ -161,25 +212,102 @@ fn admin<T: Config>() -> Result<T::RuntimeOrigin, BenchmarkError> {
 mod benchmarks {
 	use super::*;
 
-	/// The update path with the worst-case JSON: it reads the old entry and re-prices the
-	/// deposit, so it costs at least as much as a first registration.
+	/// A new key with the worst-case JSON of `v` bytes, naming no CID: the value and its
+	/// record written, the deposit held.
 	#[benchmark]
 	fn register_module(
 		k: Linear<1, { T::MaxKeyLength::get() }>,
 		v: Linear<2, { T::MaxValueLength::get() }>,
 	) -> Result<(), BenchmarkError> {
-		let key = key_of(k);
-		let value = worst_case_json(v);
+		let (key, caller) = registered::<T>(k, v, None)?;
+		let value = worst_case_plain_json(v);
 		assert_eq!(value.len(), v as usize);
-		let caller = funded::<T>("caller", 0, key.len(), value.len());
-		ModuleRegistryPallet::<T>::register_module(
-			RawOrigin::Signed(caller.clone()).into(),
-			key.clone(),
-			b"{}".to_vec(),
-		)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller.clone()), key.clone(), value.clone());
+		register_module(RawOrigin::Signed(caller), key.clone(), value.clone());
+
+		assert_eq!(ModuleRegistryPallet::<T>::get_module(key), Some(value));
+		Ok(())
+	}
+
+	/// A new key whose value names a CID (the worst-case JSON with a `cid` field, or the raw
+	/// CID below its length): also the reference count and the pinning queue.
+	#[benchmark]
+	fn register_pinned(
+		k: Linear<1, { T::MaxKeyLength::get() }>,
+		v: Linear<2, { T::MaxValueLength::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (key, caller) = registered::<T>(k, v, None)?;
+		let value = pinned_value(v);
+
+		#[extrinsic_call]
+		register_module(RawOrigin::Signed(caller), key.clone(), value.clone());
+
+		assert!(crate::PendingPins::<T>::contains_key(KeyOf::<T>::truncate_from(key)));
+		Ok(())
+	}
+
+	/// JSON to JSON: the record read, value and record written, the deposit re-priced.
+	#[benchmark]
+	fn update_module(
+		k: Linear<1, { T::MaxKeyLength::get() }>,
+		v: Linear<2, { T::MaxValueLength::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (key, caller) = registered::<T>(k, v, Some(b"{}"))?;
+		let value = worst_case_plain_json(v);
+
+		#[extrinsic_call]
+		register_module(RawOrigin::Signed(caller), key.clone(), value.clone());
+
+		assert_eq!(ModuleRegistryPallet::<T>::get_module(key), Some(value));
+		Ok(())
+	}
+
+	/// JSON to a value naming a CID: also the new CID's count and the queue.
+	#[benchmark]
+	fn update_json_to_cid(
+		k: Linear<1, { T::MaxKeyLength::get() }>,
+		v: Linear<2, { T::MaxValueLength::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (key, caller) = registered::<T>(k, v, Some(b"{}"))?;
+		let value = pinned_value(v);
+
+		#[extrinsic_call]
+		register_module(RawOrigin::Signed(caller), key.clone(), value.clone());
+
+		assert!(crate::PendingPins::<T>::contains_key(KeyOf::<T>::truncate_from(key)));
+		Ok(())
+	}
+
+	/// From the only entry naming a CID to JSON naming none: the old count removed (the CID
+	/// announced unreferenced) and the key taken off the queue.
+	#[benchmark]
+	fn update_cid_to_json(
+		k: Linear<1, { T::MaxKeyLength::get() }>,
+		v: Linear<2, { T::MaxValueLength::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (key, caller) = registered::<T>(k, v, Some(OTHER_CID))?;
+		let value = worst_case_plain_json(v);
+
+		#[extrinsic_call]
+		register_module(RawOrigin::Signed(caller), key.clone(), value.clone());
+
+		assert!(!crate::PendingPins::<T>::contains_key(KeyOf::<T>::truncate_from(key)));
+		Ok(())
+	}
+
+	/// From the only entry naming one CID to a value naming another: both counts, the
+	/// announcement and the queue.
+	#[benchmark]
+	fn update_cid_to_cid(
+		k: Linear<1, { T::MaxKeyLength::get() }>,
+		v: Linear<2, { T::MaxValueLength::get() }>,
+	) -> Result<(), BenchmarkError> {
+		let (key, caller) = registered::<T>(k, v, Some(OTHER_CID))?;
+		let value = pinned_value(v);
+
+		#[extrinsic_call]
+		register_module(RawOrigin::Signed(caller), key.clone(), value.clone());
 
 		assert_eq!(ModuleRegistryPallet::<T>::get_module(key), Some(value));
 		Ok(())
@@ -189,7 +317,7 @@ mod benchmarks {
 	fn remove_module(k: Linear<1, { T::MaxKeyLength::get() }>) -> Result<(), BenchmarkError> {
 		let key = key_of(k);
 		let value = worst_case_json(T::MaxValueLength::get());
-		let caller = funded::<T>("caller", 0, key.len(), value.len());
+		let caller = fund::<T>(whitelisted_caller(), key.len(), value.len());
 		ModuleRegistryPallet::<T>::register_module(
 			RawOrigin::Signed(caller.clone()).into(),
 			key.clone(),

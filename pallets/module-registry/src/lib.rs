@@ -12,12 +12,17 @@
 //! - a raw IPFS CID string: CIDv0 (`Qm…`) or a multibase CIDv1 (`bafy…`, `zb2…`, …).
 //!
 //! The value bytes are stored exactly as submitted in the [`ModuleRegistry`] map, so a plain
-//! storage query returns them. Beside it, [`Modules`] keeps a [`ModuleInfo`] per key: owner,
-//! deposit, blocks, update counter, value kind, the CID to pin and its pin status.
+//! storage query returns them. Beside it, [`Modules`] keeps one [`EntryRecord`] per key: the
+//! public [`ModuleInfo`] (owner, deposit, blocks, update counter, value kind, the CID to pin and
+//! its pin status), the value's hash, and the ticket holding the owner's deposit. Registering a
+//! plain JSON value therefore writes two items, the value and its record, and nothing else of the
+//! pallet's.
 //!
-//! Registering holds a deposit from the caller through [`Config::Consideration`]: a base amount
-//! plus an amount per byte of key and value. Updating re-prices it, removing releases it, and
-//! transferring moves it to the new owner.
+//! Registering holds a deposit from the caller through [`Config::Consideration`], priced by
+//! [`Pallet::entry_footprint`] on every byte the entry makes the chain store: the key and value,
+//! the record, and for a value that names a CID its pinning-queue row and reference row.
+//! Updating re-prices it, removing releases it, and an accepted transfer moves it to the new
+//! owner.
 //!
 //! The validation rules for values are in the [`validation`] module. Every refusal is a distinct
 //! [`Error`], and leaves storage and balances unchanged.
@@ -88,8 +93,12 @@ pub type ModuleInfoOf<T> = ModuleInfo<
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 >;
 
-/// A pin report that passed the checks: the entry and the pinner's account.
-pub type CheckedReport<T> = (ModuleInfoOf<T>, <T as frame_system::Config>::AccountId);
+/// What the pallet stores per key besides the value bytes (see [`EntryRecord`]).
+pub type EntryRecordOf<T> =
+	EntryRecord<ModuleInfoOf<T>, <T as frame_system::Config>::Hash, TicketOf<T>>;
+
+/// A pin report that passed the checks: the entry's record and the pinner's account.
+pub type CheckedReport<T> = (EntryRecordOf<T>, <T as frame_system::Config>::AccountId);
 
 /// A pin report as the pallet's `report_pin_status` takes it.
 pub type PinReportOf<T> = PinReport<
@@ -142,9 +151,55 @@ pub type NamespaceViewOf<T> = NamespaceView<
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 >;
 
-/// The footprint a deposit is priced on: one item of `key_len + value_len` bytes.
-pub fn footprint(key_len: usize, value_len: usize) -> Footprint {
-	Footprint::from_parts(1, key_len.saturating_add(value_len))
+/// A footprint of `items` storage items holding `bytes` bytes in all: what registry deposits
+/// (entries and namespaces) are priced on.
+pub fn footprint(items: usize, bytes: usize) -> Footprint {
+	Footprint::from_parts(items, bytes)
+}
+
+/// The storage path a registration took; each has its own benchmarked weight.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegisterPath {
+	/// A new key, whose value names a CID (`cid`) or not.
+	New { cid: bool },
+	/// A new value for an existing key, from a value that named a CID (`old_cid`) or not, to
+	/// one that does (`new_cid`) or not.
+	Update { old_cid: bool, new_cid: bool },
+}
+
+impl RegisterPath {
+	/// Every path.
+	pub const ALL: [RegisterPath; 6] = [
+		RegisterPath::New { cid: false },
+		RegisterPath::New { cid: true },
+		RegisterPath::Update { old_cid: false, new_cid: false },
+		RegisterPath::Update { old_cid: false, new_cid: true },
+		RegisterPath::Update { old_cid: true, new_cid: false },
+		RegisterPath::Update { old_cid: true, new_cid: true },
+	];
+}
+
+/// Everything the pallet stores about a key besides its value bytes, in one storage item, so
+/// that registering, updating or removing a plain value touches two items (the value and this
+/// record) and reading the record never loads the value.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	codec::Encode,
+	codec::Decode,
+	scale_info::TypeInfo,
+	codec::MaxEncodedLen,
+)]
+pub struct EntryRecord<Info, Hash, Ticket> {
+	/// The public information, as the runtime API answers it.
+	pub info: Info,
+	/// The blake2-256 hash of the value bytes, as events announce it: removal and transfer
+	/// events name the value without reading it.
+	pub value_hash: Hash,
+	/// The ticket holding the owner's deposit for this entry.
+	pub ticket: Ticket,
 }
 
 // Pin reports are validated with `ValidateUnsigned`, deprecated in favour of
@@ -168,8 +223,10 @@ pub mod pallet {
 	use sp_runtime::traits::{Convert, Hash, IdentifyAccount, Saturating, UniqueSaturatedInto};
 
 	/// The in-code storage version. 1: `PinStatus::Rejected` is the final pin state and every
-	/// `Failed` entry is queued (see [`crate::migrations::v1`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+	/// `Failed` entry is queued (see [`crate::migrations::v1`]). 2: the deposit ticket and the
+	/// value hash live in the entry's record, and deposits cover the bookkeeping rows (see
+	/// [`crate::migrations::v2`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -370,16 +427,42 @@ pub mod pallet {
 			deposit: BalanceOf<T>,
 			update_count: u32,
 		},
-		/// The owner removed a key; its deposit was released.
-		ModuleRemoved { key: KeyOf<T>, owner: T::AccountId, refunded: BalanceOf<T> },
-		/// The owner offered a key to `to`, who may accept it with `accept_ownership`.
-		OwnershipOffered { key: KeyOf<T>, from: T::AccountId, to: T::AccountId },
+		/// The owner removed a key; its deposit was released. `value_hash` and `value_len` name
+		/// the value that was removed.
+		ModuleRemoved {
+			key: KeyOf<T>,
+			owner: T::AccountId,
+			value_hash: T::Hash,
+			value_len: u32,
+			refunded: BalanceOf<T>,
+		},
+		/// The owner offered a key to `to`, who may accept it with `accept_ownership`. The offer
+		/// is for the value named by `value_hash` and `value_len`.
+		OwnershipOffered {
+			key: KeyOf<T>,
+			from: T::AccountId,
+			to: T::AccountId,
+			value_hash: T::Hash,
+			value_len: u32,
+		},
 		/// The owner withdrew an ownership offer before it was accepted.
 		OwnershipOfferCancelled { key: KeyOf<T>, owner: T::AccountId, to: T::AccountId },
 		/// `to` accepted a key; the deposit is now held from `to` and was released to `from`.
-		OwnershipTransferred { key: KeyOf<T>, from: T::AccountId, to: T::AccountId },
+		OwnershipTransferred {
+			key: KeyOf<T>,
+			from: T::AccountId,
+			to: T::AccountId,
+			value_hash: T::Hash,
+			value_len: u32,
+		},
 		/// The privileged origin removed a key; its deposit was released to the owner.
-		ModuleForceRemoved { key: KeyOf<T>, owner: T::AccountId, refunded: BalanceOf<T> },
+		ModuleForceRemoved {
+			key: KeyOf<T>,
+			owner: T::AccountId,
+			value_hash: T::Hash,
+			value_len: u32,
+			refunded: BalanceOf<T>,
+		},
 		/// A pinner pinned the entry's CID and checked its root block.
 		PinVerified { key: KeyOf<T>, cid: CidBytes, by: T::AccountId },
 		/// A pinner could not pin or check the entry's CID. `will_retry` is false when the
@@ -560,15 +643,14 @@ pub mod pallet {
 	pub type ModuleRegistry<T: Config> =
 		StorageMap<_, Blake2_128Concat, KeyOf<T>, ValueOf<T>, OptionQuery>;
 
-	/// Per key: owner, deposit, blocks, counters, kind, CID and pin status.
+	/// Per key: the entry's record, [`ModuleInfo`] (owner, deposit, blocks, counters, kind, CID
+	/// and pin status), the value's hash and the deposit ticket.
 	#[pallet::storage]
-	pub type Modules<T: Config> = StorageMap<_, Blake2_128Concat, KeyOf<T>, ModuleInfoOf<T>>;
-
-	/// Per key: the deposit ticket holding the owner's funds.
-	#[pallet::storage]
-	pub type Deposits<T: Config> = StorageMap<_, Blake2_128Concat, KeyOf<T>, TicketOf<T>>;
+	pub type Modules<T: Config> = StorageMap<_, Blake2_128Concat, KeyOf<T>, EntryRecordOf<T>>;
 
 	/// Keys whose CID waits for the off-chain worker (`Pending`, or `Failed` with retries left).
+	/// It is an index of the records whose CID is open, kept so the worker does not scan every
+	/// entry; entries without a CID never touch it.
 	#[pallet::storage]
 	pub type PendingPins<T: Config> = StorageMap<_, Blake2_128Concat, KeyOf<T>, (), OptionQuery>;
 
@@ -717,18 +799,22 @@ pub mod pallet {
 		///   `InvalidJson`, `JsonNotObject`, `InvalidCid`, `IdentityCid`, `NotOwner`, or a
 		///   balance error when the deposit cannot be held.
 		/// - Events: `ModuleRegistered` or `ModuleUpdated`.
+		/// - Weight: the dearest of the six paths (new or updated, with or without a CID before
+		///   and after) is reserved; the path taken is charged.
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::register_module(key.len() as u32, data.len() as u32))]
+		#[pallet::weight(Pallet::<T>::register_weight(key.len() as u32, data.len() as u32, None))]
 		pub fn register_module(
 			origin: OriginFor<T>,
 			key: Vec<u8>,
 			data: Vec<u8>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
+			let (k, v) = (key.len() as u32, data.len() as u32);
 			let key = Self::bound_key(key)?;
 			let value = Self::bound_value(data)?;
 			Self::ensure_plain_key(&key, true)?;
-			Self::do_register(who, key, value)
+			let path = Self::do_register(who, key, value)?;
+			Ok(Some(Self::register_weight(k, v, Some(path))).into())
 		}
 
 		/// Remove a key the caller owns and release its deposit. A pending ownership offer is
@@ -743,10 +829,17 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let key = Self::bound_key(key)?;
 			Self::ensure_plain_key(&key, false)?;
-			let info = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
-			ensure!(info.owner == who, Error::<T>::NotOwner);
-			let refunded = Self::do_remove(&key, &info)?;
-			Self::deposit_event(Event::ModuleRemoved { key, owner: who, refunded });
+			let record = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
+			ensure!(record.info.owner == who, Error::<T>::NotOwner);
+			let (value_hash, value_len) = (record.value_hash, record.info.value_len);
+			let refunded = Self::do_remove(&key, record)?;
+			Self::deposit_event(Event::ModuleRemoved {
+				key,
+				owner: who,
+				value_hash,
+				value_len,
+				refunded,
+			});
 			Ok(())
 		}
 
@@ -769,12 +862,21 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let key = Self::bound_key(key)?;
 			Self::ensure_plain_key(&key, false)?;
-			let info = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
-			ensure!(info.owner == who, Error::<T>::NotOwner);
+			let record = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
+			ensure!(record.info.owner == who, Error::<T>::NotOwner);
 			ensure!(new_owner != who, Error::<T>::AlreadyOwner);
-			let offer = TransferOffer { to: new_owner.clone(), update_count: info.update_count };
-			TransferOffers::<T>::insert(&key, offer);
-			Self::deposit_event(Event::OwnershipOffered { key, from: who, to: new_owner });
+			let update_count = record.info.update_count;
+			TransferOffers::<T>::insert(
+				&key,
+				TransferOffer { to: new_owner.clone(), update_count },
+			);
+			Self::deposit_event(Event::OwnershipOffered {
+				key,
+				from: who,
+				to: new_owner,
+				value_hash: record.value_hash,
+				value_len: record.info.value_len,
+			});
 			Ok(())
 		}
 
@@ -789,9 +891,17 @@ pub mod pallet {
 			T::ForceOrigin::ensure_origin(origin)?;
 			let key = Self::bound_key(key)?;
 			Self::ensure_plain_key(&key, false)?;
-			let info = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
-			let refunded = Self::do_remove(&key, &info)?;
-			Self::deposit_event(Event::ModuleForceRemoved { key, owner: info.owner, refunded });
+			let record = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
+			let (value_hash, value_len) = (record.value_hash, record.info.value_len);
+			let owner = record.info.owner.clone();
+			let refunded = Self::do_remove(&key, record)?;
+			Self::deposit_event(Event::ModuleForceRemoved {
+				key,
+				owner,
+				value_hash,
+				value_len,
+				refunded,
+			});
 			Ok(())
 		}
 
@@ -816,8 +926,8 @@ pub mod pallet {
 			_signature: T::Signature,
 		) -> DispatchResult {
 			ensure_none(origin)?;
-			let (info, pinner) = Self::check_report(&report)?;
-			Self::do_record_pin(report.key, info, pinner, report.outcome);
+			let (record, pinner) = Self::check_report(&report)?;
+			Self::do_record_pin(report.key, record, pinner, report.outcome);
 			Ok(())
 		}
 
@@ -835,21 +945,25 @@ pub mod pallet {
 			let who = ensure_signed(origin)?;
 			let key = Self::bound_key(key)?;
 			Self::ensure_plain_key(&key, false)?;
-			let mut info = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
+			let mut record = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
 			let offer = TransferOffers::<T>::get(&key).ok_or(Error::<T>::NoOffer)?;
 			ensure!(offer.to == who, Error::<T>::NotOfferee);
-			ensure!(offer.update_count == info.update_count, Error::<T>::OfferOutdated);
-			let fp = footprint(key.len(), info.value_len as usize);
+			ensure!(offer.update_count == record.info.update_count, Error::<T>::OfferOutdated);
+			let info = &record.info;
+			let fp = Self::entry_footprint(key.len(), info.value_len as usize, info.cid.is_some());
 			let new_ticket = T::Consideration::new(&who, fp)?;
-			let from = info.owner.clone();
-			if let Some(old_ticket) = Deposits::<T>::take(&key) {
-				old_ticket.drop(&from)?;
-			}
-			Deposits::<T>::insert(&key, new_ticket);
+			let from = core::mem::replace(&mut record.info.owner, who.clone());
+			core::mem::replace(&mut record.ticket, new_ticket).drop(&from)?;
 			TransferOffers::<T>::remove(&key);
-			info.owner = who.clone();
-			Modules::<T>::insert(&key, info);
-			Self::deposit_event(Event::OwnershipTransferred { key, from, to: who });
+			let (value_hash, value_len) = (record.value_hash, record.info.value_len);
+			Modules::<T>::insert(&key, record);
+			Self::deposit_event(Event::OwnershipTransferred {
+				key,
+				from,
+				to: who,
+				value_hash,
+				value_len,
+			});
 			Ok(())
 		}
 
@@ -863,8 +977,8 @@ pub mod pallet {
 		pub fn cancel_ownership_offer(origin: OriginFor<T>, key: Vec<u8>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let key = Self::bound_key(key)?;
-			let info = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
-			ensure!(info.owner == who, Error::<T>::NotOwner);
+			let record = Modules::<T>::get(&key).ok_or(Error::<T>::NotFound)?;
+			ensure!(record.info.owner == who, Error::<T>::NotOwner);
 			let offer = TransferOffers::<T>::take(&key).ok_or(Error::<T>::NoOffer)?;
 			Self::deposit_event(Event::OwnershipOfferCancelled { key, owner: who, to: offer.to });
 			Ok(())
@@ -1204,28 +1318,72 @@ pub mod pallet {
 			})
 		}
 
-		/// Insert or update `key` for `who`. Shared by the call and by benchmarks.
-		pub fn do_register(who: T::AccountId, key: KeyOf<T>, value: ValueOf<T>) -> DispatchResult {
+		/// The footprint of an entry, the one rule its deposit is priced by: every byte the
+		/// entry makes the chain store. That is the value item (key and value), the record
+		/// ([`EntryRecord`] at its largest encoding, under the key) and, for a value that names a
+		/// CID, its pinning-queue row (the key) and a reference-count row (CID and count). The
+		/// reference row may be shared with other entries of the same CID; each pays for it, so
+		/// removing any one of them never leaves a row unpaid for.
+		pub fn entry_footprint(key_len: usize, value_len: usize, has_cid: bool) -> Footprint {
+			let record = EntryRecordOf::<T>::max_encoded_len();
+			let mut items = 2usize;
+			let mut bytes =
+				key_len.saturating_mul(2).saturating_add(value_len).saturating_add(record);
+			if has_cid {
+				items += 2;
+				let cid_row = CidBytes::max_encoded_len().saturating_add(u32::max_encoded_len());
+				bytes = bytes.saturating_add(key_len).saturating_add(cid_row);
+			}
+			footprint(items, bytes)
+		}
+
+		/// The deposit an entry holds, as its record reports it.
+		pub fn entry_deposit(key_len: usize, value_len: usize, has_cid: bool) -> BalanceOf<T> {
+			T::DepositPrice::convert(Self::entry_footprint(key_len, value_len, has_cid))
+		}
+
+		/// The weight of `register_module` with a key of `k` and a value of `v` bytes: for the
+		/// path it took, or, before dispatch (`None`), the dearest path.
+		pub fn register_weight(k: u32, v: u32, path: Option<RegisterPath>) -> Weight {
+			let of = |path| match path {
+				RegisterPath::New { cid: false } => T::WeightInfo::register_module(k, v),
+				RegisterPath::New { cid: true } => T::WeightInfo::register_pinned(k, v),
+				RegisterPath::Update { old_cid: false, new_cid: false } =>
+					T::WeightInfo::update_module(k, v),
+				RegisterPath::Update { old_cid: false, new_cid: true } =>
+					T::WeightInfo::update_json_to_cid(k, v),
+				RegisterPath::Update { old_cid: true, new_cid: false } =>
+					T::WeightInfo::update_cid_to_json(k, v),
+				RegisterPath::Update { old_cid: true, new_cid: true } =>
+					T::WeightInfo::update_cid_to_cid(k, v),
+			};
+			match path {
+				Some(path) => of(path),
+				None => RegisterPath::ALL.into_iter().fold(Weight::zero(), |w, p| w.max(of(p))),
+			}
+		}
+
+		/// Insert or update `key` for `who`, and say which path it took. Shared by the call, by
+		/// `publish_version` and by benchmarks.
+		pub fn do_register(
+			who: T::AccountId,
+			key: KeyOf<T>,
+			value: ValueOf<T>,
+		) -> Result<RegisterPath, DispatchError> {
 			let classified = Self::classify(&value)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			let value_len = value.len() as u32;
 			let value_hash = T::Hashing::hash(&value);
-			let fp = footprint(key.len(), value.len());
+			let has_cid = classified.cid.is_some();
+			let fp = Self::entry_footprint(key.len(), value.len(), has_cid);
 			let deposit = T::DepositPrice::convert(fp);
-			let pin_status = if classified.cid.is_some() {
-				PinStatus::Pending
-			} else {
-				PinStatus::NoPinnableCid
-			};
+			let pin_status = if has_cid { PinStatus::Pending } else { PinStatus::NoPinnableCid };
 
 			match Modules::<T>::get(&key) {
-				Some(mut info) => {
+				Some(EntryRecord { mut info, ticket, .. }) => {
 					ensure!(info.owner == who, Error::<T>::NotOwner);
-					let ticket = match Deposits::<T>::take(&key) {
-						Some(ticket) => ticket.update(&who, fp)?,
-						None => T::Consideration::new(&who, fp)?,
-					};
-					Deposits::<T>::insert(&key, ticket);
+					let ticket = ticket.update(&who, fp)?;
+					let old_cid = info.cid.is_some();
 					Self::track_cid(&key, info.cid.as_ref(), classified.cid.as_ref());
 					info.deposit = deposit;
 					info.updated = now;
@@ -1235,7 +1393,7 @@ pub mod pallet {
 					info.cid = classified.cid;
 					info.pin_status = pin_status;
 					let update_count = info.update_count;
-					Modules::<T>::insert(&key, info);
+					Modules::<T>::insert(&key, EntryRecord { info, value_hash, ticket });
 					ModuleRegistry::<T>::insert(&key, value);
 					Self::deposit_event(Event::ModuleUpdated {
 						key,
@@ -1246,25 +1404,23 @@ pub mod pallet {
 						deposit,
 						update_count,
 					});
+					Ok(RegisterPath::Update { old_cid, new_cid: has_cid })
 				},
 				None => {
 					let ticket = T::Consideration::new(&who, fp)?;
-					Deposits::<T>::insert(&key, ticket);
 					Self::track_cid(&key, None, classified.cid.as_ref());
-					Modules::<T>::insert(
-						&key,
-						ModuleInfo {
-							owner: who.clone(),
-							deposit,
-							created: now,
-							updated: now,
-							update_count: 0,
-							value_len,
-							kind: classified.kind,
-							cid: classified.cid,
-							pin_status,
-						},
-					);
+					let info = ModuleInfo {
+						owner: who.clone(),
+						deposit,
+						created: now,
+						updated: now,
+						update_count: 0,
+						value_len,
+						kind: classified.kind,
+						cid: classified.cid,
+						pin_status,
+					};
+					Modules::<T>::insert(&key, EntryRecord { info, value_hash, ticket });
 					ModuleRegistry::<T>::insert(&key, value);
 					Self::deposit_event(Event::ModuleRegistered {
 						key,
@@ -1274,19 +1430,19 @@ pub mod pallet {
 						kind: classified.kind,
 						deposit,
 					});
+					Ok(RegisterPath::New { cid: has_cid })
 				},
 			}
-			Ok(())
 		}
 
-		/// Delete every record of `key` and release its deposit to the owner in `info`.
+		/// Delete every record of `key` and release its deposit to the owner in `record`;
+		/// answer the amount released.
 		pub fn do_remove(
 			key: &KeyOf<T>,
-			info: &ModuleInfoOf<T>,
+			record: EntryRecordOf<T>,
 		) -> Result<BalanceOf<T>, DispatchError> {
-			if let Some(ticket) = Deposits::<T>::take(key) {
-				ticket.drop(&info.owner)?;
-			}
+			let EntryRecord { info, ticket, .. } = record;
+			ticket.drop(&info.owner)?;
 			TransferOffers::<T>::remove(key);
 			Self::track_cid(key, info.cid.as_ref(), None);
 			Modules::<T>::remove(key);
@@ -1295,7 +1451,8 @@ pub mod pallet {
 		}
 
 		/// Move `key` from CID `old` to CID `new`: adjust reference counts, announce CIDs nobody
-		/// refers to any more, and queue `key` for the pinning worker when it has a CID.
+		/// refers to any more, and queue `key` for the pinning worker when it has a CID. An
+		/// entry that had no CID and gets none touches nothing here.
 		pub(crate) fn track_cid(key: &KeyOf<T>, old: Option<&CidBytes>, new: Option<&CidBytes>) {
 			if old != new {
 				if let Some(old) = old {
@@ -1314,7 +1471,7 @@ pub mod pallet {
 			}
 			if new.is_some() {
 				PendingPins::<T>::insert(key, ());
-			} else {
+			} else if old.is_some() {
 				PendingPins::<T>::remove(key);
 			}
 		}
@@ -1326,7 +1483,8 @@ pub mod pallet {
 		pub fn check_report(report: &PinReportOf<T>) -> Result<CheckedReport<T>, Error<T>> {
 			let pinner = report.public.clone().into_account();
 			ensure!(Pinners::<T>::get().contains(&pinner), Error::<T>::NotPinner);
-			let info = Modules::<T>::get(&report.key).ok_or(Error::<T>::NotFound)?;
+			let record = Modules::<T>::get(&report.key).ok_or(Error::<T>::NotFound)?;
+			let info = &record.info;
 			ensure!(
 				info.update_count == report.update_count && info.cid.as_ref() == Some(&report.cid),
 				Error::<T>::StaleReport
@@ -1346,23 +1504,24 @@ pub mod pallet {
 				let horizon = info.updated.saturating_add(T::PinHorizon::get().into());
 				ensure!(now >= horizon, Error::<T>::ReportTooEarly);
 			}
-			Ok((info, pinner))
+			Ok((record, pinner))
 		}
 
 		/// Apply a checked report to the entry's pin status.
 		pub(crate) fn do_record_pin(
 			key: KeyOf<T>,
-			mut info: ModuleInfoOf<T>,
+			mut record: EntryRecordOf<T>,
 			pinner: T::AccountId,
 			outcome: PinOutcome,
 		) {
+			let info = &mut record.info;
 			let cid = info.cid.clone().unwrap_or_default();
 			match outcome {
 				PinOutcome::Verified => {
 					let at = frame_system::Pallet::<T>::block_number();
 					info.pin_status = PinStatus::Verified { at, by: pinner.clone() };
 					PendingPins::<T>::remove(&key);
-					Modules::<T>::insert(&key, info);
+					Modules::<T>::insert(&key, record);
 					Self::deposit_event(Event::PinVerified { key, cid, by: pinner });
 				},
 				PinOutcome::Failed(reason) => {
@@ -1376,7 +1535,7 @@ pub mod pallet {
 						let at = frame_system::Pallet::<T>::block_number();
 						PinStatus::Rejected { reason, at }
 					};
-					Modules::<T>::insert(&key, info);
+					Modules::<T>::insert(&key, record);
 					Self::deposit_event(Event::PinFailed {
 						key,
 						cid,
@@ -1405,7 +1564,7 @@ pub mod pallet {
 		/// The information recorded about `key`.
 		pub fn module_info(key: Vec<u8>) -> Option<ModuleInfoOf<T>> {
 			let key = KeyOf::<T>::try_from(key).ok()?;
-			Modules::<T>::get(key)
+			Modules::<T>::get(key).map(|record| record.info)
 		}
 
 		/// The ownership offer pending for `key`, if any.
@@ -1430,24 +1589,37 @@ pub mod pallet {
 				},
 				None => Modules::<T>::iter(),
 			};
-			Ok(iter.take(limit).map(|(k, info)| (k.into_inner(), info)).collect())
+			Ok(iter.take(limit).map(|(k, record)| (k.into_inner(), record.info)).collect())
 		}
 
-		/// Check the pallet's invariants: every entry has its value, a deposit ticket and the
-		/// deposit its footprint prices; every open pin is queued and every queued pin is open;
+		/// Check the pallet's invariants: every entry has its value, whose length and hash its
+		/// record holds, and the deposit its footprint prices (or, until its next update, the
+		/// storage-v1 price of an entry whose owner could not cover the re-pricing of
+		/// [`crate::migrations::v2`]); every open pin is queued and every queued pin is open;
 		/// CID reference counts match the entries; offers belong to live entries.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::BTreeMap;
 			let mut refs: BTreeMap<CidBytes, u32> = BTreeMap::new();
 			let mut entries = 0u32;
-			for (key, info) in Modules::<T>::iter() {
+			for (key, record) in Modules::<T>::iter() {
 				entries += 1;
+				let info = record.info;
 				let value = ModuleRegistry::<T>::get(&key).ok_or("entry without a value")?;
 				ensure!(value.len() as u32 == info.value_len, "value_len differs from the value");
-				ensure!(Deposits::<T>::contains_key(&key), "entry without a deposit ticket");
-				let priced = T::DepositPrice::convert(footprint(key.len(), value.len()));
-				ensure!(priced == info.deposit, "recorded deposit differs from its price");
+				ensure!(
+					T::Hashing::hash(&value) == record.value_hash,
+					"value_hash differs from the value"
+				);
+				let priced = Self::entry_deposit(key.len(), value.len(), info.cid.is_some());
+				let v1 = T::DepositPrice::convert(crate::migrations::v2::v1_footprint(
+					key.len(),
+					value.len(),
+				));
+				ensure!(
+					info.deposit == priced || info.deposit == v1,
+					"recorded deposit differs from its price"
+				);
 				let queued = PendingPins::<T>::contains_key(&key);
 				ensure!(
 					queued == (info.cid.is_some() && info.pin_status.is_open()),
@@ -1459,15 +1631,14 @@ pub mod pallet {
 				}
 			}
 			ensure!(ModuleRegistry::<T>::iter_keys().count() as u32 == entries, "orphan value");
-			ensure!(Deposits::<T>::iter_keys().count() as u32 == entries, "orphan deposit");
 			for key in PendingPins::<T>::iter_keys() {
 				ensure!(Modules::<T>::contains_key(&key), "queued pin of a missing entry");
 			}
 			let stored: BTreeMap<CidBytes, u32> = CidRefs::<T>::iter().collect();
 			ensure!(stored == refs, "CID reference counts differ from the entries");
 			for (key, offer) in TransferOffers::<T>::iter() {
-				let info = Modules::<T>::get(&key).ok_or("offer for a missing entry")?;
-				ensure!(offer.to != info.owner, "offer to the owner");
+				let record = Modules::<T>::get(&key).ok_or("offer for a missing entry")?;
+				ensure!(offer.to != record.info.owner, "offer to the owner");
 			}
 			Self::do_try_state_registry()
 		}

@@ -146,12 +146,37 @@ pub const PINNER: u64 = 10;
 /// Funds of Alice and Bob.
 pub const RICH: u64 = 1_000_000_000;
 /// Funds of Charlie.
-pub const POOR: u64 = 150;
+pub const POOR: u64 = 600;
 
 /// The deposit for a key and value of these lengths.
 pub fn deposit(key_len: usize, value_len: usize) -> u64 {
+	entry_price(key_len, value_len, false)
+}
+
+/// The deposit of an entry whose value names a CID: also its queue row (the key) and its
+/// reference row (the CID and a count).
+pub fn deposit_cid(key_len: usize, value_len: usize) -> u64 {
+	entry_price(key_len, value_len, true)
+}
+
+/// The price of one storage item of `bytes` bytes (a namespace's deposit).
+pub fn item_deposit(bytes: usize) -> u64 {
 	use sp_runtime::traits::Convert;
-	DepositPrice::convert(Footprint::from_parts(1, key_len + value_len))
+	DepositPrice::convert(Footprint::from_parts(1, bytes))
+}
+
+/// Storage v2's price rule, written out: the value item (key and value), the record (key and
+/// record), and for a CID the queue and reference rows.
+pub fn entry_price(key_len: usize, value_len: usize, has_cid: bool) -> u64 {
+	use codec::MaxEncodedLen;
+	use sp_runtime::traits::Convert;
+	let record = crate::EntryRecordOf::<Test>::max_encoded_len();
+	let (items, bytes) = if has_cid {
+		(4, 3 * key_len + value_len + record + crate::CidBytes::max_encoded_len() + 4)
+	} else {
+		(2, 2 * key_len + value_len + record)
+	};
+	DepositPrice::convert(Footprint::from_parts(items, bytes))
 }
 
 /// Test externalities that check the pallet's invariants after every `execute_with`, and that
@@ -187,8 +212,8 @@ pub fn check_invariants() {
 	use frame_support::traits::fungible::InspectHold;
 	ModuleRegistry::do_try_state().expect("try_state");
 	let mut recorded = std::collections::BTreeMap::<u64, u64>::new();
-	for (_, info) in crate::Modules::<Test>::iter() {
-		*recorded.entry(info.owner).or_default() += info.deposit;
+	for (_, record) in crate::Modules::<Test>::iter() {
+		*recorded.entry(record.info.owner).or_default() += record.info.deposit;
 	}
 	for (_, info) in crate::Namespaces::<Test>::iter() {
 		*recorded.entry(info.owner).or_default() += info.deposit;

@@ -295,7 +295,7 @@ impl<T: Config> Pallet<T> {
 				break;
 			}
 			last_seen = Some(key.clone());
-			let Some(info) = Modules::<T>::get(&key) else { continue };
+			let Some(info) = Modules::<T>::get(&key).map(|record| record.info) else { continue };
 			let Some(cid) = info.cid.clone() else { continue };
 			let state = Self::retry_state(&key, info.update_count);
 			let now_u64: u64 = now.unique_saturated_into();

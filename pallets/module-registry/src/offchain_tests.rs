@@ -218,6 +218,7 @@ fn register(who: u64, key: &str, value: &str) {
 
 fn status(key: &str) -> PinStatus<u64, u64> {
 	Modules::<Test>::get(crate::KeyOf::<Test>::try_from(key.as_bytes().to_vec()).unwrap())
+		.map(|r| r.info)
 		.unwrap()
 		.pin_status
 }
@@ -459,7 +460,7 @@ fn transient_failures_are_counted_and_retried_and_conclusive_ones_are_final() {
 		System::assert_last_event(
 			Event::PinFailed {
 				key: key.clone(),
-				cid: Modules::<Test>::get(&key).unwrap().cid.unwrap(),
+				cid: Modules::<Test>::get(&key).map(|r| r.info).unwrap().cid.unwrap(),
 				reason: PinFailure::HashMismatch,
 				attempts: 6,
 				will_retry: false,
@@ -634,6 +635,7 @@ fn an_oversized_report_key_does_not_decode() {
 fn report_for(key: &str, outcome: PinOutcome, by: u64) -> Report {
 	let info =
 		Modules::<Test>::get(crate::KeyOf::<Test>::try_from(key.as_bytes().to_vec()).unwrap())
+			.map(|r| r.info)
 			.unwrap();
 	PinReport {
 		key: key.as_bytes().to_vec().try_into().unwrap(),
@@ -774,7 +776,7 @@ fn every_pending_key_gets_a_turn_within_n_over_budget_blocks() {
 			// The keys the worker is expected to ask for; any other request panics, and so
 			// does one of these left unasked, so `seen` is what the worker really did.
 			for key in ModuleRegistry::round_robin(budget) {
-				let info = Modules::<Test>::get(&key).unwrap();
+				let info = Modules::<Test>::get(&key).map(|r| r.info).unwrap();
 				let text = crate::validation::cid_to_string(&info.cid.unwrap()).unwrap();
 				expect(&offchain, &format!("pin/add?arg={text}&recursive=true&progress=true"), b"");
 				seen.insert(key);

@@ -155,7 +155,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn namespace_footprint(namespace: &Name) -> Footprint {
-		crate::footprint(namespace.len(), NamespaceInfoOf::<T>::max_encoded_len())
+		crate::footprint(1, namespace.len().saturating_add(NamespaceInfoOf::<T>::max_encoded_len()))
 	}
 
 	fn owned_namespace(
@@ -586,7 +586,7 @@ impl<T: Config> Pallet<T> {
 	) -> Option<VersionViewOf<T>> {
 		let identity = core::str::from_utf8(identity).ok()?;
 		let entry_key = version_entry_key(&package.text, identity).to_vec();
-		let info = Modules::<T>::get(KeyOf::<T>::try_from(entry_key.clone()).ok()?)?;
+		let info = Modules::<T>::get(KeyOf::<T>::try_from(entry_key.clone()).ok()?)?.info;
 		let deprecation = record.deprecation.clone().or_else(|| package_deprecation.cloned());
 		Some(VersionView {
 			package: package.text.clone().into_bytes(),
@@ -729,7 +729,7 @@ impl<T: Config> Pallet<T> {
 				let key = KeyOf::<T>::try_from(version_entry_key(&text, id).to_vec())
 					.map_err(|_| "entry key too long")?;
 				let entry = Modules::<T>::get(&key).ok_or("version without its entry")?;
-				ensure!(entry.cid.is_some(), "version entry without a CID");
+				ensure!(entry.info.cid.is_some(), "version entry without a CID");
 				ensure!(
 					VersionEntries::<T>::get(&key) == Some((package.clone(), identity)),
 					"version entry not sealed"

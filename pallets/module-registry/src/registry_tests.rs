@@ -146,22 +146,24 @@ fn a_version_is_an_entry_that_pins_and_cannot_change() {
 		assert_eq!(doc["checksum"], format!("sha256:{}", "07".repeat(32)));
 		assert_eq!(doc["size"], 1234);
 		assert_eq!(doc["metadata"]["description"], "utilities");
-		let info = Modules::<Test>::get(&key).unwrap();
+		let info = Modules::<Test>::get(&key).map(|r| r.info).unwrap();
 		assert_eq!(info.owner, ALICE);
 		let entries: u64 = ["1.0.0", "1.1.0", "1.2.0-rc.1", "2.0.0"]
 			.iter()
-			.map(|v| Modules::<Test>::get(entry_key("alice/utils", v)).unwrap().deposit)
+			.map(|v| {
+				Modules::<Test>::get(entry_key("alice/utils", v)).map(|r| r.info).unwrap().deposit
+			})
 			.sum();
 		assert_eq!(
 			info.deposit,
-			deposit(33, ModuleRegistry::get_module(key.to_vec()).unwrap().len())
+			deposit_cid(33, ModuleRegistry::get_module(key.to_vec()).unwrap().len())
 		);
 		assert_eq!(held(ALICE), namespace_deposit("alice") + entries);
 
 		// The entry machinery pins it; its status is the version's.
 		ModuleRegistry::do_record_pin(
 			key.clone(),
-			info,
+			Modules::<Test>::get(&key).unwrap(),
 			PINNER,
 			module_registry_primitives::PinOutcome::Verified,
 		);
@@ -241,10 +243,12 @@ fn claiming_namespaces() {
 			assert_noop!(claim(ALICE, reserved), Error::<Test>::ReservedName);
 		}
 		assert_ok!(claim(ALICE, "alice"));
-		let expected = deposit("alice".len(), {
-			use codec::MaxEncodedLen;
-			crate::NamespaceInfoOf::<Test>::max_encoded_len()
-		});
+		let expected = item_deposit(
+			"alice".len() + {
+				use codec::MaxEncodedLen;
+				crate::NamespaceInfoOf::<Test>::max_encoded_len()
+			},
+		);
 		assert_eq!(namespace_deposit("alice"), expected);
 		assert_eq!(held(ALICE), expected);
 		System::assert_last_event(
@@ -257,6 +261,7 @@ fn claiming_namespaces() {
 		);
 		assert_noop!(claim(BOB, "alice"), Error::<Test>::NamespaceTaken);
 		// Charlie cannot afford the deposit: nothing changes.
+		<Balances as frame_support::traits::fungible::Mutate<u64>>::set_balance(&CHARLIE, 150);
 		assert_noop!(
 			claim(CHARLIE, &"c".repeat(64)),
 			DispatchError::Token(sp_runtime::TokenError::FundsUnavailable)
@@ -376,7 +381,10 @@ fn maintainers_publish_and_lose_the_right() {
 		assert_ok!(add(ALICE, CHARLIE));
 		assert_noop!(add(ALICE, PINNER), Error::<Test>::TooManyMaintainers);
 		assert_ok!(publish(BOB, "alice/utils", "1.0.0"));
-		assert_eq!(Modules::<Test>::get(entry_key("alice/utils", "1.0.0")).unwrap().owner, BOB);
+		assert_eq!(
+			Modules::<Test>::get(entry_key("alice/utils", "1.0.0")).map(|r| r.info).unwrap().owner,
+			BOB
+		);
 		let p = ModuleRegistry::get_package("alice/utils".into()).unwrap().unwrap();
 		assert_eq!(p.info.owner, ALICE);
 		assert!(p.maintainers.contains(&BOB) && p.maintainers.contains(&ALICE));

@@ -1,6 +1,6 @@
 //! Unit tests of the registry pallet against the mock runtime.
 
-use crate::{mock::*, Deposits, Error, Event, Modules, PinStatus, ValueKind};
+use crate::{mock::*, Error, Event, Modules, PinStatus, ValueKind};
 use frame_support::{assert_noop, assert_ok, traits::fungible::InspectHold};
 use sp_runtime::{traits::Hash, DispatchError};
 
@@ -19,6 +19,13 @@ fn register(who: u64, key: &str, value: &str) -> frame_support::dispatch::Dispat
 		key.as_bytes().to_vec(),
 		value.as_bytes().to_vec(),
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
+}
+
+/// The hash events and records name a value by.
+fn hash_of(value: &str) -> sp_core::H256 {
+	sp_core::H256(sp_io::hashing::blake2_256(value.as_bytes()))
 }
 
 fn bkey(key: &str) -> crate::KeyOf<Test> {
@@ -77,7 +84,7 @@ fn register_stores_value_info_deposit_and_event() {
 			crate::ModuleRegistry::<Test>::get(&key).unwrap().into_inner(),
 			SEED_JSON.as_bytes()
 		);
-		let info = Modules::<Test>::get(&key).unwrap();
+		let info = Modules::<Test>::get(&key).map(|r| r.info).unwrap();
 		let expected = deposit(4, SEED_JSON.len());
 		assert_eq!(info.owner, ALICE);
 		assert_eq!(info.deposit, expected);
@@ -106,7 +113,7 @@ fn json_with_parsable_cid_is_pending_with_that_cid() {
 	new_test_ext().execute_with(|| {
 		let value = format!(r#"{{"name":"m","cid":"{CID_V1_RAW}"}}"#);
 		assert_ok!(register(ALICE, "m", &value));
-		let info = Modules::<Test>::get(bkey("m")).unwrap();
+		let info = Modules::<Test>::get(bkey("m")).map(|r| r.info).unwrap();
 		assert_eq!(info.kind, ValueKind::Json);
 		assert_eq!(info.pin_status, PinStatus::Pending);
 		let cid = info.cid.unwrap();
@@ -118,12 +125,12 @@ fn json_with_parsable_cid_is_pending_with_that_cid() {
 fn update_reprices_deposit_both_ways_and_counts() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(register(ALICE, "k", CID_V0));
-		assert_eq!(held(ALICE), deposit(1, CID_V0.len()));
+		assert_eq!(held(ALICE), deposit_cid(1, CID_V0.len()));
 
 		let big = format!(r#"{{"name":"{}"}}"#, "x".repeat(1000));
 		assert_ok!(register(ALICE, "k", &big));
 		assert_eq!(held(ALICE), deposit(1, big.len()));
-		let info = Modules::<Test>::get(bkey("k")).unwrap();
+		let info = Modules::<Test>::get(bkey("k")).map(|r| r.info).unwrap();
 		assert_eq!(info.update_count, 1);
 		assert_eq!(info.pin_status, PinStatus::NoPinnableCid);
 
@@ -131,7 +138,7 @@ fn update_reprices_deposit_both_ways_and_counts() {
 		assert_ok!(register(ALICE, "k", "{}"));
 		assert_eq!(held(ALICE), deposit(1, 2));
 		assert_eq!(Balances::free_balance(ALICE), RICH - deposit(1, 2));
-		let info = Modules::<Test>::get(bkey("k")).unwrap();
+		let info = Modules::<Test>::get(bkey("k")).map(|r| r.info).unwrap();
 		assert_eq!((info.created, info.updated, info.update_count), (1, 5, 2));
 		assert!(matches!(
 			System::events().last().unwrap().event,
@@ -145,10 +152,13 @@ fn update_resets_pin_status_to_pending() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(register(ALICE, "k", CID_V0));
 		Modules::<Test>::mutate(bkey("k"), |i| {
-			i.as_mut().unwrap().pin_status = PinStatus::Verified { at: 1, by: BOB }
+			i.as_mut().unwrap().info.pin_status = PinStatus::Verified { at: 1, by: BOB }
 		});
 		assert_ok!(register(ALICE, "k", CID_V1_B32));
-		assert_eq!(Modules::<Test>::get(bkey("k")).unwrap().pin_status, PinStatus::Pending);
+		assert_eq!(
+			Modules::<Test>::get(bkey("k")).map(|r| r.info).unwrap().pin_status,
+			PinStatus::Pending
+		);
 	});
 }
 
@@ -159,12 +169,18 @@ fn remove_releases_deposit_and_clears_storage() {
 		let d = deposit(1, SEED_JSON.len());
 		assert_ok!(ModuleRegistry::remove_module(RuntimeOrigin::signed(ALICE), b"k".to_vec()));
 		assert!(crate::ModuleRegistry::<Test>::get(bkey("k")).is_none());
-		assert!(Modules::<Test>::get(bkey("k")).is_none());
-		assert!(Deposits::<Test>::get(bkey("k")).is_none());
+		assert!(Modules::<Test>::get(bkey("k")).map(|r| r.info).is_none());
 		assert_eq!(held(ALICE), 0);
 		assert_eq!(Balances::free_balance(ALICE), RICH);
 		System::assert_last_event(
-			Event::ModuleRemoved { key: bkey("k"), owner: ALICE, refunded: d }.into(),
+			Event::ModuleRemoved {
+				key: bkey("k"),
+				owner: ALICE,
+				value_hash: hash_of(SEED_JSON),
+				value_len: SEED_JSON.len() as u32,
+				refunded: d,
+			}
+			.into(),
 		);
 	});
 }
@@ -181,23 +197,37 @@ fn accept(who: u64, key: &str) -> frame_support::dispatch::DispatchResult {
 fn an_offer_moves_nothing_until_it_is_accepted() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(register(ALICE, "k", CID_V0));
-		let d = deposit(1, CID_V0.len());
+		let d = deposit_cid(1, CID_V0.len());
 		assert_ok!(offer(ALICE, "k", BOB));
 		System::assert_last_event(
-			Event::OwnershipOffered { key: bkey("k"), from: ALICE, to: BOB }.into(),
+			Event::OwnershipOffered {
+				key: bkey("k"),
+				from: ALICE,
+				to: BOB,
+				value_hash: hash_of(CID_V0),
+				value_len: CID_V0.len() as u32,
+			}
+			.into(),
 		);
 		// Nothing moved: Alice owns it and pays for it; the offer is visible.
-		assert_eq!(Modules::<Test>::get(bkey("k")).unwrap().owner, ALICE);
+		assert_eq!(Modules::<Test>::get(bkey("k")).map(|r| r.info).unwrap().owner, ALICE);
 		assert_eq!((held(ALICE), held(BOB)), (d, 0));
 		let pending = ModuleRegistry::transfer_offer(b"k".to_vec()).unwrap();
 		assert_eq!((pending.to, pending.update_count), (BOB, 0));
 
 		assert_ok!(accept(BOB, "k"));
-		assert_eq!(Modules::<Test>::get(bkey("k")).unwrap().owner, BOB);
+		assert_eq!(Modules::<Test>::get(bkey("k")).map(|r| r.info).unwrap().owner, BOB);
 		assert_eq!((held(ALICE), held(BOB)), (0, d));
 		assert!(ModuleRegistry::transfer_offer(b"k".to_vec()).is_none());
 		System::assert_last_event(
-			Event::OwnershipTransferred { key: bkey("k"), from: ALICE, to: BOB }.into(),
+			Event::OwnershipTransferred {
+				key: bkey("k"),
+				from: ALICE,
+				to: BOB,
+				value_hash: hash_of(CID_V0),
+				value_len: CID_V0.len() as u32,
+			}
+			.into(),
 		);
 		// The old owner lost every right; the new one has them.
 		assert_noop!(register(ALICE, "k", "{}"), Error::<Test>::NotOwner);
@@ -235,7 +265,7 @@ fn the_owner_can_cancel_an_offer() {
 			Event::OwnershipOfferCancelled { key: bkey("k"), owner: ALICE, to: BOB }.into(),
 		);
 		assert_noop!(accept(BOB, "k"), Error::<Test>::NoOffer);
-		assert_eq!(Modules::<Test>::get(bkey("k")).unwrap().owner, ALICE);
+		assert_eq!(Modules::<Test>::get(bkey("k")).map(|r| r.info).unwrap().owner, ALICE);
 	});
 }
 
@@ -273,7 +303,7 @@ fn accepting_without_funds_for_the_deposit_changes_nothing() {
 		assert!(deposit(1, value.len()) > POOR);
 		assert_ok!(offer(ALICE, "k", CHARLIE));
 		assert!(accept(CHARLIE, "k").is_err());
-		assert_eq!(Modules::<Test>::get(bkey("k")).unwrap().owner, ALICE);
+		assert_eq!(Modules::<Test>::get(bkey("k")).map(|r| r.info).unwrap().owner, ALICE);
 		assert_eq!(held(ALICE), deposit(1, value.len()));
 		assert_eq!(held(CHARLIE), 0);
 		assert!(ModuleRegistry::transfer_offer(b"k".to_vec()).is_some());
@@ -295,7 +325,9 @@ fn force_remove_by_root_refunds_owner() {
 			Event::ModuleForceRemoved {
 				key: bkey("k"),
 				owner: ALICE,
-				refunded: deposit(1, CID_V0.len()),
+				value_hash: hash_of(CID_V0),
+				value_len: CID_V0.len() as u32,
+				refunded: deposit_cid(1, CID_V0.len()),
 			}
 			.into(),
 		);
@@ -527,7 +559,7 @@ fn seed_example_is_accepted_verbatim() {
 	new_test_ext().execute_with(|| {
 		assert_ok!(register(ALICE, "example_module", SEED_JSON));
 		assert_eq!(
-			Modules::<Test>::get(bkey("example_module")).unwrap().pin_status,
+			Modules::<Test>::get(bkey("example_module")).map(|r| r.info).unwrap().pin_status,
 			PinStatus::NoPinnableCid
 		);
 	});
@@ -570,6 +602,8 @@ mod property {
 					format!(r#"{{"n":"{}"}}"#, "x".repeat(len)).into_bytes()
 				};
 				ModuleRegistry::register_module(RuntimeOrigin::signed(who), k(key), value)
+					.map(|_| ())
+					.map_err(|e| e.error)
 			},
 			Op::Remove { who, key } =>
 				ModuleRegistry::remove_module(RuntimeOrigin::signed(who), k(key)),
@@ -585,25 +619,25 @@ mod property {
 	fn check_invariants() {
 		let total_held: u64 = [ALICE, BOB, CHARLIE].iter().map(|w| held(*w)).sum();
 		let mut recorded = 0u64;
-		for (key, info) in Modules::<Test>::iter() {
+		for (key, record) in Modules::<Test>::iter() {
+			let info = record.info;
 			recorded += info.deposit;
 			let value = crate::ModuleRegistry::<Test>::get(&key).expect("info without value");
 			assert_eq!(info.value_len as usize, value.len());
-			assert_eq!(info.deposit, deposit(key.len(), value.len()));
-			assert!(Deposits::<Test>::contains_key(&key), "info without deposit ticket");
+			assert_eq!(info.deposit, entry_price(key.len(), value.len(), info.cid.is_some()));
+			assert_eq!(record.value_hash, sp_core::H256(sp_io::hashing::blake2_256(&value)));
 		}
 		for (key, _) in crate::ModuleRegistry::<Test>::iter() {
 			assert!(Modules::<Test>::contains_key(&key), "value without info");
-		}
-		for (key, _) in Deposits::<Test>::iter() {
-			assert!(Modules::<Test>::contains_key(&key), "ticket without entry");
 		}
 		assert_eq!(total_held, recorded);
 		ModuleRegistry::do_try_state().expect("try_state");
 		// Per owner too.
 		for who in [ALICE, BOB, CHARLIE] {
-			let owned: u64 =
-				Modules::<Test>::iter_values().filter(|i| i.owner == who).map(|i| i.deposit).sum();
+			let owned: u64 = Modules::<Test>::iter_values()
+				.filter(|r| r.info.owner == who)
+				.map(|r| r.info.deposit)
+				.sum();
 			assert_eq!(held(who), owned);
 		}
 	}
@@ -634,40 +668,149 @@ fn try_state_catches_a_broken_invariant() {
 	});
 }
 
+/// Rewrite the current storage in the version-1 layout, as a chain that ran storage v1 holds
+/// it: the bare `ModuleInfo` in `Modules`, the ticket in `Deposits`, deposits priced on the key
+/// and value bytes only (the holds brought down to match).
+fn to_v1_layout() {
+	use crate::migrations::v2::{v1_footprint, v1_layout};
+	use frame_support::traits::Consideration;
+	use sp_runtime::traits::Convert;
+	let records: Vec<_> = Modules::<Test>::iter().collect();
+	for (key, record) in records {
+		let mut info = record.info;
+		let fp = v1_footprint(key.len(), info.value_len as usize);
+		let ticket = record.ticket.update(&info.owner, fp).unwrap();
+		info.deposit = DepositPrice::convert(fp);
+		v1_layout::Modules::<Test>::insert(&key, info);
+		v1_layout::Deposits::<Test>::insert(&key, ticket);
+	}
+}
+
 #[test]
-fn migration_to_v1_requeues_pins_that_v0_gave_up_on() {
+fn migrations_from_v0_requeue_given_up_pins_and_merge_the_records() {
+	use crate::migrations::v2::v1_layout;
 	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
 	let mut ext = raw_test_ext();
 	ext.execute_with(|| {
-		// The v0 layout: out of attempts, `Failed` and no longer queued.
 		assert_ok!(register(ALICE, "gave-up", CID_V0));
 		assert_ok!(register(ALICE, "verified", CID_V1_RAW));
-		assert_ok!(register(ALICE, "json", SEED_JSON));
-		Modules::<Test>::mutate(bkey("gave-up"), |info| {
+		assert_ok!(register(BOB, "json", SEED_JSON));
+		let values: Vec<_> = crate::ModuleRegistry::<Test>::iter().collect();
+		let infos: std::collections::BTreeMap<_, _> =
+			Modules::<Test>::iter().map(|(k, r)| (k, r.info)).collect();
+		to_v1_layout();
+		// The v0 layout: out of attempts, `Failed` and no longer queued.
+		v1_layout::Modules::<Test>::mutate(bkey("gave-up"), |info| {
 			info.as_mut().unwrap().pin_status =
 				PinStatus::Failed { reason: crate::PinFailure::Timeout, attempts: 3 };
 		});
 		crate::PendingPins::<Test>::remove(bkey("gave-up"));
-		Modules::<Test>::mutate(bkey("verified"), |info| {
+		v1_layout::Modules::<Test>::mutate(bkey("verified"), |info| {
 			info.as_mut().unwrap().pin_status = PinStatus::Verified { at: 1, by: PINNER };
 		});
 		crate::PendingPins::<Test>::remove(bkey("verified"));
 		StorageVersion::new(0).put::<ModuleRegistry>();
-		let before = crate::ModuleRegistry::<Test>::get(bkey("gave-up"));
+		// The old layout does not decode as the new one.
 		assert!(ModuleRegistry::do_try_state().is_err());
+		assert!(held(ALICE) < deposit_cid(7, CID_V0.len()) + deposit_cid(8, CID_V1_RAW.len()));
 
 		crate::migrations::v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
 		assert_eq!(ModuleRegistry::on_chain_storage_version(), StorageVersion::new(1));
 		assert!(crate::PendingPins::<Test>::contains_key(bkey("gave-up")));
 		assert!(!crate::PendingPins::<Test>::contains_key(bkey("verified")));
-		// Nothing the user stored changed.
-		assert_eq!(crate::ModuleRegistry::<Test>::get(bkey("gave-up")), before);
+
+		crate::migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		assert_eq!(ModuleRegistry::on_chain_storage_version(), StorageVersion::new(2));
+		assert_eq!(v1_layout::Deposits::<Test>::iter().count(), 0);
+		// Nothing the user stored changed; the records carry the value hashes; deposits are
+		// re-priced on the new rule and held.
+		assert_eq!(crate::ModuleRegistry::<Test>::iter().collect::<Vec<_>>(), values);
+		for (key, record) in Modules::<Test>::iter() {
+			let value = crate::ModuleRegistry::<Test>::get(&key).unwrap();
+			assert_eq!(record.value_hash, sp_core::H256(sp_io::hashing::blake2_256(&value)));
+			let before = &infos[&key];
+			assert_eq!(record.info.owner, before.owner);
+			assert_eq!(record.info.cid, before.cid);
+			assert_eq!(record.info.deposit, before.deposit);
+		}
+		assert!(matches!(
+			ModuleRegistry::module_info(b"gave-up".to_vec()).unwrap().pin_status,
+			PinStatus::Failed { attempts: 3, .. }
+		));
+		assert_eq!(held(BOB), deposit(4, SEED_JSON.len()));
 		assert_ok!(ModuleRegistry::do_try_state());
 		check_invariants();
 
-		// A second run is a no-op: the version guard skips it.
+		// Second runs are no-ops: the version guards skip them.
 		crate::PendingPins::<Test>::remove(bkey("gave-up"));
 		crate::migrations::v1::MigrateV0ToV1::<Test>::on_runtime_upgrade();
+		crate::migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
 		assert!(!crate::PendingPins::<Test>::contains_key(bkey("gave-up")));
+		crate::PendingPins::<Test>::insert(bkey("gave-up"), ());
+	});
+}
+
+#[test]
+fn migration_to_v2_keeps_the_old_deposit_of_an_owner_who_cannot_pay_more() {
+	use crate::migrations::v2::v1_layout;
+	use frame_support::traits::{fungible::Mutate, OnRuntimeUpgrade, StorageVersion};
+	let mut ext = raw_test_ext();
+	ext.execute_with(|| {
+		assert_ok!(register(CHARLIE, "poor", "{}"));
+		assert_ok!(register(ALICE, "rich", "{}"));
+		to_v1_layout();
+		StorageVersion::new(1).put::<ModuleRegistry>();
+		let v1_price = v1_layout::Modules::<Test>::get(bkey("poor")).unwrap().deposit;
+		// Charlie spends everything but what the v1 deposit holds.
+		let free = Balances::free_balance(CHARLIE);
+		Balances::burn_from(
+			&CHARLIE,
+			free - 1,
+			frame_support::traits::tokens::Preservation::Expendable,
+			frame_support::traits::tokens::Precision::Exact,
+			frame_support::traits::tokens::Fortitude::Force,
+		)
+		.unwrap();
+
+		crate::migrations::v2::MigrateV1ToV2::<Test>::on_runtime_upgrade();
+		let poor = ModuleRegistry::module_info(b"poor".to_vec()).unwrap();
+		assert_eq!(poor.deposit, v1_price);
+		assert_eq!(held(CHARLIE), v1_price);
+		assert_eq!(ModuleRegistry::get_module(b"poor".to_vec()), Some(b"{}".to_vec()));
+		let rich = ModuleRegistry::module_info(b"rich".to_vec()).unwrap();
+		assert_eq!(rich.deposit, deposit(4, 2));
+		assert_ok!(ModuleRegistry::do_try_state());
+	});
+}
+
+#[test]
+fn registration_is_charged_for_the_path_it_took() {
+	use crate::{weights::WeightInfo, RegisterPath};
+	new_test_ext().execute_with(|| {
+		let call = |who, key: &str, value: &str| {
+			ModuleRegistry::register_module(
+				RuntimeOrigin::signed(who),
+				key.as_bytes().to_vec(),
+				value.as_bytes().to_vec(),
+			)
+			.unwrap()
+			.actual_weight
+			.unwrap()
+		};
+		let w = <() as WeightInfo>::register_module;
+		let (k, json, cid) = (1u32, SEED_JSON.len() as u32, CID_V0.len() as u32);
+		assert_eq!(call(ALICE, "a", SEED_JSON), w(k, json));
+		assert_eq!(call(ALICE, "b", CID_V0), <() as WeightInfo>::register_pinned(k, cid));
+		assert_eq!(call(ALICE, "a", CID_V0), <() as WeightInfo>::update_json_to_cid(k, cid));
+		assert_eq!(call(ALICE, "b", CID_V1_RAW), <() as WeightInfo>::update_cid_to_cid(k, 59));
+		assert_eq!(call(ALICE, "b", "{}"), <() as WeightInfo>::update_cid_to_json(k, 2));
+		assert_eq!(call(ALICE, "b", "{ }"), <() as WeightInfo>::update_module(k, 3));
+		// Before dispatch the dearest path is reserved.
+		let reserved = ModuleRegistry::register_weight(k, json, None);
+		for path in RegisterPath::ALL {
+			assert!(reserved.all_gte(ModuleRegistry::register_weight(k, json, Some(path))));
+		}
+		// A JSON value without a CID never touches the pinning queue.
+		assert!(!crate::PendingPins::<Test>::contains_key(bkey("b")));
 	});
 }

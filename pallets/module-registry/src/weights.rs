@@ -19,6 +19,11 @@ use frame_support::{
 /// Weight functions needed for `pallet_module_registry`.
 pub trait WeightInfo {
 	fn register_module(k: u32, v: u32) -> Weight;
+	fn register_pinned(k: u32, v: u32) -> Weight;
+	fn update_module(k: u32, v: u32) -> Weight;
+	fn update_json_to_cid(k: u32, v: u32) -> Weight;
+	fn update_cid_to_json(k: u32, v: u32) -> Weight;
+	fn update_cid_to_cid(k: u32, v: u32) -> Weight;
 	fn remove_module(k: u32) -> Weight;
 	fn transfer_ownership(k: u32) -> Weight;
 	fn accept_ownership(k: u32) -> Weight;
@@ -67,6 +72,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(Weight::from_parts(13_053, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	fn register_pinned(k: u32, v: u32) -> Weight {
+		Weight::from_parts(96_072_238, 3732)
+			.saturating_add(Weight::from_parts(1_326_523, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(13_053, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	fn update_module(k: u32, v: u32) -> Weight {
+		Weight::from_parts(96_072_238, 3732)
+			.saturating_add(Weight::from_parts(1_326_523, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(13_053, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	fn update_json_to_cid(k: u32, v: u32) -> Weight {
+		Weight::from_parts(96_072_238, 3732)
+			.saturating_add(Weight::from_parts(1_326_523, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(13_053, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(7_u64))
+	}
+	fn update_cid_to_json(k: u32, v: u32) -> Weight {
+		Weight::from_parts(96_072_238, 3732)
+			.saturating_add(Weight::from_parts(1_326_523, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(13_053, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
+	}
+	fn update_cid_to_cid(k: u32, v: u32) -> Weight {
+		Weight::from_parts(96_072_238, 3732)
+			.saturating_add(Weight::from_parts(1_326_523, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(13_053, 0).saturating_mul(v.into()))
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
 	/// Storage: `ModuleRegistry::Modules` (r:1 w:1)
 	/// Proof: `ModuleRegistry::Modules` (`max_values`: None, `max_size`: Some(267), added: 2742, mode: `MaxEncodedLen`)
@@ -369,6 +409,41 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(13_053, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(5_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
+	}
+	fn register_pinned(k: u32, v: u32) -> Weight {
+		Weight::from_parts(96_072_238, 3732)
+			.saturating_add(Weight::from_parts(1_326_523, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(13_053, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
+	}
+	fn update_module(k: u32, v: u32) -> Weight {
+		Weight::from_parts(96_072_238, 3732)
+			.saturating_add(Weight::from_parts(1_326_523, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(13_053, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
+	}
+	fn update_json_to_cid(k: u32, v: u32) -> Weight {
+		Weight::from_parts(96_072_238, 3732)
+			.saturating_add(Weight::from_parts(1_326_523, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(13_053, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(7_u64))
+	}
+	fn update_cid_to_json(k: u32, v: u32) -> Weight {
+		Weight::from_parts(96_072_238, 3732)
+			.saturating_add(Weight::from_parts(1_326_523, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(13_053, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(5_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
+	}
+	fn update_cid_to_cid(k: u32, v: u32) -> Weight {
+		Weight::from_parts(96_072_238, 3732)
+			.saturating_add(Weight::from_parts(1_326_523, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(13_053, 0).saturating_mul(v.into()))
+			.saturating_add(RocksDbWeight::get().reads(6_u64))
+			.saturating_add(RocksDbWeight::get().writes(8_u64))
 	}
 	fn remove_module(k: u32) -> Weight {
 		Weight::from_parts(164_501_568, 3732)

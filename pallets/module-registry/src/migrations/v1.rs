@@ -10,9 +10,11 @@
 //! [`PendingPins`](crate::PendingPins), with its value unchanged, so the worker judges it again
 //! under the new rules (a real mismatch ends `Rejected` after one more try). Nothing a user
 //! stored changes; no type's encoding changes. Weight: one read per entry, one write per entry
-//! requeued.
+//! requeued. It reads the version-1 layout of the records ([`super::v2::v1_layout`]), which
+//! version 2 changed.
 
-use crate::{Config, Modules, Pallet, PendingPins, PinStatus};
+use super::v2::v1_layout::Modules;
+use crate::{Config, Pallet, PendingPins, PinStatus};
 use frame_support::{
 	migrations::VersionedMigration,
 	traits::{Get, UncheckedOnRuntimeUpgrade},
@@ -42,10 +44,8 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for RequeueFailedPins<T> {
 		T::DbWeight::get().reads_writes(reads, writes)
 	}
 
-	#[cfg(feature = "try-runtime")]
-	fn post_upgrade(_state: alloc::vec::Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
-		Pallet::<T>::do_try_state()
-	}
+	// The invariants are checked after the last migration (`v2`): they are those of the latest
+	// layout, which the entries only have after it.
 }
 
 /// Version 0 → 1, run once: checks and bumps the on-chain storage version.
