@@ -277,12 +277,16 @@ impl Chain {
 		value.map(|v| v.decode().map_err(node_err)).transpose()
 	}
 
-	/// The information recorded about `key`.
+	/// The information recorded about `key`, through the runtime API (the storage record holds
+	/// more than this, and its layout is the pallet's own business).
 	pub async fn info(&self, key: &[u8]) -> Result<Option<ModuleInfo>, ChainError> {
 		let at = self.api().await?.at_current_block().await.map_err(node_err)?;
-		let addr = dynamic::storage::<(Vec<u8>,), ModuleInfo>("ModuleRegistry", "Modules");
-		let value = at.storage().try_fetch(addr, (key.to_vec(),)).await.map_err(node_err)?;
-		value.map(|v| v.decode().map_err(node_err)).transpose()
+		let call = dynamic::runtime_api_call::<_, Option<ModuleInfo>>(
+			"ModuleRegistryApi",
+			"get_module_info",
+			(key.to_vec(),),
+		);
+		at.runtime_apis().call(call).await.map_err(node_err)
 	}
 
 	/// A page of entries through the runtime API.

@@ -9,7 +9,8 @@
 //!   resolution rule of the registry layer;
 //! - [`validation`]: how a submitted value is classified (JSON metadata or a raw CID), how a CID
 //!   is parsed into the binary form the chain records, and how that form is rendered back as
-//!   text.
+//!   text;
+//! - [`json`]: the single-pass, allocation-free JSON checker the classification runs on.
 //!
 //! The crate is `no_std` (with `alloc`), like the `sp-*` primitives of polkadot-sdk; the `std`
 //! feature (on by default) adds `serde` support for the types.
@@ -18,6 +19,7 @@
 
 extern crate alloc;
 
+pub mod json;
 pub mod registry;
 pub mod types;
 pub mod validation;

@@ -12,13 +12,14 @@
 //!    multibase CIDv1 ([`ValueError::InvalidCid`]). Identity-hash CIDs are refused
 //!    ([`ValueError::IdentityCid`]): they embed content instead of naming it.
 //!
-//! Parsing is linear in the value length, and the value length is capped by the pallet's
-//! `MaxValueLength`; serde_json also caps nesting depth at 128, so the cost is bounded.
+//! Checking is one pass over the bytes ([`crate::json`]), linear in the value length, which the
+//! pallet caps at `MaxValueLength`; it builds no tree and allocates nothing unless the `cid`
+//! field holds something other than a string. The grammar is serde_json's, so the rules accept
+//! exactly the values they accepted when they were written with it.
 
 use crate::types::{CidBytes, ValueKind};
 use alloc::vec::Vec;
 use cid::Cid;
-use serde::Deserialize;
 
 /// The multihash code of the identity "hash", which inlines content instead of hashing it.
 pub const IDENTITY_HASH_CODE: u64 = 0x00;
@@ -52,13 +53,6 @@ pub struct Classified {
 	pub cid: Option<CidBytes>,
 }
 
-/// The fields of module metadata the chain looks at. Every other field is accepted unread.
-#[derive(Deserialize)]
-struct Metadata {
-	#[serde(default)]
-	cid: Option<serde_json::Value>,
-}
-
 /// Classify `data` per the module docs, or say why it is refused.
 pub fn classify(data: &[u8]) -> Result<Classified, ValueError> {
 	if data.is_empty() {
@@ -67,12 +61,11 @@ pub fn classify(data: &[u8]) -> Result<Classified, ValueError> {
 	let text = core::str::from_utf8(data).map_err(|_| ValueError::InvalidUtf8)?;
 	let trimmed = text.trim_start();
 	if trimmed.starts_with('{') {
-		let meta: Metadata = serde_json::from_str(text).map_err(|_| ValueError::InvalidJson)?;
-		let cid =
-			meta.cid.as_ref().and_then(|value| value.as_str()).and_then(|s| parse_cid(s).ok());
+		let cid = crate::json::metadata_cid(data).map_err(|_| ValueError::InvalidJson)?;
+		let cid = cid.and_then(|text| parse_cid(&text).ok());
 		return Ok(Classified { kind: ValueKind::Json, cid });
 	}
-	if serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+	if crate::json::check(data).is_ok() {
 		return Err(ValueError::JsonNotObject);
 	}
 	let cid = parse_cid(text)?;
