@@ -149,7 +149,7 @@ def test_file_registry_commands(tmp_path):
         [modreg_bin(), "--json", "import", "--max-entry-bytes", "10", str(archive), str(tmp_path / "small")],
         capture_output=True, text=True,
     )
-    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert refused.returncode == 5, refused.stdout + refused.stderr  # problems found
     report = json.loads(refused.stdout)
     assert report["ok"] is False and any(p["kind"] == "entry_too_large" for p in report["problems"])
     assert not (tmp_path / "small").exists()
@@ -157,7 +157,7 @@ def test_file_registry_commands(tmp_path):
         [modreg_bin(), "--json", "promote", "../../etc/passwd", "--tag", "staging", "--dir", str(tmp_path / "copy")],
         capture_output=True, text=True,
     )
-    assert bad_id.returncode == 3
+    assert bad_id.returncode == 8
     assert "not a model id" in json.loads(bad_id.stdout)["error"]
     # A bad command line in --json mode is a JSON document too (exit code 2, as clap's).
     usage = subprocess.run([modreg_bin(), "--json", "no-such-command"], capture_output=True, text=True)

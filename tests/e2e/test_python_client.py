@@ -117,7 +117,7 @@ def test_the_command_line(dev_node):
     as_text = subprocess.run(cli + ["get", "0x" + b"py-cli".hex()], env=env, capture_output=True, text=True)
     assert as_text.returncode == 1
     refused = subprocess.run(cli + ["--suri", "//Bob", "remove", "py-cli"], env=env, capture_output=True, text=True)
-    assert refused.returncode == 2 and "NotOwner" in refused.stderr
+    assert refused.returncode == 3 and "NotOwner" in refused.stderr  # docs/EXIT_CODES.md
     # No node there: one line and exit code 4, not a traceback.
     down = subprocess.run(cli + ["--url", "ws://127.0.0.1:9", "get", "py-cli"], env=env, capture_output=True, text=True)
     assert down.returncode == 4, down.stderr

@@ -1,9 +1,10 @@
 //! The `file-registry` command line, as a library so that `modreg` flattens the same
 //! subcommands into its own (`modreg verify`, `modreg export`, …) instead of keeping a copy.
 //!
-//! Exit codes: 0 success; 1 the registry or archive has problems (the report says which);
-//! 2 bad command line (clap's own); 3 another error (I/O, unknown model, invalid id, occupied
-//! destination). With `--json` every outcome, errors included, is one JSON document.
+//! Exit codes ([`crate::exit`], the project's one table): 0 success; 5 the registry or archive
+//! has problems (the report says which); 2 bad command line (clap's own); 8 another error (I/O,
+//! unknown model, invalid id, occupied destination). With `--json` every outcome, errors
+//! included, is one JSON document.
 
 use crate::{archive, history, model::Tag, ArchiveError, HistoryError, Limits, Report};
 use clap::{Args, Subcommand};
@@ -139,11 +140,11 @@ pub enum Command {
 }
 
 /// Exit code: done.
-pub const SUCCESS: u8 = 0;
+pub const SUCCESS: u8 = crate::exit::OK;
 /// Exit code: the registry or archive has problems.
-pub const PROBLEMS: u8 = 1;
+pub const PROBLEMS: u8 = crate::exit::VERIFICATION;
 /// Exit code: another error.
-pub const FAILURE: u8 = 3;
+pub const FAILURE: u8 = crate::exit::OTHER;
 
 fn bar(json: bool, len: u64, what: &str) -> ProgressBar {
 	if json || !std::io::stderr().is_terminal() {

@@ -28,6 +28,7 @@
 pub mod archive;
 pub mod canonical;
 pub mod cli;
+pub mod exit;
 pub mod history;
 pub mod model;
 pub mod pgz;

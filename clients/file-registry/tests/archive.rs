@@ -551,14 +551,14 @@ fn the_cli_exits_non_zero_on_problems_and_prints_json() {
 	f.write_all(b"garbage\n").unwrap();
 	let bad =
 		std::process::Command::new(exe).args(["--json", "verify"]).arg(&tree).output().unwrap();
-	assert_eq!(bad.status.code(), Some(1));
+	assert_eq!(bad.status.code(), Some(file_registry::exit::VERIFICATION as i32));
 	let v: serde_json::Value = serde_json::from_slice(&bad.stdout).unwrap();
 	assert_eq!(v["ok"], false);
 	assert!(v["problem_count"].as_u64().unwrap() >= 1);
 
 	let missing =
 		std::process::Command::new(exe).args(["verify", "/nonexistent/registry"]).output().unwrap();
-	assert_eq!(missing.status.code(), Some(3));
+	assert_eq!(missing.status.code(), Some(file_registry::exit::OTHER as i32));
 
 	// A bad command line: exit code 2; with --json, one JSON document like every other outcome.
 	let usage = std::process::Command::new(exe).args(["--json", "verfy"]).output().unwrap();

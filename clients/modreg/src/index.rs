@@ -9,6 +9,7 @@
 //! (`module_registry_primitives::registry::resolve`) over the stored versions.
 
 use crate::{chain::Chain, Failure};
+use file_registry::exit;
 use module_registry_primitives::registry::{self, Range};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::{json, Value as Json};
@@ -36,7 +37,7 @@ pub fn default_path() -> PathBuf {
 }
 
 fn db_err(e: impl std::fmt::Display) -> Failure {
-	Failure(1, format!("index: {e}"))
+	Failure(exit::OTHER, format!("index: {e}"))
 }
 
 fn open(path: &Path) -> Result<Connection, Failure> {
@@ -47,7 +48,7 @@ fn open(path: &Path) -> Result<Connection, Failure> {
 	let version: i64 = db.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(db_err)?;
 	if version > SCHEMA_VERSION {
 		return Err(Failure(
-			2,
+			exit::OTHER,
 			format!("{} was made by a newer modreg; sync again", path.display()),
 		));
 	}
@@ -58,7 +59,10 @@ fn open(path: &Path) -> Result<Connection, Failure> {
 
 fn open_existing(path: &Path) -> Result<Connection, Failure> {
 	if !path.exists() {
-		return Err(Failure(1, format!("no index at {}; run `modreg sync` first", path.display())));
+		return Err(Failure(
+			exit::NOT_FOUND,
+			format!("no index at {}; run `modreg sync` first", path.display()),
+		));
 	}
 	open(path)
 }
@@ -107,7 +111,7 @@ type Snapshot = Vec<(String, Json, Vec<Json>)>;
 pub async fn sync(chain: &Chain, node: &str, path: &Path) -> Result<Json, Failure> {
 	let head: String =
 		serde_json::from_value(chain.rpc("chain_getFinalizedHead", rpc_params![]).await?)
-			.map_err(|e| Failure(4, format!("chain_getFinalizedHead: {e}")))?;
+			.map_err(|e| Failure(exit::UNREACHABLE, format!("chain_getFinalizedHead: {e}")))?;
 	let header = chain.rpc("chain_getHeader", rpc_params![&head]).await?;
 	let block = header["number"]
 		.as_str()
@@ -143,7 +147,10 @@ pub async fn sync_from_gateway(gateway: &str, path: &Path) -> Result<Json, Failu
 	let url = format!("{}/v1/index.json", gateway.trim_end_matches('/'));
 	let index = crate::http::get_json(&url).await?;
 	let Some(modules) = index["modules"].as_object() else {
-		return Err(Failure(4, format!("{url}: not a registry index (no `modules`)")));
+		return Err(Failure(
+			exit::UNREACHABLE,
+			format!("{url}: not a registry index (no `modules`)"),
+		));
 	};
 	let mut rows = Vec::with_capacity(modules.len());
 	for (name, entry) in modules {
@@ -151,8 +158,7 @@ pub async fn sync_from_gateway(gateway: &str, path: &Path) -> Result<Json, Failu
 		let (Some(package), Some(versions)) =
 			(record.get("package"), record["versions"].as_array())
 		else {
-			return Err(Failure(
-				4,
+			return Err(Failure(exit::UNREACHABLE,
 				format!("{url}: module {name} has no `registry` records (a gateway older than this modreg?)"),
 			));
 		};
@@ -238,7 +244,7 @@ pub fn search(path: &Path, query: &str) -> Result<(Vec<Json>, Json), Failure> {
 		.map(|w| format!("\"{}\"*", w.to_lowercase()))
 		.collect();
 	if terms.is_empty() {
-		return Err(Failure(2, "search for at least one word".into()));
+		return Err(Failure(exit::USAGE, "search for at least one word".into()));
 	}
 	let mut stmt = db
 		.prepare(
@@ -263,13 +269,14 @@ pub fn search(path: &Path, query: &str) -> Result<(Vec<Json>, Json), Failure> {
 pub fn info(path: &Path, name: &str) -> Result<(Json, Json), Failure> {
 	let db = open_existing(path)?;
 	let name = registry::PackageName::parse(name)
-		.map_err(|e| Failure(2, format!("bad package name {name:?}: {e}")))?
+		.map_err(|e| Failure(exit::USAGE, format!("bad package name {name:?}: {e}")))?
 		.to_string();
 	let package: Option<String> = db
 		.query_row("SELECT json FROM packages WHERE name = ?1", [&name], |r| r.get(0))
 		.optional()
 		.map_err(db_err)?;
-	let package = package.ok_or_else(|| Failure(1, format!("no package {name} in the index")))?;
+	let package = package
+		.ok_or_else(|| Failure(exit::NOT_FOUND, format!("no package {name} in the index")))?;
 	let mut package: Json = serde_json::from_str(&package).map_err(db_err)?;
 	package["versions"] = Json::Array(versions(&db, &name)?);
 	Ok((package, age(&db)?))
@@ -297,9 +304,10 @@ fn versions(db: &Connection, name: &str) -> Result<Vec<Json>, Failure> {
 pub fn resolve(path: &Path, name: &str, range: &str) -> Result<(Option<Json>, Json), Failure> {
 	let db = open_existing(path)?;
 	let name = registry::PackageName::parse(name)
-		.map_err(|e| Failure(2, format!("bad package name {name:?}: {e}")))?
+		.map_err(|e| Failure(exit::USAGE, format!("bad package name {name:?}: {e}")))?
 		.to_string();
-	let range = Range::parse(range).map_err(|_| Failure(2, format!("bad range {range:?}")))?;
+	let range =
+		Range::parse(range).map_err(|_| Failure(exit::USAGE, format!("bad range {range:?}")))?;
 	let all: Vec<(registry::Version, Json)> = versions(&db, &name)?
 		.into_iter()
 		.filter_map(|v| Some((registry::parse_version(v["version"].as_str()?).ok()?, v)))

@@ -32,6 +32,7 @@ use crate::{
 	content::{self, Cache, ContentError},
 	package, Failure,
 };
+use file_registry::exit;
 use module_registry_primitives::registry::{self, PackageName, Range};
 use std::{
 	fs, io,
@@ -47,9 +48,6 @@ pub const LOCKFILE_VERSION: u32 = 1;
 
 /// Most entries one tarball may unpack.
 pub const MAX_ENTRIES: usize = 100_000;
-
-/// The exit code of `--locked` when the lockfile would change.
-pub const EXIT_LOCK_CHANGED: u8 = 7;
 
 /// `modreg.lock`.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -89,13 +87,14 @@ impl Lockfile {
 			Ok(text) => text,
 			Err(e) if e.kind() == io::ErrorKind::NotFound =>
 				return Ok(Lockfile { lockfile_version: LOCKFILE_VERSION, packages: Vec::new() }),
-			Err(e) => return Err(Failure(1, format!("{}: {e}", path.display()))),
+			Err(e) => return Err(Failure(exit::OTHER, format!("{}: {e}", path.display()))),
 		};
-		let lock: Lockfile = serde_json::from_str(&text)
-			.map_err(|e| Failure(2, format!("{} is not a valid lockfile: {e}", path.display())))?;
+		let lock: Lockfile = serde_json::from_str(&text).map_err(|e| {
+			Failure(exit::USAGE, format!("{} is not a valid lockfile: {e}", path.display()))
+		})?;
 		if lock.lockfile_version != LOCKFILE_VERSION {
 			return Err(Failure(
-				2,
+				exit::USAGE,
 				format!(
 					"{} has lockfileVersion {}; this modreg reads {LOCKFILE_VERSION}",
 					path.display(),
@@ -110,11 +109,12 @@ impl Lockfile {
 	pub fn save(&self, dir: &Path) -> Result<(), Failure> {
 		let path = dir.join(LOCKFILE);
 		let tmp = dir.join(format!(".{LOCKFILE}.{}", std::process::id()));
-		let mut text = serde_json::to_string_pretty(self).map_err(|e| Failure(1, e.to_string()))?;
+		let mut text =
+			serde_json::to_string_pretty(self).map_err(|e| Failure(exit::OTHER, e.to_string()))?;
 		text.push('\n');
 		fs::write(&tmp, text)
 			.and_then(|()| fs::rename(&tmp, &path))
-			.map_err(|e| Failure(1, format!("{}: {e}", path.display())))
+			.map_err(|e| Failure(exit::OTHER, format!("{}: {e}", path.display())))
 	}
 
 	/// The entry of `name`.
@@ -142,9 +142,10 @@ pub struct Request {
 pub fn parse_request(text: &str) -> Result<Request, Failure> {
 	let (name, range) = registry::split_reference(text);
 	let range = range.unwrap_or("latest").to_string();
-	let name =
-		PackageName::parse(name).map_err(|e| Failure(2, format!("bad package {text:?}: {e}")))?;
-	Range::parse(&range).map_err(|_| Failure(2, format!("bad range {range:?} in {text:?}")))?;
+	let name = PackageName::parse(name)
+		.map_err(|e| Failure(exit::USAGE, format!("bad package {text:?}: {e}")))?;
+	Range::parse(&range)
+		.map_err(|_| Failure(exit::USAGE, format!("bad range {range:?} in {text:?}")))?;
 	Ok(Request { name, range })
 }
 
@@ -163,7 +164,7 @@ pub fn locked_from_rpc(range: &str, found: &serde_json::Value) -> Result<Locked,
 		found[field]
 			.as_str()
 			.map(str::to_owned)
-			.ok_or_else(|| Failure(1, format!("the node's answer has no {field}")))
+			.ok_or_else(|| Failure(exit::OTHER, format!("the node's answer has no {field}")))
 	};
 	Ok(Locked {
 		name: text("name")?,
@@ -171,7 +172,9 @@ pub fn locked_from_rpc(range: &str, found: &serde_json::Value) -> Result<Locked,
 		version: text("version")?,
 		cid: text("cid")?,
 		checksum: text("checksum")?,
-		size: found["size"].as_u64().ok_or_else(|| Failure(1, "the answer has no size".into()))?,
+		size: found["size"]
+			.as_u64()
+			.ok_or_else(|| Failure(exit::OTHER, "the answer has no size".into()))?,
 		block: found["publishedAt"].as_u64().unwrap_or_default(),
 	})
 }
@@ -186,11 +189,12 @@ pub async fn install_one(
 	dest: &Path,
 	max_bytes: u64,
 ) -> Result<u64, Failure> {
-	let cid = cid::Cid::try_from(locked.cid.as_str())
-		.map_err(|e| Failure(1, format!("{}: bad CID {}: {e}", locked.name, locked.cid)))?;
+	let cid = cid::Cid::try_from(locked.cid.as_str()).map_err(|e| {
+		Failure(exit::OTHER, format!("{}: bad CID {}: {e}", locked.name, locked.cid))
+	})?;
 	content::fetch_dag(ipfs, cache, &cid, &|_| {}).await.map_err(|e| match e {
 		ContentError::NotCached(_) => Failure(
-			1,
+			exit::NOT_FOUND,
 			format!(
 				"{}@{} is not in the cache ({}); run without --offline once",
 				locked.name, locked.version, locked.cid
@@ -199,18 +203,20 @@ pub async fn install_one(
 		other => Failure::from(other),
 	})?;
 	let parent = dest.parent().unwrap_or(Path::new("."));
-	fs::create_dir_all(parent).map_err(|e| Failure(1, format!("{}: {e}", parent.display())))?;
+	fs::create_dir_all(parent)
+		.map_err(|e| Failure(exit::OTHER, format!("{}: {e}", parent.display())))?;
 	let work = tempfile::Builder::new()
 		.prefix(".modreg-install-")
 		.tempdir_in(parent)
-		.map_err(|e| Failure(1, format!("{}: {e}", parent.display())))?;
+		.map_err(|e| Failure(exit::OTHER, format!("{}: {e}", parent.display())))?;
 	let blob = work.path().join("content");
 	content::write_out(cache, &cid, Some(&blob))?;
-	let (sha256, size) = package::hash_file(&blob).map_err(|e| Failure(1, e.to_string()))?;
+	let (sha256, size) =
+		package::hash_file(&blob).map_err(|e| Failure(exit::OTHER, e.to_string()))?;
 	let checksum = registry::checksum_text(&sha256);
 	if checksum != locked.checksum || size != locked.size {
 		return Err(Failure(
-			5,
+			exit::VERIFICATION,
 			format!(
 				"{}@{}: the content of {} is {checksum} ({size} bytes), the chain recorded {} ({} bytes)",
 				locked.name, locked.version, locked.cid, locked.checksum, locked.size
@@ -220,17 +226,20 @@ pub async fn install_one(
 	let staged = work.path().join("staged");
 	let files = if is_gzip(&blob)? {
 		unpack(&blob, &staged, max_bytes)
-			.map_err(|e| Failure(5, format!("{}: {e}", locked.name)))?
+			.map_err(|e| Failure(exit::VERIFICATION, format!("{}: {e}", locked.name)))?
 	} else {
-		fs::create_dir_all(&staged).map_err(|e| Failure(1, e.to_string()))?;
+		fs::create_dir_all(&staged).map_err(|e| Failure(exit::OTHER, e.to_string()))?;
 		let file_name = locked.name.rsplit('/').next().unwrap_or("content");
-		fs::rename(&blob, staged.join(file_name)).map_err(|e| Failure(1, e.to_string()))?;
+		fs::rename(&blob, staged.join(file_name))
+			.map_err(|e| Failure(exit::OTHER, e.to_string()))?;
 		1
 	};
 	if dest.exists() {
-		fs::remove_dir_all(dest).map_err(|e| Failure(1, format!("{}: {e}", dest.display())))?;
+		fs::remove_dir_all(dest)
+			.map_err(|e| Failure(exit::OTHER, format!("{}: {e}", dest.display())))?;
 	}
-	fs::rename(&staged, dest).map_err(|e| Failure(1, format!("{}: {e}", dest.display())))?;
+	fs::rename(&staged, dest)
+		.map_err(|e| Failure(exit::OTHER, format!("{}: {e}", dest.display())))?;
 	Ok(files)
 }
 
@@ -238,7 +247,7 @@ fn is_gzip(path: &Path) -> Result<bool, Failure> {
 	let mut magic = [0u8; 2];
 	let n = fs::File::open(path)
 		.and_then(|mut f| f.read(&mut magic))
-		.map_err(|e| Failure(1, e.to_string()))?;
+		.map_err(|e| Failure(exit::OTHER, e.to_string()))?;
 	Ok(n == 2 && magic == [0x1f, 0x8b])
 }
 

@@ -4,18 +4,19 @@
 //! file-registry commands through the `file-registry` crate. The node URL and the IPFS API URL
 //! come from `--node`/`MODREG_NODE` and `--ipfs`/`IPFS_API_URL`.
 //!
-//! Exit codes: 0 success; 1 not found, or a registry/archive with problems; 2 bad command line;
-//! 3 refused by the chain (the pallet error is printed); 4 node or IPFS unreachable;
-//! 5 content failed verification; 6 timed out waiting for `Verified`; 7 `install --locked` and
-//! `modreg.lock` would change. The file-registry
-//! commands (flattened in from `file_registry::cli`) keep that crate's codes: 0, 1 problems
-//! found, 2 bad command line, 3 another error.
+//! Exit codes are the project's one table, [`file_registry::exit`] (docs/EXIT_CODES.md): 0
+//! success; 1 not found; 2 bad command line or input; 3 refused by the chain (the pallet error
+//! is printed); 4 node, gateway or IPFS unreachable; 5 verification failed (content, or a file
+//! registry or archive with problems); 6 timed out waiting for `Verified`; 7 `install --locked`
+//! and `modreg.lock` would change; 8 another error (a local file, the cache, the index). The
+//! file-registry commands flattened in from `file_registry::cli` use the same table.
 
 mod http;
 mod index;
 mod install;
 mod package;
 
+use file_registry::exit;
 use modreg::{chain, content};
 
 use chain::{Chain, ChainError, ModuleInfo, PinStatus};
@@ -201,7 +202,7 @@ struct CacheArgs {
 impl CacheArgs {
 	fn open(self) -> Result<Cache, Failure> {
 		Cache::new(self.cache_dir.unwrap_or_else(Cache::default_dir), self.cache_max_bytes)
-			.map_err(|e| Failure(1, format!("cache: {e}")))
+			.map_err(|e| Failure(exit::OTHER, format!("cache: {e}")))
 	}
 }
 
@@ -235,10 +236,10 @@ struct Failure(u8, String);
 impl From<ChainError> for Failure {
 	fn from(e: ChainError) -> Self {
 		match e {
-			ChainError::Dispatch(_) => Failure(3, e.to_string()),
-			ChainError::Key(_) => Failure(2, e.to_string()),
-			ChainError::Node(_) => Failure(4, e.to_string()),
-			ChainError::BadArgument(_) => Failure(2, e.to_string()),
+			ChainError::Dispatch(_) => Failure(exit::REFUSED, e.to_string()),
+			ChainError::Key(_) => Failure(exit::USAGE, e.to_string()),
+			ChainError::Node(_) => Failure(exit::UNREACHABLE, e.to_string()),
+			ChainError::BadArgument(_) => Failure(exit::USAGE, e.to_string()),
 		}
 	}
 }
@@ -246,10 +247,11 @@ impl From<ChainError> for Failure {
 impl From<ContentError> for Failure {
 	fn from(e: ContentError) -> Self {
 		match e {
-			ContentError::Verification { .. } => Failure(5, e.to_string()),
-			ContentError::NotCached(_) | ContentError::NoCid(_) => Failure(1, e.to_string()),
-			ContentError::Ipfs(_) => Failure(4, e.to_string()),
-			ContentError::Io(_) => Failure(1, e.to_string()),
+			ContentError::Verification { .. } => Failure(exit::VERIFICATION, e.to_string()),
+			ContentError::NotCached(_) | ContentError::NoCid(_) =>
+				Failure(exit::NOT_FOUND, e.to_string()),
+			ContentError::Ipfs(_) => Failure(exit::UNREACHABLE, e.to_string()),
+			ContentError::Io(_) => Failure(exit::OTHER, e.to_string()),
 		}
 	}
 }
@@ -276,17 +278,20 @@ fn info_json(key: &[u8], info: &ModuleInfo) -> serde_json::Value {
 
 fn account(text: &str) -> Result<[u8; 32], Failure> {
 	if let Some(h) = text.strip_prefix("0x") {
-		let bytes = hex::decode(h).map_err(|e| Failure(2, format!("bad account: {e}")))?;
-		return bytes.try_into().map_err(|_| Failure(2, "an account id is 32 bytes".into()));
+		let bytes =
+			hex::decode(h).map_err(|e| Failure(exit::USAGE, format!("bad account: {e}")))?;
+		return bytes
+			.try_into()
+			.map_err(|_| Failure(exit::USAGE, "an account id is 32 bytes".into()));
 	}
 	let id: subxt::utils::AccountId32 =
-		text.parse().map_err(|e| Failure(2, format!("bad SS58 address: {e:?}")))?;
+		text.parse().map_err(|e| Failure(exit::USAGE, format!("bad SS58 address: {e:?}")))?;
 	Ok(id.0)
 }
 
 fn value_arg(value: &str) -> Result<Vec<u8>, Failure> {
 	match value.strip_prefix('@') {
-		Some(path) => std::fs::read(path).map_err(|e| Failure(1, format!("{path}: {e}"))),
+		Some(path) => std::fs::read(path).map_err(|e| Failure(exit::OTHER, format!("{path}: {e}"))),
 		None => Ok(value.as_bytes().to_vec()),
 	}
 }
@@ -336,14 +341,14 @@ async fn wait_verified(
 				},
 				PinStatus::Rejected { reason, at } =>
 					return Err(Failure(
-						5,
+						exit::VERIFICATION,
 						format!("the chain rejected the content at block {at}: {reason:?}"),
 					)),
 				_ => {},
 			}
 		}
 		if tokio::time::Instant::now() > deadline {
-			return Err(Failure(6, format!("not verified within {timeout} s")));
+			return Err(Failure(exit::TIMEOUT, format!("not verified within {timeout} s")));
 		}
 		tokio::time::sleep(Duration::from_secs(2)).await;
 	}
@@ -363,14 +368,16 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			let value = chain
 				.get(key.as_bytes())
 				.await?
-				.ok_or_else(|| Failure(1, format!("no module {key:?}")))?;
+				.ok_or_else(|| Failure(exit::NOT_FOUND, format!("no module {key:?}")))?;
 			if json {
 				println!(
 					"{}",
 					serde_json::json!({"key": key, "value": String::from_utf8_lossy(&value)})
 				);
 			} else {
-				std::io::stdout().write_all(&value).map_err(|e| Failure(1, e.to_string()))?;
+				std::io::stdout()
+					.write_all(&value)
+					.map_err(|e| Failure(exit::OTHER, e.to_string()))?;
 				println!();
 			}
 		},
@@ -410,7 +417,10 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 		Command::Search { text, offline: true } => {
 			let (hits, age) = index::search(&index_path, &text)?;
 			if hits.is_empty() {
-				return Err(Failure(1, format!("nothing in the index matches {text:?}")));
+				return Err(Failure(
+					exit::NOT_FOUND,
+					format!("nothing in the index matches {text:?}"),
+				));
 			}
 			if json {
 				println!("{}", serde_json::json!({"results": hits, "index": age}));
@@ -448,7 +458,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			let info = chain
 				.info(key.as_bytes())
 				.await?
-				.ok_or_else(|| Failure(1, format!("no module {key:?}")))?;
+				.ok_or_else(|| Failure(exit::NOT_FOUND, format!("no module {key:?}")))?;
 			let v = info_json(key.as_bytes(), &info);
 			out(json, v.clone(), serde_json::to_string_pretty(&v).unwrap_or_default());
 		},
@@ -474,7 +484,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				}
 			}
 			if hits.is_empty() {
-				return Err(Failure(1, format!("nothing matches {text:?}")));
+				return Err(Failure(exit::NOT_FOUND, format!("nothing matches {text:?}")));
 			}
 			if json {
 				println!(
@@ -519,7 +529,10 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				Chain::connect(&cli.node).await?.resolve(&name, &range, None).await?
 			};
 			if found.is_null() {
-				return Err(Failure(1, format!("no version of {name} matches {range:?}")));
+				return Err(Failure(
+					exit::NOT_FOUND,
+					format!("no version of {name} matches {range:?}"),
+				));
 			}
 			if !json {
 				if found["yanked"] == true {
@@ -549,7 +562,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			let chain = Chain::connect(&cli.node).await?;
 			let all = chain.all_pages("moduleRegistry_versions", &[&name], "version", None).await?;
 			if all.is_empty() {
-				return Err(Failure(1, format!("{name} has no versions")));
+				return Err(Failure(exit::NOT_FOUND, format!("{name} has no versions")));
 			}
 			let text = all
 				.iter()
@@ -572,7 +585,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				.rpc("moduleRegistry_getPackage", subxt::rpcs::client::rpc_params![&name])
 				.await?;
 			if found.is_null() {
-				return Err(Failure(1, format!("no package {name}")));
+				return Err(Failure(exit::NOT_FOUND, format!("no package {name}")));
 			}
 			let text = serde_json::to_string_pretty(&found).unwrap_or_default();
 			out(json, found, text);
@@ -627,7 +640,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 		Command::Publish { path, key, metadata, timeout, .. } => {
 			let ipfs = content::client(&cli.ipfs)?;
 			let size = std::fs::metadata(&path)
-				.map_err(|e| Failure(1, format!("{}: {e}", path.display())))?;
+				.map_err(|e| Failure(exit::OTHER, format!("{}: {e}", path.display())))?;
 			let cid = if size.is_dir() {
 				content::add_dir(&ipfs, &path).await?
 			} else {
@@ -652,9 +665,11 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				Some(meta) => {
 					let mut doc: serde_json::Value =
 						serde_json::from_slice(&value_arg(&format!("@{}", meta.display()))?)
-							.map_err(|e| Failure(1, format!("metadata is not JSON: {e}")))?;
+							.map_err(|e| {
+								Failure(exit::USAGE, format!("metadata is not JSON: {e}"))
+							})?;
 					doc["cid"] = cid.clone().into();
-					serde_json::to_vec(&doc).map_err(|e| Failure(1, e.to_string()))?
+					serde_json::to_vec(&doc).map_err(|e| Failure(exit::OTHER, e.to_string()))?
 				},
 				None => cid.clone().into_bytes(),
 			};
@@ -666,28 +681,33 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 		Command::Fetch { key, output, offline, cache } => {
 			let cache = cache.open()?;
 			let chain = if offline { None } else { Some(Chain::connect(&cli.node).await?) };
-			let cid = match &chain {
-				Some(chain) => {
-					let value = chain
-						.get(key.as_bytes())
-						.await?
-						.ok_or_else(|| Failure(1, format!("no module {key:?}")))?;
-					let cid = content::cid_of_value(&value)?;
-					// Remember the key's CID for --offline use.
-					let _ = std::fs::write(cache_key_path(cache.dir(), &key), cid.to_string());
-					cid
-				},
-				None => {
-					let text = std::fs::read_to_string(cache_key_path(cache.dir(), &key)).map_err(
-						|_| Failure(1, format!("{key:?} was never fetched online; no cached CID")),
-					)?;
-					cid::Cid::try_from(text.trim()).map_err(|e| Failure(1, e.to_string()))?
-				},
-			};
+			let cid =
+				match &chain {
+					Some(chain) => {
+						let value = chain.get(key.as_bytes()).await?.ok_or_else(|| {
+							Failure(exit::NOT_FOUND, format!("no module {key:?}"))
+						})?;
+						let cid = content::cid_of_value(&value)?;
+						// Remember the key's CID for --offline use.
+						let _ = std::fs::write(cache_key_path(cache.dir(), &key), cid.to_string());
+						cid
+					},
+					None => {
+						let text = std::fs::read_to_string(cache_key_path(cache.dir(), &key))
+							.map_err(|_| {
+								Failure(
+									exit::NOT_FOUND,
+									format!("{key:?} was never fetched online; no cached CID"),
+								)
+							})?;
+						cid::Cid::try_from(text.trim())
+							.map_err(|e| Failure(exit::OTHER, e.to_string()))?
+					},
+				};
 			let ipfs = if offline { None } else { Some(content::client(&cli.ipfs)?) };
 			content::fetch_dag(ipfs.as_ref(), &cache, &cid, &|_| {}).await?;
 			let written = content::write_out(&cache, &cid, output.as_deref())?;
-			cache.evict().map_err(|e| Failure(1, format!("cache: {e}")))?;
+			cache.evict().map_err(|e| Failure(exit::OTHER, format!("cache: {e}")))?;
 			if let Some(path) = output {
 				if json {
 					println!(
@@ -731,7 +751,7 @@ async fn install(
 	let requests: Vec<Request> = if packages.is_empty() {
 		if lock.packages.is_empty() {
 			return Err(Failure(
-				2,
+				exit::USAGE,
 				format!("nothing to install: name packages or add them to {}", install::LOCKFILE),
 			));
 		}
@@ -765,7 +785,7 @@ async fn install(
 			(Some(p), _) => install::Locked { range: request.range.clone(), ..p.clone() },
 			(None, None) =>
 				return Err(Failure(
-					1,
+					exit::NOT_FOUND,
 					format!(
 						"{name}@{} is not in {}; --offline cannot resolve it",
 						request.range,
@@ -776,7 +796,7 @@ async fn install(
 				let found = chain.resolve(&name, &request.range, None).await?;
 				if found.is_null() {
 					return Err(Failure(
-						1,
+						exit::NOT_FOUND,
 						format!("no version of {name} matches {:?}", request.range),
 					));
 				}
@@ -787,7 +807,7 @@ async fn install(
 		};
 		if o.locked && previous.as_ref() != Some(&entry) {
 			return Err(Failure(
-				install::EXIT_LOCK_CHANGED,
+				exit::LOCKED,
 				format!(
 					"{} would change for {name} (to {}); run without --locked to update it",
 					install::LOCKFILE,
@@ -830,7 +850,7 @@ async fn install(
 		}
 		lock.put(entry);
 	}
-	cache.evict().map_err(|e| Failure(1, format!("cache: {e}")))?;
+	cache.evict().map_err(|e| Failure(exit::OTHER, format!("cache: {e}")))?;
 	let changed = lock != before;
 	if changed {
 		lock.save(&o.project)?;
@@ -869,30 +889,32 @@ async fn publish_version(
 	use module_registry_primitives::registry;
 	// Check what the chain checks before spending anything.
 	let package = registry::PackageName::parse(name)
-		.map_err(|e| Failure(2, format!("bad package name {name:?}: {e}")))?;
-	registry::parse_version(version)
-		.map_err(|_| Failure(2, format!("{version:?} is not a SemVer version (e.g. 1.2.3)")))?;
+		.map_err(|e| Failure(exit::USAGE, format!("bad package name {name:?}: {e}")))?;
+	registry::parse_version(version).map_err(|_| {
+		Failure(exit::USAGE, format!("{version:?} is not a SemVer version (e.g. 1.2.3)"))
+	})?;
 	let metadata = match metadata {
 		Some(path) => value_arg(&format!("@{}", path.display()))?,
 		None => b"{}".to_vec(),
 	};
 	registry::metadata_module_type(&metadata).map_err(|e| {
 		Failure(
-			2,
+			exit::USAGE,
 			format!("metadata: {e:?} (a JSON object; type is docker|native|python|wasm|other)"),
 		)
 	})?;
 	let signer = Chain::signer(suri)?;
 
-	let meta =
-		std::fs::metadata(path).map_err(|e| Failure(1, format!("{}: {e}", path.display())))?;
+	let meta = std::fs::metadata(path)
+		.map_err(|e| Failure(exit::OTHER, format!("{}: {e}", path.display())))?;
 	let packed;
 	let (content, sha256, size): (&std::path::Path, [u8; 32], u64) = if meta.is_dir() {
-		packed = package::pack_dir(path).map_err(|e| Failure(1, format!("packing: {e}")))?;
+		packed =
+			package::pack_dir(path).map_err(|e| Failure(exit::OTHER, format!("packing: {e}")))?;
 		(packed.file.path(), packed.sha256, packed.size)
 	} else {
-		let (sha256, size) =
-			package::hash_file(path).map_err(|e| Failure(1, format!("{}: {e}", path.display())))?;
+		let (sha256, size) = package::hash_file(path)
+			.map_err(|e| Failure(exit::OTHER, format!("{}: {e}", path.display())))?;
 		(path, sha256, size)
 	};
 	let bar = if json || size < (1 << 20) { ProgressBar::hidden() } else { ProgressBar::new(size) };
@@ -920,8 +942,9 @@ async fn publish_version(
 	let found = find().await?;
 	let entry =
 		found["entryKey"].as_str().and_then(|k| hex::decode(k.trim_start_matches("0x")).ok());
-	let entry =
-		entry.ok_or_else(|| Failure(1, format!("the node does not show {package}@{version}")))?;
+	let entry = entry.ok_or_else(|| {
+		Failure(exit::NOT_FOUND, format!("the node does not show {package}@{version}"))
+	})?;
 	wait_verified(&chain, &entry, timeout, json).await?;
 	let found = find().await?;
 	let text =
@@ -950,7 +973,7 @@ async fn namespace(
 				.rpc("moduleRegistry_getNamespace", subxt::rpcs::client::rpc_params![&namespace])
 				.await?;
 			if found.is_null() {
-				return Err(Failure(1, format!("nobody has claimed {namespace}")));
+				return Err(Failure(exit::NOT_FOUND, format!("nobody has claimed {namespace}")));
 			}
 			let text = serde_json::to_string_pretty(&found).unwrap_or_default();
 			out(json, found, text);

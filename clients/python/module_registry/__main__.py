@@ -1,7 +1,8 @@
 """``python -m module_registry``: a small command line over :class:`Registry`.
 
-Exit codes: 0 done; 1 no such key (``get``); 2 the chain refused the call (the pallet error is
-named) or a bad command line; 4 the node cannot be reached.
+Exit codes follow the project's one table (docs/EXIT_CODES.md, ``file_registry::exit`` in the
+Rust tools): 0 done; 1 no such key (``get``); 2 a bad command line or input; 3 the chain refused
+the call (the pallet error is named); 4 the node cannot be reached.
 """
 
 import argparse
@@ -11,6 +12,12 @@ import sys
 
 from . import errors
 from .client import Registry, keypair
+
+# docs/EXIT_CODES.md
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+EXIT_REFUSED = 3
+EXIT_UNREACHABLE = 4
 
 
 def _show(value):
@@ -54,11 +61,11 @@ def main(argv=None):
         reg = Registry(args.url)
     except (OSError, ConnectionError) as e:
         print(f"error: cannot reach the node at {args.url}: {e}", file=sys.stderr)
-        return 4
+        return EXIT_UNREACHABLE
     except Exception as e:  # websocket-client raises its own exception types
         if type(e).__module__.startswith("websocket"):
             print(f"error: cannot reach the node at {args.url}: {e}", file=sys.stderr)
-            return 4
+            return EXIT_UNREACHABLE
         raise
     try:
         if args.cmd == "register":
@@ -72,7 +79,7 @@ def main(argv=None):
             value = reg.get(args.key)
             if value is None:
                 print(f"no module {args.key!r}", file=sys.stderr)
-                return 1
+                return EXIT_NOT_FOUND
             print(_show(value))
         elif args.cmd == "info":
             print(json.dumps(reg.info(args.key), default=str, indent=2))
@@ -93,7 +100,10 @@ def main(argv=None):
                 print(json.dumps({"key": _show(key), **info}, default=str))
     except errors.ModuleRegistryError as e:
         print(f"error: {e}", file=sys.stderr)
-        return 2
+        return EXIT_REFUSED
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return EXIT_USAGE
     return 0
 
 

@@ -183,6 +183,21 @@ pub async fn measure(
 	// each time, no network).
 	let mut offline = Vec::new();
 	if let Some(modreg) = modreg {
+		// `modreg sync` copies the finalized state, which may lag the best block the online
+		// figures read: wait until it holds every version.
+		let deadline = Instant::now() + Duration::from_secs(300);
+		loop {
+			let head: String = rpc.request("chain_getFinalizedHead", rpc_params![]).await?;
+			let found: Json =
+				rpc.request("moduleRegistry_getPackage", rpc_params![&package, &head]).await?;
+			if found["versionCount"].as_u64() == Some(versions as u64) {
+				break;
+			}
+			if Instant::now() > deadline {
+				bail!("the finalized head holds {} of {versions} versions", found["versionCount"]);
+			}
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
 		let index =
 			std::env::temp_dir().join(format!("modreg-bench-index-{}.sqlite", std::process::id()));
 		let index_arg = index.to_string_lossy().into_owned();
