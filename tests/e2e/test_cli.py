@@ -97,6 +97,39 @@ def test_publish_fetch_offline_and_tampering(pair, tmp_path):
     to_stdout = run(node, ipfs, cache, "fetch", "cli-dir", check=False)
     assert to_stdout.returncode != 0 and "pass -o DIR" in to_stdout.stdout + to_stdout.stderr
 
+    # Progress bars: drawn on a terminal, never with --quiet, never when stderr is not a terminal.
+    def on_terminal(*args):
+        """Run modreg (without --json) with standard error on a pseudo-terminal; return what it drew."""
+        import pty
+        fresh = tmp_path / f"cache-{len(args)}-{args[0]}"
+        env = dict(os.environ, MODREG_NODE=node.ws, IPFS_API_URL=ipfs.url, MODREG_CACHE_DIR=str(fresh))
+        leader, follower = pty.openpty()
+        import fcntl, struct, termios
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))
+        try:
+            done = subprocess.run([modreg_bin(), *args], env=env, stdout=subprocess.PIPE, stderr=follower, timeout=300)
+            os.close(follower)
+            drawn = b""
+            while True:
+                try:
+                    chunk = os.read(leader, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                drawn += chunk
+        finally:
+            os.close(leader)
+        assert done.returncode == 0, drawn
+        return drawn.decode("utf-8", "replace")
+
+    drawn = on_terminal("fetch", "cli-dir", "-o", str(tmp_path / "with-bar"))
+    assert "fetching" in drawn, drawn
+    quiet = on_terminal("--quiet", "fetch", "cli-dir", "-o", str(tmp_path / "quiet"))
+    assert "fetching" not in quiet, quiet
+    piped = run(node, ipfs, tmp_path / "cache-piped", "fetch", "cli-dir", "-o", str(tmp_path / "piped"))
+    assert "fetching" not in piped.stderr
+
 
 def test_register_get_search_and_errors(pair, tmp_path):
     ipfs, node = pair

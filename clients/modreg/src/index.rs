@@ -108,7 +108,13 @@ pub fn age_line(age: &Json) -> String {
 type Snapshot = Vec<(String, Json, Vec<Json>)>;
 
 /// `modreg sync`: copy every package, version and version metadata at the finalized head.
-pub async fn sync(chain: &Chain, node: &str, path: &Path) -> Result<Json, Failure> {
+/// `on_package` is told of each package copied, for a progress bar.
+pub async fn sync(
+	chain: &Chain,
+	node: &str,
+	path: &Path,
+	on_package: &(dyn Fn() + Sync),
+) -> Result<Json, Failure> {
 	let head: String =
 		serde_json::from_value(chain.rpc("chain_getFinalizedHead", rpc_params![]).await?)
 			.map_err(|e| Failure(exit::UNREACHABLE, format!("chain_getFinalizedHead: {e}")))?;
@@ -137,6 +143,7 @@ pub async fn sync(chain: &Chain, node: &str, path: &Path) -> Result<Json, Failur
 			v["metadata"] = metadata;
 		}
 		rows.push((name, package, versions));
+		on_package();
 	}
 	write_snapshot(path, &rows, block, &head, node)
 }

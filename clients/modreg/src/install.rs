@@ -188,11 +188,12 @@ pub async fn install_one(
 	locked: &Locked,
 	dest: &Path,
 	max_bytes: u64,
+	on_block: &(dyn Fn(u64) + Sync),
 ) -> Result<u64, Failure> {
 	let cid = cid::Cid::try_from(locked.cid.as_str()).map_err(|e| {
 		Failure(exit::OTHER, format!("{}: bad CID {}: {e}", locked.name, locked.cid))
 	})?;
-	content::fetch_dag(ipfs, cache, &cid, &|_| {}).await.map_err(|e| match e {
+	content::fetch_dag(ipfs, cache, &cid, on_block).await.map_err(|e| match e {
 		ContentError::NotCached(_) => Failure(
 			exit::NOT_FOUND,
 			format!(

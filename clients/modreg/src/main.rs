@@ -37,9 +37,12 @@ struct Cli {
 	/// Secret URI of the signing key.
 	#[arg(long, global = true, env = "MODREG_SURI", default_value = "//Alice")]
 	suri: String,
-	/// Machine-readable JSON output.
+	/// Machine-readable JSON output (no progress bars).
 	#[arg(long, global = true)]
 	json: bool,
+	/// No progress bars. They are also off when standard error is not a terminal.
+	#[arg(long, short, global = true)]
+	quiet: bool,
 	/// The local index that `sync` writes and `--offline` reads.
 	#[arg(long, global = true, env = "MODREG_INDEX")]
 	index: Option<PathBuf>,
@@ -322,13 +325,47 @@ fn matches(key: &[u8], value: &[u8], needle: &str) -> bool {
 			.any(|f| field(json.get("custom").and_then(|c| c.get(*f))))
 }
 
+/// A progress bar on standard error for a transfer of `total` bytes (a byte counter when the
+/// total is not known), or a hidden one with `--quiet`, `--json`, or when standard error is not
+/// a terminal.
+fn transfer_bar(silent: bool, total: Option<u64>, what: &str) -> ProgressBar {
+	use std::io::IsTerminal;
+	if silent || !std::io::stderr().is_terminal() {
+		return ProgressBar::hidden();
+	}
+	let (bar, template) = match total {
+		Some(total) => (
+			ProgressBar::new(total),
+			format!("{what} {{bar:30}} {{bytes}}/{{total_bytes}} {{bytes_per_sec}}"),
+		),
+		None =>
+			(ProgressBar::new_spinner(), format!("{what} {{spinner}} {{bytes}} {{bytes_per_sec}}")),
+	};
+	bar.set_style(ProgressStyle::with_template(&template).expect("template"));
+	bar
+}
+
+/// A progress bar counting items (packages of a sync), hidden as [`transfer_bar`] is.
+fn count_bar(silent: bool, what: &str) -> ProgressBar {
+	use std::io::IsTerminal;
+	if silent || !std::io::stderr().is_terminal() {
+		return ProgressBar::hidden();
+	}
+	let bar = ProgressBar::new_spinner();
+	bar.set_style(
+		ProgressStyle::with_template(&format!("{what} {{spinner}} {{pos}}")).expect("template"),
+	);
+	bar
+}
+
 async fn wait_verified(
 	chain: &Chain,
 	key: &[u8],
 	timeout: u64,
-	json: bool,
+	silent: bool,
 ) -> Result<ModuleInfo, Failure> {
-	let spinner = if json { ProgressBar::hidden() } else { ProgressBar::new_spinner() };
+	let spinner = count_bar(silent, "");
+	spinner.set_style(ProgressStyle::with_template("{spinner} {msg}").expect("template"));
 	spinner.set_message("waiting for the chain to verify the pin");
 	let deadline = tokio::time::Instant::now() + Duration::from_secs(timeout);
 	loop {
@@ -356,6 +393,8 @@ async fn wait_verified(
 
 async fn run(cli: Cli) -> Result<(), Failure> {
 	let json = cli.json;
+	// Progress bars are for people at a terminal: off with --quiet and --json.
+	let silent = cli.json || cli.quiet;
 	let index_path = cli.index.clone().unwrap_or_else(index::default_path);
 	match cli.command {
 		Command::Register { key, value } => {
@@ -438,10 +477,19 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 		},
 		Command::Sync { gateway } => {
 			let done = match gateway {
-				Some(gateway) => index::sync_from_gateway(&gateway, &index_path).await?,
+				Some(gateway) => {
+					let bar = count_bar(silent, "downloading the gateway's index");
+					bar.enable_steady_tick(Duration::from_millis(120));
+					let done = index::sync_from_gateway(&gateway, &index_path).await;
+					bar.finish_and_clear();
+					done?
+				},
 				None => {
 					let chain = Chain::connect(&cli.node).await?;
-					index::sync(&chain, &cli.node, &index_path).await?
+					let bar = count_bar(silent, "syncing packages");
+					let done = index::sync(&chain, &cli.node, &index_path, &|| bar.inc(1)).await?;
+					bar.finish_and_clear();
+					done
 				},
 			};
 			let text = format!(
@@ -499,15 +547,13 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 		},
 		Command::Publish { path, name: Some(name), version, metadata, timeout, .. } => {
 			let version = version.unwrap_or_default();
-			publish_version(
-				&cli.node, &cli.ipfs, &cli.suri, json, &path, &name, &version, metadata, timeout,
-			)
-			.await?;
+			let at = (&cli.node[..], &cli.ipfs[..], &cli.suri[..]);
+			publish_version(at, (json, silent), &path, &name, &version, metadata, timeout).await?;
 		},
 		Command::Install { packages, to, project, locked, offline, cache, max_unpacked_bytes } => {
 			let cache = cache.open()?;
 			let options = InstallOptions { to, project, locked, offline, max_unpacked_bytes };
-			install(&cli.node, &cli.ipfs, json, &cache, packages, options).await?;
+			install(&cli.node, &cli.ipfs, (json, silent), &cache, packages, options).await?;
 		},
 		Command::Namespace { action } => namespace(&cli.node, &cli.suri, json, action).await?,
 		Command::Resolve { reference, range, offline } => {
@@ -644,15 +690,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			let cid = if size.is_dir() {
 				content::add_dir(&ipfs, &path).await?
 			} else {
-				let bar = if json || size.len() < (1 << 20) {
-					ProgressBar::hidden()
-				} else {
-					ProgressBar::new(size.len())
-				};
-				bar.set_style(
-					ProgressStyle::with_template("adding {bar:30} {bytes}/{total_bytes}")
-						.expect("template"),
-				);
+				let bar = transfer_bar(silent, Some(size.len()), "adding");
 				let b = bar.clone();
 				let cid = content::add_file(&ipfs, &path, move |n| b.inc(n)).await?;
 				bar.finish_and_clear();
@@ -675,7 +713,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			};
 			let chain = Chain::connect(&cli.node).await?;
 			chain.register(&Chain::signer(&cli.suri)?, key.as_bytes(), &value).await?;
-			wait_verified(&chain, key.as_bytes(), timeout, json).await?;
+			wait_verified(&chain, key.as_bytes(), timeout, silent).await?;
 			out(json, serde_json::json!({"key": key, "cid": cid}), format!("{key}\t{cid}"));
 		},
 		Command::Fetch { key, output, offline, cache } => {
@@ -705,7 +743,9 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 					},
 				};
 			let ipfs = if offline { None } else { Some(content::client(&cli.ipfs)?) };
-			content::fetch_dag(ipfs.as_ref(), &cache, &cid, &|_| {}).await?;
+			let bar = transfer_bar(silent, None, "fetching");
+			content::fetch_dag(ipfs.as_ref(), &cache, &cid, &|n| bar.inc(n)).await?;
+			bar.finish_and_clear();
 			let written = content::write_out(&cache, &cid, output.as_deref())?;
 			cache.evict().map_err(|e| Failure(exit::OTHER, format!("cache: {e}")))?;
 			if let Some(path) = output {
@@ -740,7 +780,7 @@ struct InstallOptions {
 async fn install(
 	node: &str,
 	ipfs_url: &str,
-	json: bool,
+	(json, silent): (bool, bool),
 	cache: &Cache,
 	packages: Vec<String>,
 	o: InstallOptions,
@@ -839,8 +879,18 @@ async fn install(
 			}
 		}
 		let dest = root.join(&request.name.namespace).join(&request.name.name);
-		let files =
-			install::install_one(ipfs.as_ref(), cache, &entry, &dest, o.max_unpacked_bytes).await?;
+		let bar = transfer_bar(silent, Some(entry.size), &format!("fetching {name}"));
+		let on_block = |n| bar.inc(n);
+		let files = install::install_one(
+			ipfs.as_ref(),
+			cache,
+			&entry,
+			&dest,
+			o.max_unpacked_bytes,
+			&on_block,
+		)
+		.await?;
+		bar.finish_and_clear();
 		report.push(serde_json::json!({
 			"name": name, "version": entry.version, "cid": entry.cid, "checksum": entry.checksum,
 			"path": dest, "files": files, "warnings": warnings,
@@ -876,10 +926,8 @@ fn pin_word(status: &serde_json::Value) -> String {
 /// `modreg publish PATH --name ns/name --version X`: pack, hash, add to IPFS, publish, wait.
 #[allow(clippy::too_many_arguments)]
 async fn publish_version(
-	node: &str,
-	ipfs_url: &str,
-	suri: &str,
-	json: bool,
+	(node, ipfs_url, suri): (&str, &str, &str),
+	(json, silent): (bool, bool),
 	path: &std::path::Path,
 	name: &str,
 	version: &str,
@@ -917,10 +965,7 @@ async fn publish_version(
 			.map_err(|e| Failure(exit::OTHER, format!("{}: {e}", path.display())))?;
 		(path, sha256, size)
 	};
-	let bar = if json || size < (1 << 20) { ProgressBar::hidden() } else { ProgressBar::new(size) };
-	bar.set_style(
-		ProgressStyle::with_template("adding {bar:30} {bytes}/{total_bytes}").expect("template"),
-	);
+	let bar = transfer_bar(silent, Some(size), "adding");
 	let b = bar.clone();
 	let ipfs = content::client(ipfs_url)?;
 	let cid = content::add_file(&ipfs, content, move |n| b.inc(n)).await?;
@@ -945,7 +990,7 @@ async fn publish_version(
 	let entry = entry.ok_or_else(|| {
 		Failure(exit::NOT_FOUND, format!("the node does not show {package}@{version}"))
 	})?;
-	wait_verified(&chain, &entry, timeout, json).await?;
+	wait_verified(&chain, &entry, timeout, silent).await?;
 	let found = find().await?;
 	let text =
 		format!("published {package}@{version}\t{cid}\t{}", registry::checksum_text(&sha256));
