@@ -6,6 +6,9 @@
 //! - **Reads**: a gateway following the bench node; the time it takes to index the chain from
 //!   genesis, then `GET /v1/modules/{ns}/{name}` from 100 clients against the node's
 //!   `moduleRegistry_getModule` from 100 clients, throughput and p99.
+//! - **Burst** (`gateway-burst`): a gateway following the node while the P1 register burst runs
+//!   (100,000 registrations of 1 KiB JSON), its `/healthz` lag sampled every 250 ms; then a
+//!   fresh gateway indexing that chain from genesis, timed.
 
 use anyhow::{bail, Context, Result};
 use futures::future::try_join_all;
@@ -81,6 +84,54 @@ impl Gateway {
 		let (_, body) = get(client, &format!("{}/healthz", self.url)).await?;
 		Ok(serde_json::from_slice(&body)?)
 	}
+
+	/// Wait until the gateway has indexed block `height`; answers how long that took.
+	pub async fn wait_for(&self, height: u64, within: Duration) -> Result<Duration> {
+		let client = http();
+		let started = Instant::now();
+		loop {
+			let h = self.health(&client).await?;
+			if h["indexedHeight"].as_u64().unwrap_or(0) >= height {
+				return Ok(started.elapsed());
+			}
+			if started.elapsed() > within {
+				bail!("the gateway did not index block {height} within {within:?}: {h}");
+			}
+			tokio::time::sleep(Duration::from_millis(100)).await;
+		}
+	}
+}
+
+/// The node's finalized height.
+pub async fn finalized_height(ws: &str) -> Result<u64> {
+	let rpc = crate::chain::connect(ws).await?;
+	let head: String = rpc.request("chain_getFinalizedHead", subxt::rpcs::rpc_params![]).await?;
+	let header: Json = rpc.request("chain_getHeader", subxt::rpcs::rpc_params![head]).await?;
+	crate::chain::parse_number(&header["number"])
+}
+
+/// Sample the gateway's `/healthz` every 250 ms until `stop` is set: the largest lag (finalized
+/// minus indexed blocks) seen, how many samples, and the lag over time.
+pub async fn sample_lag(url: String, stop: Arc<std::sync::atomic::AtomicBool>) -> Result<Json> {
+	use std::sync::atomic::Ordering;
+	let client = http();
+	let started = Instant::now();
+	let (mut max_lag, mut samples, mut series) = (0i64, 0u64, Vec::new());
+	while !stop.load(Ordering::Relaxed) {
+		let (_, body) = get(&client, &format!("{url}/healthz")).await?;
+		let h: Json = serde_json::from_slice(&body)?;
+		let lag = h["lag"].as_i64().unwrap_or(0);
+		max_lag = max_lag.max(lag);
+		samples += 1;
+		series.push(json!([
+			started.elapsed().as_secs_f64(),
+			h["indexedHeight"],
+			h["finalizedHeight"],
+			lag
+		]));
+		tokio::time::sleep(Duration::from_millis(250)).await;
+	}
+	Ok(json!({"max_lag_blocks": max_lag, "samples": samples, "series": series}))
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> f64 {

@@ -17,7 +17,9 @@
 //!    resolve` (a new process per request), against `state_getStorage` ([`resolve`]).
 //! 6. **Gateway** — `GET /v1/search` over 100,000 indexed packages against a primary-key read
 //!    (`gateway-search`, no node needed), and `GET /v1/modules/{ns}/{name}` against the node's
-//!    `moduleRegistry_getModule`, with the time to index the chain from genesis (`gateway`)
+//!    `moduleRegistry_getModule`, with the time to index the chain from genesis (`gateway`);
+//!    and the indexing lag while the P1 register burst runs (100,000 registrations), then the
+//!    time a fresh gateway takes to index that chain from genesis (`gateway-burst`)
 //!    ([`gateway`]).
 //!
 //! Run it through `scripts/bench.sh` (which builds the release node and starts IPFS); method and
@@ -49,6 +51,7 @@ enum Figure {
 	Resolve,
 	Gateway,
 	GatewaySearch,
+	GatewayBurst,
 }
 
 /// Measure throughput, read latency, pinning latency and weights of the module registry chain.
@@ -424,6 +427,62 @@ async fn main() -> Result<()> {
 		record["throughput_ratio"] = json!(ratio);
 		results.insert("gateway".into(), record);
 	}
+	if let (Some(node), Some(api), Some(limits), true) =
+		(&node, &api, &limits, args.only.contains(&Figure::GatewayBurst))
+	{
+		let bin = args.gateway.as_deref().context("--gateway is needed for figure 6")?;
+		let entries = if args.quick { 10_000 } else { 100_000 };
+		println!("\n== 6b. Gateway during the P1 burst ({entries} registrations of 1 KiB) ==");
+		let hour = std::time::Duration::from_secs(3600);
+		let following = gateway::Gateway::start(bin, &work.join("gateway-burst"), &node.ws).await?;
+		following.wait_for(gateway::finalized_height(&node.ws).await?, hour).await?;
+		let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+		let sampler = tokio::spawn(gateway::sample_lag(following.url.clone(), stop.clone()));
+		let target = throughput::Target { api, ws: &node.ws, node_log: &node.log, limits };
+		// A window long enough that the count is the cap: `entries` registrations.
+		let burst = throughput::measure(
+			&target,
+			&accounts,
+			throughput::Kind::Register(1024),
+			entries / 1000,
+			entries,
+		)
+		.await?;
+		let finalized = gateway::finalized_height(&node.ws).await?;
+		let catch_up = following.wait_for(finalized, hour).await?;
+		stop.store(true, std::sync::atomic::Ordering::Relaxed);
+		let lag = sampler.await??;
+		drop(following);
+		let scratch_started = Instant::now();
+		let fresh = gateway::Gateway::start(bin, &work.join("gateway-scratch"), &node.ws).await?;
+		fresh.wait_for(finalized, hour).await?;
+		let scratch = scratch_started.elapsed().as_secs_f64();
+		drop(fresh);
+		let max_lag = lag["max_lag_blocks"].as_i64().unwrap_or(i64::MAX);
+		summary.push(ratio_line(
+			"gateway lag during the register burst, max blocks",
+			max_lag as f64,
+			"<= 2",
+			max_lag <= 2,
+		));
+		summary.push(format!(
+			"gateway: after the burst caught up in {:.1} s; a fresh gateway indexed {finalized} \
+			 blocks ({entries} registrations, {:.0} per block) from genesis in {scratch:.1} s",
+			catch_up.as_secs_f64(),
+			burst.per_block,
+		));
+		results.insert(
+			"gateway_burst".into(),
+			json!({
+				"entries": entries,
+				"lag": lag,
+				"catch_up_seconds": catch_up.as_secs_f64(),
+				"index_from_scratch": {"blocks": finalized, "seconds": scratch},
+				"burst": burst.record,
+			}),
+		);
+	}
+
 	drop(api);
 	drop(node);
 
