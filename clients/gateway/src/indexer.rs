@@ -20,7 +20,7 @@ use crate::{
 	db::{Batch, Cursor, Db, EntryRow, NamespaceRow, PackageRow, Touch, VersionRow},
 	Node,
 };
-use modreg::chain::Chain;
+use modreg::{chain::Chain, metadata};
 use serde_json::Value as Json;
 use std::{
 	collections::{BTreeMap, BTreeSet},
@@ -453,7 +453,7 @@ impl Indexer {
 							.await?
 							.rpc("moduleRegistry_getModule", rpc_params![&key, at])
 							.await?;
-						document_metadata(&doc)
+						metadata::document_metadata(&doc)
 					},
 				};
 				let id = (name.clone(), version.clone());
@@ -491,9 +491,9 @@ impl Indexer {
 			let row = PackageRow {
 				words: format!("{name} {namespace} {short} {}", short.replace('-', " ")),
 				namespace: namespace.to_owned(),
-				description: meta_text(&meta["description"]),
-				keywords: meta_list(&meta["keywords"]),
-				author: meta_text(&meta["author"]),
+				description: metadata::text(&meta["description"]),
+				keywords: metadata::list(&meta["keywords"]),
+				author: metadata::text(&meta["author"]),
 				tier: meta["tier"].as_str().map(str::to_owned),
 				latest_pin,
 				deprecated_at,
@@ -536,34 +536,6 @@ fn by_precedence(versions: &[VersionRow]) -> Vec<&VersionRow> {
 	sorted.into_iter().map(|(_, v)| v).collect()
 }
 
-/// The `metadata` object of a version document (`moduleRegistry_getModule`'s hex answer).
-fn document_metadata(doc: &Json) -> Json {
-	doc.as_str()
-		.and_then(|h| hex::decode(h.trim_start_matches("0x")).ok())
-		.and_then(|bytes| serde_json::from_slice::<Json>(&bytes).ok())
-		.map(|d| d["metadata"].clone())
-		.unwrap_or(Json::Null)
-}
-
-/// A metadata field as one line of text (`author` may be `{"name": …}`).
-pub fn meta_text(value: &Json) -> String {
-	match value {
-		Json::String(s) => s.clone(),
-		Json::Object(o) => o.get("name").and_then(Json::as_str).unwrap_or_default().to_owned(),
-		_ => String::new(),
-	}
-}
-
-/// A metadata list of strings (`keywords`).
-pub fn meta_list(value: &Json) -> Vec<String> {
-	match value {
-		Json::Array(items) => items.iter().filter_map(Json::as_str).map(str::to_owned).collect(),
-		Json::String(s) =>
-			s.split(',').map(|k| k.trim().to_owned()).filter(|k| !k.is_empty()).collect(),
-		_ => Vec::new(),
-	}
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -594,12 +566,5 @@ mod tests {
 		)]);
 		assert_eq!(field_text(&none, "version"), None);
 		assert_eq!(field_text(&none, "missing"), None);
-	}
-
-	#[test]
-	fn metadata_text() {
-		assert_eq!(meta_text(&serde_json::json!({"name": "Ann"})), "Ann");
-		assert_eq!(meta_list(&serde_json::json!(["a", 1, "b"])), vec!["a", "b"]);
-		assert_eq!(meta_list(&serde_json::json!("a, b,")), vec!["a", "b"]);
 	}
 }

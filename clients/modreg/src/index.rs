@@ -134,13 +134,7 @@ pub async fn sync(
 		for v in versions.iter_mut() {
 			let key = v["entryKey"].as_str().unwrap_or_default().to_owned();
 			let doc = chain.rpc("moduleRegistry_getModule", rpc_params![&key, &head]).await?;
-			let metadata = doc
-				.as_str()
-				.and_then(|h| hex::decode(h.trim_start_matches("0x")).ok())
-				.and_then(|bytes| serde_json::from_slice::<Json>(&bytes).ok())
-				.map(|d| d["metadata"].clone())
-				.unwrap_or(Json::Null);
-			v["metadata"] = metadata;
+			v["metadata"] = modreg::metadata::document_metadata(&doc);
 		}
 		rows.push((name, package, versions));
 		on_package();
@@ -211,14 +205,7 @@ fn write_snapshot(
 			.or(versions.last())
 			.map(|v| v["metadata"].clone())
 			.unwrap_or(Json::Null);
-		let text = |field: &str| match &meta[field] {
-			Json::String(s) => s.clone(),
-			Json::Array(items) =>
-				items.iter().filter_map(|i| i.as_str()).collect::<Vec<_>>().join(" "),
-			Json::Object(o) =>
-				o.get("name").and_then(|n| n.as_str()).unwrap_or_default().to_owned(),
-			_ => String::new(),
-		};
+		let text = |field: &str| modreg::metadata::text(&meta[field]);
 		tx.execute(
 			"INSERT INTO search (name, description, keywords, author) VALUES (?1, ?2, ?3, ?4)",
 			params![name, text("description"), text("keywords"), text("author")],

@@ -325,12 +325,18 @@ fn matches(key: &[u8], value: &[u8], needle: &str) -> bool {
 			.any(|f| field(json.get("custom").and_then(|c| c.get(*f))))
 }
 
+/// Whether progress bars are drawn: not with `--quiet` or `--json` (`silent`), and only on a
+/// terminal.
+fn bars_shown(silent: bool) -> bool {
+	use std::io::IsTerminal;
+	!silent && std::io::stderr().is_terminal()
+}
+
 /// A progress bar on standard error for a transfer of `total` bytes (a byte counter when the
 /// total is not known), or a hidden one with `--quiet`, `--json`, or when standard error is not
 /// a terminal.
 fn transfer_bar(silent: bool, total: Option<u64>, what: &str) -> ProgressBar {
-	use std::io::IsTerminal;
-	if silent || !std::io::stderr().is_terminal() {
+	if !bars_shown(silent) {
 		return ProgressBar::hidden();
 	}
 	let (bar, template) = match total {
@@ -347,8 +353,7 @@ fn transfer_bar(silent: bool, total: Option<u64>, what: &str) -> ProgressBar {
 
 /// A progress bar counting items (packages of a sync), hidden as [`transfer_bar`] is.
 fn count_bar(silent: bool, what: &str) -> ProgressBar {
-	use std::io::IsTerminal;
-	if silent || !std::io::stderr().is_terminal() {
+	if !bars_shown(silent) {
 		return ProgressBar::hidden();
 	}
 	let bar = ProgressBar::new_spinner();

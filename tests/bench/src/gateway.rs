@@ -316,19 +316,9 @@ pub async fn reads(
 	let _ = std::fs::remove_dir_all(&dir);
 	let started = Instant::now();
 	let gateway = Gateway::start(bin, &dir, node_ws).await?;
-	let client = http();
-	let deadline = Instant::now() + Duration::from_secs(3600);
-	loop {
-		let h = gateway.health(&client).await?;
-		if h["indexedHeight"].as_u64().unwrap_or(0) >= finalized {
-			break;
-		}
-		if Instant::now() > deadline {
-			bail!("the gateway did not index {finalized} blocks within an hour: {h}");
-		}
-		tokio::time::sleep(Duration::from_millis(100)).await;
-	}
+	gateway.wait_for(finalized, Duration::from_secs(3600)).await?;
 	let index_seconds = started.elapsed().as_secs_f64();
+	let client = http();
 	let (_, body) = get(&client, &format!("{}/v1/index.json", gateway.url)).await?;
 	let stats = serde_json::from_slice::<Json>(&body)?["stats"].clone();
 	let urls: Vec<String> =

@@ -355,23 +355,19 @@ async fn main() -> Result<()> {
 			ms(storage, "p99_ms"),
 			ms(rpc, "p99_ms") / ms(storage, "p99_ms"),
 		));
-		if !record["modreg_resolve"].is_null() {
-			let cli = &record["modreg_resolve"];
-			summary.push(ratio_line(
-				"modreg resolve (new process each) p99 ms",
-				ms(cli, "p99_ms"),
-				"<= 20",
-				ms(cli, "p99_ms") <= 20.0,
-			));
-		}
-		if !record["modreg_resolve_offline"].is_null() {
-			let cli = &record["modreg_resolve_offline"];
-			summary.push(ratio_line(
+		for (field, label, goal) in [
+			("modreg_resolve", "modreg resolve (new process each) p99 ms", 20.0),
+			(
+				"modreg_resolve_offline",
 				"modreg resolve --offline (synced index, new process each) p99 ms",
-				ms(cli, "p99_ms"),
-				"<= 5",
-				ms(cli, "p99_ms") <= 5.0,
-			));
+				5.0,
+			),
+		] {
+			let cli = &record[field];
+			if !cli.is_null() {
+				let p99 = ms(cli, "p99_ms");
+				summary.push(ratio_line(label, p99, &format!("<= {goal}"), p99 <= goal));
+			}
 		}
 		results.insert("resolve".into(), record);
 	}
@@ -385,11 +381,7 @@ async fn main() -> Result<()> {
 		register_finalized(api, &alice, &key, &value)
 			.await
 			.context("registering the module read by the RPC clients")?;
-		let rpc = chain::connect(&node.ws).await?;
-		let head: String =
-			rpc.request("chain_getFinalizedHead", subxt::rpcs::rpc_params![]).await?;
-		let header: Json = rpc.request("chain_getHeader", subxt::rpcs::rpc_params![head]).await?;
-		let finalized = chain::parse_number(&header["number"])?;
+		let finalized = gateway::finalized_height(&node.ws).await?;
 		let record =
 			gateway::reads(bin, &work, &node.ws, finalized, &module, plan.clients, requests)
 				.await?;

@@ -97,44 +97,11 @@ impl<'a> RawString<'a> {
 	}
 }
 
-/// Decode the escapes of a string that [`Scanner::strict_string`] accepted.
+/// Decode the escapes of a string that [`Scanner::strict_string`] accepted (so serde_json, which
+/// applies the same rules, decodes it); only keys and `cid` strings with escapes come here.
 fn decode(raw: &[u8]) -> String {
-	let mut out = String::with_capacity(raw.len());
-	let mut i = 0;
-	while i < raw.len() {
-		let start = i;
-		while i < raw.len() && raw[i] != b'\\' {
-			i += 1;
-		}
-		out.push_str(core::str::from_utf8(&raw[start..i]).unwrap_or_default());
-		if i >= raw.len() {
-			break;
-		}
-		let c = raw[i + 1];
-		i += 2;
-		let ch = match c {
-			b'b' => '\u{8}',
-			b'f' => '\u{c}',
-			b'n' => '\n',
-			b'r' => '\r',
-			b't' => '\t',
-			b'u' => {
-				let hi = hex4(&raw[i..i + 4]).unwrap_or(0) as u32;
-				i += 4;
-				let code = if (0xD800..0xDC00).contains(&hi) {
-					let lo = hex4(&raw[i + 2..i + 6]).unwrap_or(0) as u32;
-					i += 6;
-					0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
-				} else {
-					hi
-				};
-				char::from_u32(code).unwrap_or('\u{fffd}')
-			},
-			other => other as char,
-		};
-		out.push(ch);
-	}
-	out
+	let quoted = [&b"\""[..], raw, &b"\""[..]].concat();
+	serde_json::from_slice(&quoted).unwrap_or_default()
 }
 
 /// The value of four hex digits.
@@ -314,22 +281,7 @@ impl<'a> Scanner<'a> {
 
 	/// The rest of a string whose opening quote was consumed, escapes checked by shape.
 	fn string(&mut self) -> Result<(), JsonError> {
-		loop {
-			while self.i < self.b.len() && !STRING_STOP[self.b[self.i] as usize] {
-				self.i += 1;
-			}
-			match self.next() {
-				Some(b'"') => return Ok(()),
-				Some(b'\\') => match self.next() {
-					Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {},
-					Some(b'u') => {
-						self.hex_escape()?;
-					},
-					_ => return Err(self.error_before()),
-				},
-				_ => return Err(self.error_before()),
-			}
-		}
+		self.scan_string::<false>().map(|_| ())
 	}
 
 	/// Four hex digits after `\u`.
@@ -342,6 +294,13 @@ impl<'a> Scanner<'a> {
 	/// The rest of a string whose opening quote was consumed, as serde_json reads a string it
 	/// keeps: a `\u` surrogate must come in a valid pair.
 	fn strict_string(&mut self) -> Result<RawString<'a>, JsonError> {
+		self.scan_string::<true>()
+	}
+
+	/// The rest of a string whose opening quote was consumed. `STRICT`: surrogate escapes must
+	/// pair up (serde_json's rule for strings it keeps); otherwise only their shape is checked
+	/// (its rule for strings it skips).
+	fn scan_string<const STRICT: bool>(&mut self) -> Result<RawString<'a>, JsonError> {
 		let start = self.i;
 		let mut escaped = false;
 		loop {
@@ -356,17 +315,8 @@ impl<'a> Scanner<'a> {
 						Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {},
 						Some(b'u') => {
 							let n = self.hex_escape()?;
-							if (0xDC00..0xE000).contains(&n) {
-								return Err(self.error());
-							}
-							if (0xD800..0xDC00).contains(&n) {
-								if self.next() != Some(b'\\') || self.next() != Some(b'u') {
-									return Err(self.error_before());
-								}
-								let lo = self.hex_escape()?;
-								if !(0xDC00..0xE000).contains(&lo) {
-									return Err(self.error());
-								}
+							if STRICT {
+								self.surrogate_pair(n)?;
 							}
 						},
 						_ => return Err(self.error_before()),
@@ -375,6 +325,24 @@ impl<'a> Scanner<'a> {
 				_ => return Err(self.error_before()),
 			}
 		}
+	}
+
+	/// After the escape `\u{n}`: a trailing surrogate alone is an error, and a leading one must
+	/// be followed by the escape of a trailing one.
+	fn surrogate_pair(&mut self, n: u16) -> Result<(), JsonError> {
+		if (0xDC00..0xE000).contains(&n) {
+			return Err(self.error());
+		}
+		if (0xD800..0xDC00).contains(&n) {
+			if self.next() != Some(b'\\') || self.next() != Some(b'u') {
+				return Err(self.error_before());
+			}
+			let lo = self.hex_escape()?;
+			if !(0xDC00..0xE000).contains(&lo) {
+				return Err(self.error());
+			}
+		}
+		Ok(())
 	}
 
 	/// The top-level `cid` value: a string is answered; anything else is checked the way

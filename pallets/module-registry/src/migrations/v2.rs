@@ -76,27 +76,21 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for MergeEntryRecords<T> {
 						},
 					}
 				},
-				// Version 1's invariants rule this out; should it happen, hold what the owner
-				// can, and say so.
+				// Version 1's invariants rule this out. Should it happen, hold the deposit now;
+				// if the owner cannot pay, leave the entry as it was, and say so.
 				None => {
 					without_ticket += 1;
-					log::error!(
-						target: "runtime::module-registry",
-						"storage v2: entry 0x{} had no deposit ticket",
-						sp_core::hexdisplay::HexDisplay::from(&key.as_slice())
-					);
-					match T::Consideration::new(&info.owner, fp) {
-						Ok(ticket) => {
-							info.deposit = T::DepositPrice::convert(fp);
-							ticket
-						},
-						Err(_) => match T::Consideration::new(&info.owner, Footprint::default()) {
-							Ok(ticket) => ticket,
-							// Cannot happen with a hold; leave the entry in the old layout and
-							// the log rather than drop anything.
-							Err(_) => continue,
-						},
-					}
+					let Ok(ticket) = T::Consideration::new(&info.owner, fp) else {
+						log::error!(
+							target: "runtime::module-registry",
+							"storage v2: entry 0x{} had no deposit ticket and its owner cannot pay \
+							 one; left in the v1 layout",
+							sp_core::hexdisplay::HexDisplay::from(&key.as_slice())
+						);
+						continue;
+					};
+					info.deposit = T::DepositPrice::convert(fp);
+					ticket
 				},
 			};
 			Modules::<T>::insert(&key, EntryRecord { info, value_hash, ticket });
