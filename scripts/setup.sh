@@ -121,7 +121,7 @@ fi
 # changes (a stamp in node_modules holds the hash of the lockfile it was installed from). A
 # lockfile that does not install is an error, never silently re-resolved.
 lock_hash() { sha256sum "$1" | cut -d' ' -f1; }
-for dir in "$ROOT/tests/ipfs" "$ROOT/clients/js"; do
+for dir in "$ROOT/tests/ipfs" "$ROOT/clients/js" "$ROOT/clients/papi"; do
 	[ -f "$dir/package-lock.json" ] || continue
 	stamp="$dir/node_modules/.modreg-lockfile-sha256"
 	want="$(lock_hash "$dir/package-lock.json")"

@@ -101,6 +101,11 @@ def test_rest_api_on_sqlite(world):
     assert g.get("/v1/modules?per_page=1&page=2")["modules"][0]["name"] == "gw/zip-util"
     for bad in ["/v1/modules?type=java", "/v1/modules?per_page=0", "/v1/modules?page=x", "/v1/modules?status=gone"]:
         assert g.get(bad, expect=400)["error"] == "BadRequest"
+    # Errors that axum answers before a handler runs are JSON too.
+    assert g.get("/v1/search?q=a&q=b", expect=400)["error"] == "BadRequest"
+    status, headers, body = g.request("DELETE", "/v1/modules")
+    assert status == 405 and body["error"] == "MethodNotAllowed", (status, body)
+    assert "GET" in headers.get("Allow", ""), headers
 
     # The module: latest is 1.1.0 (2.0.0 is yanked), every version listed, the protocol entry.
     m = g.get("/v1/modules/gw/search-tool")
@@ -243,6 +248,8 @@ def test_writes_need_the_token_and_map_pallet_errors(world):
     assert status == 400
     status, _, body = g.request("POST", "/v1/entries", b"{broken", auth)
     assert status == 400 and body["error"] == "BadRequest"
+    status, _, body = g.request("POST", "/v1/entries", b" " * (3 << 20), auth)
+    assert status == 413 and body["error"] == "PayloadTooLarge", (status, body)
 
     status, _, body = g.request("DELETE", "/v1/entries/bob-entry", None, auth)
     assert status == 200 and on_chain("bob-entry") is None

@@ -188,7 +188,48 @@ pub fn router(state: Shared) -> Router {
 		.route("/v1/entries/{key}/status", get(entry_status))
 		.route("/v1/content/{cid}", get(content))
 		.fallback(|| async { ApiError::NotFound("no such endpoint".into()) })
+		.layer(axum::middleware::map_response(json_errors))
 		.with_state(state)
+}
+
+/// The errors axum answers by itself (a query string or path that does not parse, a body over
+/// the limit, a method a route does not take) come as plain text or an empty body: rewrite them
+/// into the gateway's `{"error", "message"}`, so that every failure a client sees is JSON.
+async fn json_errors(response: Response) -> Response {
+	let status = response.status();
+	let is_json = response
+		.headers()
+		.get(header::CONTENT_TYPE)
+		.is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+	if is_json || !(status.is_client_error() || status.is_server_error()) {
+		return response;
+	}
+	let (parts, body) = response.into_parts();
+	// axum's rejection texts are one short line; a longer body is not one of them.
+	let text = axum::body::to_bytes(body, 4096).await.unwrap_or_default();
+	let text = String::from_utf8_lossy(&text).trim().to_owned();
+	let name = match status {
+		StatusCode::NOT_FOUND => "NotFound",
+		StatusCode::METHOD_NOT_ALLOWED => "MethodNotAllowed",
+		StatusCode::PAYLOAD_TOO_LARGE => "PayloadTooLarge",
+		StatusCode::UNSUPPORTED_MEDIA_TYPE => "UnsupportedMediaType",
+		s if s.is_client_error() => "BadRequest",
+		_ => "Unavailable",
+	};
+	let message = match (text.is_empty(), status.canonical_reason()) {
+		(false, _) => text,
+		(true, Some(reason)) => reason.to_owned(),
+		(true, None) => status.to_string(),
+	};
+	let mut rewritten =
+		(status, JsonBody(json!({"error": name, "message": message}))).into_response();
+	for (k, v) in parts.headers.iter() {
+		// Keep `Allow`, `WWW-Authenticate` and the like; the body's own headers are new.
+		if k != header::CONTENT_TYPE && k != header::CONTENT_LENGTH {
+			rewritten.headers_mut().append(k.clone(), v.clone());
+		}
+	}
+	rewritten
 }
 
 async fn page() -> Html<&'static str> {
@@ -931,6 +972,44 @@ mod tests {
 		assert_eq!(key_bytes("0x41", &KeyQuery { encoding: Some("hex".into()) }).unwrap(), b"A");
 		assert!(key_bytes(&"k".repeat(65), &text).is_err());
 		assert!(key_bytes("zz", &KeyQuery { encoding: Some("hex".into()) }).is_err());
+	}
+
+	async fn body_json(response: Response) -> Json {
+		let bytes = axum::body::to_bytes(response.into_body(), 1 << 16).await.unwrap();
+		serde_json::from_slice(&bytes).expect("a JSON body")
+	}
+
+	#[tokio::test]
+	async fn axum_rejections_become_json_errors() {
+		// A query string that does not deserialize (a repeated field): axum's own plain-text 400.
+		let uri: axum::http::Uri = "/v1/search?q=a&q=b".parse().unwrap();
+		let Err(rejection) = Query::<SearchQuery>::try_from_uri(&uri) else {
+			panic!("a repeated field is refused");
+		};
+		let rejection = rejection.into_response();
+		assert!(!rejection.headers()[header::CONTENT_TYPE]
+			.as_bytes()
+			.starts_with(b"application/json"));
+		let response = json_errors(rejection).await;
+		assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+		let body = body_json(response).await;
+		assert_eq!(body["error"], "BadRequest");
+		assert!(body["message"].as_str().unwrap().contains("query string"), "{body}");
+
+		// An empty 405 keeps its `Allow` header and gains a body.
+		let mut empty = StatusCode::METHOD_NOT_ALLOWED.into_response();
+		empty.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET,HEAD"));
+		let response = json_errors(empty).await;
+		assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+		assert_eq!(response.headers()[header::ALLOW], "GET,HEAD");
+		let body = body_json(response).await;
+		assert_eq!(body, json!({"error": "MethodNotAllowed", "message": "Method Not Allowed"}));
+
+		// The gateway's own errors and successes pass through unchanged.
+		let ours = json_errors(ApiError::Conflict("exists".into()).into_response()).await;
+		assert_eq!(body_json(ours).await, json!({"error": "Conflict", "message": "exists"}));
+		let ok = json_errors((StatusCode::OK, "text").into_response()).await;
+		assert_eq!(ok.status(), StatusCode::OK);
 	}
 
 	#[test]

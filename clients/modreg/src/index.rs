@@ -11,7 +11,7 @@
 use crate::{chain::Chain, Failure};
 use file_registry::exit;
 use module_registry_primitives::registry::{self, Range};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 use serde_json::{json, Value as Json};
 use std::{
 	path::{Path, PathBuf},
@@ -57,6 +57,8 @@ fn open(path: &Path) -> Result<Connection, Failure> {
 	Ok(db)
 }
 
+/// Open an index that `sync` wrote, read-only: the offline commands never write, so a read
+/// takes no lock and no fsync, and works on an index in a read-only directory.
 fn open_existing(path: &Path) -> Result<Connection, Failure> {
 	if !path.exists() {
 		return Err(Failure(
@@ -64,7 +66,24 @@ fn open_existing(path: &Path) -> Result<Connection, Failure> {
 			format!("no index at {}; run `modreg sync` first", path.display()),
 		));
 	}
-	open(path)
+	let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+	let db = Connection::open_with_flags(path, flags).map_err(db_err)?;
+	let version: i64 = db.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(db_err)?;
+	match version {
+		SCHEMA_VERSION => Ok(db),
+		0 => Err(Failure(
+			exit::NOT_FOUND,
+			format!("{} holds no index; run `modreg sync` first", path.display()),
+		)),
+		_ => Err(Failure(
+			exit::OTHER,
+			format!(
+				"{} was made by another modreg (schema {version}, this one reads {SCHEMA_VERSION}); \
+				 run `modreg sync` again",
+				path.display()
+			),
+		)),
+	}
 }
 
 fn now() -> u64 {
@@ -278,23 +297,24 @@ pub fn info(path: &Path, name: &str) -> Result<(Json, Json), Failure> {
 
 fn versions(db: &Connection, name: &str) -> Result<Vec<Json>, Failure> {
 	let mut stmt = db.prepare("SELECT json FROM versions WHERE name = ?1").map_err(db_err)?;
-	let mut all: Vec<Json> = stmt
+	let mut all: Vec<(Option<registry::Version>, Json)> = stmt
 		.query_map([name], |r| r.get::<_, String>(0))
 		.map_err(db_err)?
 		.filter_map(|r| r.ok())
-		.filter_map(|j| serde_json::from_str(&j).ok())
+		.filter_map(|j| serde_json::from_str::<Json>(&j).ok())
+		.map(|v| (registry::parse_version(v["version"].as_str().unwrap_or_default()).ok(), v))
 		.collect();
-	all.sort_by(|a, b| {
-		let v = |x: &Json| registry::parse_version(x["version"].as_str().unwrap_or_default()).ok();
-		match (v(a), v(b)) {
-			(Some(a), Some(b)) => a.cmp_precedence(&b),
-			_ => std::cmp::Ordering::Equal,
-		}
+	all.sort_by(|(a, _), (b, _)| match (a, b) {
+		(Some(a), Some(b)) => a.cmp_precedence(b),
+		_ => std::cmp::Ordering::Equal,
 	});
-	Ok(all)
+	Ok(all.into_iter().map(|(_, v)| v).collect())
 }
 
 /// Resolve `range` in package `name` from the index, with the chain's rule.
+///
+/// Only the version texts and yank flags are read to choose; the one chosen version's JSON is
+/// then read and decoded, so the cost does not grow with the size of every version's metadata.
 pub fn resolve(path: &Path, name: &str, range: &str) -> Result<(Option<Json>, Json), Failure> {
 	let db = open_existing(path)?;
 	let name = registry::PackageName::parse(name)
@@ -302,10 +322,86 @@ pub fn resolve(path: &Path, name: &str, range: &str) -> Result<(Option<Json>, Js
 		.to_string();
 	let range =
 		Range::parse(range).map_err(|_| Failure(exit::USAGE, format!("bad range {range:?}")))?;
-	let all: Vec<(registry::Version, Json)> = versions(&db, &name)?
-		.into_iter()
-		.filter_map(|v| Some((registry::parse_version(v["version"].as_str()?).ok()?, v)))
+	let mut stmt =
+		db.prepare("SELECT version, yanked FROM versions WHERE name = ?1").map_err(db_err)?;
+	let all: Vec<(String, registry::Version, bool)> = stmt
+		.query_map([&name], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))
+		.map_err(db_err)?
+		.filter_map(|r| r.ok())
+		.filter_map(|(text, yanked)| Some((registry::parse_version(&text).ok()?, text, yanked)))
+		.map(|(version, text, yanked)| (text, version, yanked))
 		.collect();
-	let chosen = registry::resolve(&range, all.iter().map(|(v, j)| (v, j["yanked"] == true)));
-	Ok((chosen.map(|i| all[i].1.clone()), age(&db)?))
+	let Some(i) = registry::resolve(&range, all.iter().map(|(_, v, yanked)| (v, *yanked))) else {
+		return Ok((None, age(&db)?));
+	};
+	let json: String = db
+		.query_row(
+			"SELECT json FROM versions WHERE name = ?1 AND version = ?2",
+			params![&name, &all[i].0],
+			|r| r.get(0),
+		)
+		.map_err(db_err)?;
+	Ok((Some(serde_json::from_str(&json).map_err(db_err)?), age(&db)?))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn version(v: &str, yanked: bool) -> Json {
+		json!({"version": v, "yanked": yanked, "cid": format!("cid-{v}"),
+			"metadata": {"description": "d".repeat(2_000)}})
+	}
+
+	fn synced() -> (tempfile::TempDir, PathBuf) {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("index.sqlite");
+		let versions = ["1.0.0", "1.2.0", "1.10.0", "1.11.0-rc.1", "2.0.0"]
+			.iter()
+			.map(|v| version(v, *v == "1.10.0"))
+			.collect();
+		let rows =
+			vec![("ns/pkg".to_owned(), json!({"name": "ns/pkg", "latest": "2.0.0"}), versions)];
+		write_snapshot(&path, &rows, 7, "0xabc", "ws://node").unwrap();
+		(dir, path)
+	}
+
+	#[test]
+	fn resolves_with_the_chains_rule_and_never_writes() {
+		let (_dir, path) = synced();
+		let before = std::fs::read(&path).unwrap();
+		let pick =
+			|range: &str| resolve(&path, "ns/pkg", range).unwrap().0.map(|v| v["version"].clone());
+		// 1.10.0 is yanked, the pre-release does not match a plain range: 1.2.0.
+		assert_eq!(pick("^1"), Some(json!("1.2.0")));
+		// An exact pin still installs a yanked version.
+		assert_eq!(pick("=1.10.0"), Some(json!("1.10.0")));
+		assert_eq!(pick("latest"), Some(json!("2.0.0")));
+		assert_eq!(pick("^3"), None);
+		let found = resolve(&path, "ns/pkg", "^2").unwrap().0.unwrap();
+		assert_eq!(found["cid"], "cid-2.0.0");
+		assert_eq!(found["metadata"]["description"].as_str().map(str::len), Some(2_000));
+		assert!(matches!(resolve(&path, "ns/pkg", "not a range"), Err(Failure(exit::USAGE, _))));
+		// Reading is read-only: not even SQLite's header (its change counter) moved.
+		assert!(std::fs::read(&path).unwrap() == before, "an offline read changed the index file");
+	}
+
+	#[test]
+	fn an_index_of_another_schema_is_refused_not_rewritten() {
+		let (_dir, path) = synced();
+		Connection::open(&path).unwrap().execute_batch("PRAGMA user_version = 9").unwrap();
+		let Err(Failure(code, message)) = resolve(&path, "ns/pkg", "^1") else {
+			panic!("a newer index was read");
+		};
+		assert_eq!(code, exit::OTHER);
+		assert!(message.contains("schema 9") && message.contains("sync"), "{message}");
+		// An empty file is no index at all.
+		let empty = path.with_file_name("empty.sqlite");
+		std::fs::write(&empty, b"").unwrap();
+		assert!(matches!(resolve(&empty, "ns/pkg", "^1"), Err(Failure(exit::NOT_FOUND, _))));
+		assert!(matches!(
+			resolve(&path.with_file_name("absent.sqlite"), "ns/pkg", "^1"),
+			Err(Failure(exit::NOT_FOUND, _))
+		));
+	}
 }

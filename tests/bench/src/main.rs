@@ -369,6 +369,13 @@ async fn main() -> Result<()> {
 				summary.push(ratio_line(label, p99, &format!("<= {goal}"), p99 <= goal));
 			}
 		}
+		if let Some(start) = record["modreg_process_start"].as_object() {
+			summary.push(format!(
+				"baseline: modreg --version (process start only) p50 {:.2} ms p99 {:.2} ms",
+				start["p50_ms"].as_f64().unwrap_or(f64::MAX),
+				start["p99_ms"].as_f64().unwrap_or(f64::MAX),
+			));
+		}
 		results.insert("resolve".into(), record);
 	}
 	if let (Some(node), Some(api), true) = (&node, &api, args.only.contains(&Figure::Gateway)) {

@@ -1,0 +1,1 @@
+export declare const Modreg: Record<string, object>;
