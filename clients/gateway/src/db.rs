@@ -576,13 +576,13 @@ impl Db {
 		rows.iter().map(|r| Ok((text(r, "version")?, json_col(r, "metadata")?))).collect()
 	}
 
-	/// The package holding the version whose entry key is `key` (hex), if any.
-	pub async fn package_of_entry(&self, key: &str) -> Result<Option<String>, DbError> {
-		let row = sqlx::query("SELECT package FROM versions WHERE entry_key = $1")
+	/// The package and version whose entry key is `key` (hex), if that version is indexed.
+	pub async fn version_of_entry(&self, key: &str) -> Result<Option<(String, String)>, DbError> {
+		let row = sqlx::query("SELECT package, version FROM versions WHERE entry_key = $1")
 			.bind(key.to_owned())
 			.fetch_optional(&self.pool)
 			.await?;
-		row.map(|r| text(&r, "package")).transpose()
+		row.map(|r| Ok((text(&r, "package")?, text(&r, "version")?))).transpose()
 	}
 
 	/// The names of every package in `namespace`.
@@ -914,8 +914,8 @@ mod tests {
 		assert_eq!(db.list(&by_keyword, 10, 0).await.unwrap().1, 1);
 		assert!(db.knows_cid("cid-zipper").await.unwrap());
 		assert_eq!(
-			db.package_of_entry("0xffzipper").await.unwrap().as_deref(),
-			Some("acme/zipper")
+			db.version_of_entry("0xffzipper").await.unwrap(),
+			Some(("acme/zipper".to_owned(), "1.0.0".to_owned()))
 		);
 
 		// An update without a touch keeps the recorded audit; the search text follows the row.

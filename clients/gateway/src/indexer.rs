@@ -89,6 +89,9 @@ struct Touched {
 	versions: BTreeMap<(String, String), Touch>,
 	/// Entry keys (hex) of versions published in this batch, → package.
 	version_entries: BTreeMap<String, String>,
+	/// Package → versions whose entry had a pin report, for packages already indexed: when
+	/// nothing else touched the package, only those versions are read again.
+	pin_reports: BTreeMap<String, BTreeSet<String>>,
 	/// `(number, hash, ms)` of blocks with registry events.
 	block_times: Vec<(i64, String, i64)>,
 }
@@ -137,6 +140,13 @@ fn field_text(fields: &Composite<()>, name: &str) -> Option<String> {
 		_ => value_bytes(v)?,
 	};
 	String::from_utf8(bytes).ok()
+}
+
+/// The words of a package's name that search matches: `ns/name`, `ns`, `name`, and `name`
+/// split at hyphens.
+fn search_words(name: &str) -> String {
+	let (namespace, short) = name.split_once('/').unwrap_or(("", name));
+	format!("{name} {namespace} {short} {}", short.replace('-', " "))
 }
 
 fn hex0x(bytes: &[u8]) -> String {
@@ -347,12 +357,10 @@ impl Indexer {
 				let key = hex0x(&key);
 				touched.entries.insert(key.clone(), touch.clone());
 				// A pin report on a version's entry changes the version's `pinStatus`.
-				let package = match touched.version_entries.get(&key) {
-					Some(p) => Some(p.clone()),
-					None => self.db.package_of_entry(&key).await?,
-				};
-				if let Some(package) = package {
-					touched.package(package, None);
+				if let Some(package) = touched.version_entries.get(&key) {
+					touched.package(package.clone(), None);
+				} else if let Some((package, version)) = self.db.version_of_entry(&key).await? {
+					touched.pin_reports.entry(package).or_default().insert(version);
 				}
 			}
 		}
@@ -424,7 +432,19 @@ impl Indexer {
 			}
 		}
 		let touched_versions: BTreeSet<_> = touched.versions.keys().cloned().collect();
-		for (name, touch) in touched.packages {
+		let mut packages = touched.packages;
+		for (name, versions) in touched.pin_reports {
+			if packages.contains_key(&name) {
+				continue; // read in full below
+			}
+			match self.pin_report_rows(&name, &versions, at).await? {
+				Some(rows) => batch.packages.push(rows),
+				None => {
+					packages.insert(name, None);
+				},
+			}
+		}
+		for (name, touch) in packages {
 			let json = self
 				.chain()
 				.await?
@@ -487,10 +507,9 @@ impl Indexer {
 					None => None,
 				},
 			};
-			let (namespace, short) = name.split_once('/').unwrap_or(("", &name));
 			let row = PackageRow {
-				words: format!("{name} {namespace} {short} {}", short.replace('-', " ")),
-				namespace: namespace.to_owned(),
+				words: search_words(&name),
+				namespace: name.split_once('/').map_or("", |(ns, _)| ns).to_owned(),
 				description: metadata::text(&meta["description"]),
 				keywords: metadata::list(&meta["keywords"]),
 				author: metadata::text(&meta["author"]),
@@ -504,6 +523,67 @@ impl Indexer {
 			batch.packages.push((row, versions));
 		}
 		Ok(batch)
+	}
+
+	/// The rows a pin report on some `versions` of `name` changes, when nothing else in the
+	/// batch touched the package: those versions (one `moduleRegistry_resolve` each) and the
+	/// package (its record, and the latest version's pin status), instead of every version page.
+	/// `None` when that is not enough: the package is not indexed yet, or its `latest` moved.
+	async fn pin_report_rows(
+		&self,
+		name: &str,
+		versions: &BTreeSet<String>,
+		at: &str,
+	) -> Result<Option<(PackageRow, Vec<VersionRow>)>, IndexError> {
+		let Some(previous) = self.db.package(name).await? else { return Ok(None) };
+		let json =
+			self.chain().await?.rpc("moduleRegistry_getPackage", rpc_params![name, at]).await?;
+		let latest = json["latest"].as_str();
+		if json.is_null() || latest.is_none() || json["latest"] != previous.json["latest"] {
+			return Ok(None);
+		}
+		let known = self.db.known_metadata(name).await?;
+		let mut rows = Vec::with_capacity(versions.len());
+		let mut latest_pin = previous.latest_pin;
+		for version in versions {
+			// A version the exact range cannot name is read in full instead (an unreachable
+			// node fails that read too, and the batch is retried).
+			let exact = format!("={version}");
+			let chain = self.chain().await?;
+			let Ok(v) = chain.rpc("moduleRegistry_resolve", rpc_params![name, exact, at]).await
+			else {
+				return Ok(None);
+			};
+			let (Some(found), Some(metadata)) = (v["version"].as_str(), known.get(version)) else {
+				return Ok(None);
+			};
+			if Some(found) == latest {
+				latest_pin = v["pinStatus"].clone();
+			}
+			rows.push(VersionRow {
+				package: name.to_owned(),
+				version: found.to_owned(),
+				json: v.clone(),
+				metadata: metadata.clone(),
+				published_by: None,
+				touch: None,
+			});
+		}
+		tracing::debug!("{name}: pin report on {versions:?}, {} version(s) read again", rows.len());
+		let row = PackageRow {
+			name: name.to_owned(),
+			namespace: name.split_once('/').map_or("", |(ns, _)| ns).to_owned(),
+			json,
+			deprecated_at: previous.deprecated_at,
+			words: search_words(name),
+			description: previous.description,
+			keywords: previous.keywords,
+			author: previous.author,
+			tier: previous.tier,
+			latest_pin,
+			touch: None,
+		};
+		Ok(Some((row, rows)))
 	}
 
 	async fn block_ms(&self, batch: &Batch, number: i64) -> Result<Option<i64>, IndexError> {
