@@ -13,6 +13,7 @@ teardown, on failure too.
 import atexit
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -267,6 +268,25 @@ class Node:
 
     def stop(self):
         self.proc.stop()
+
+
+def run_node_tests(client_dir, env, min_passed, test_timeout_ms):
+    """Run a client's ``node --test`` suite (``client_dir/test``) and assert that it passed and
+    ran at least ``min_passed`` tests: a broken glob or import must not look green."""
+    result = subprocess.run(
+        ["node", "--test", f"--test-timeout={test_timeout_ms}", "test/"],
+        cwd=client_dir,
+        env=dict(os.environ, **env),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    print(result.stdout[-6000:])
+    print(result.stderr[-3000:])
+    assert result.returncode == 0, f"the node:test suite in {client_dir} failed (output above)"
+    assert "# fail 0" in result.stdout
+    passed = re.search(r"^# pass (\d+)$", result.stdout, re.M)
+    assert passed and int(passed.group(1)) >= min_passed, "the node:test suite ran (almost) no tests"
 
 
 def http(method, url, body=None, headers=None, timeout=60):

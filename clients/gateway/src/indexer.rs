@@ -144,6 +144,11 @@ fn field_text(fields: &Composite<()>, name: &str) -> Option<String> {
 
 /// The words of a package's name that search matches: `ns/name`, `ns`, `name`, and `name`
 /// split at hyphens.
+/// The namespace part of a package name (`ns/name`), or "" for a name without one.
+fn namespace_of(name: &str) -> &str {
+	name.split_once('/').map_or("", |(ns, _)| ns)
+}
+
 fn search_words(name: &str) -> String {
 	let (namespace, short) = name.split_once('/').unwrap_or(("", name));
 	format!("{name} {namespace} {short} {}", short.replace('-', " "))
@@ -509,7 +514,7 @@ impl Indexer {
 			};
 			let row = PackageRow {
 				words: search_words(&name),
-				namespace: name.split_once('/').map_or("", |(ns, _)| ns).to_owned(),
+				namespace: namespace_of(&name).to_owned(),
 				description: metadata::text(&meta["description"]),
 				keywords: metadata::list(&meta["keywords"]),
 				author: metadata::text(&meta["author"]),
@@ -536,10 +541,11 @@ impl Indexer {
 		at: &str,
 	) -> Result<Option<(PackageRow, Vec<VersionRow>)>, IndexError> {
 		let Some(previous) = self.db.package(name).await? else { return Ok(None) };
-		let json =
-			self.chain().await?.rpc("moduleRegistry_getPackage", rpc_params![name, at]).await?;
+		let chain = self.chain().await?;
+		let json = chain.rpc("moduleRegistry_getPackage", rpc_params![name, at]).await?;
+		// A package that is gone (null) has no `latest` either.
 		let latest = json["latest"].as_str();
-		if json.is_null() || latest.is_none() || json["latest"] != previous.json["latest"] {
+		if latest.is_none() || json["latest"] != previous.json["latest"] {
 			return Ok(None);
 		}
 		let known = self.db.known_metadata(name).await?;
@@ -549,7 +555,6 @@ impl Indexer {
 			// A version the exact range cannot name is read in full instead (an unreachable
 			// node fails that read too, and the batch is retried).
 			let exact = format!("={version}");
-			let chain = self.chain().await?;
 			let Ok(v) = chain.rpc("moduleRegistry_resolve", rpc_params![name, exact, at]).await
 			else {
 				return Ok(None);
@@ -572,7 +577,7 @@ impl Indexer {
 		tracing::debug!("{name}: pin report on {versions:?}, {} version(s) read again", rows.len());
 		let row = PackageRow {
 			name: name.to_owned(),
-			namespace: name.split_once('/').map_or("", |(ns, _)| ns).to_owned(),
+			namespace: namespace_of(name).to_owned(),
 			json,
 			deprecated_at: previous.deprecated_at,
 			words: search_words(name),

@@ -1061,11 +1061,31 @@ fn cache_key_path(dir: &std::path::Path, key: &str) -> PathBuf {
 	dir.join(format!("key-{}.cid", hex::encode(key.as_bytes())))
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
+fn main() -> ExitCode {
 	let cli: Cli = file_registry::cli::parse_args();
 	let json = cli.json;
-	match run(cli).await {
+	// A command that reads only the local index needs no worker threads, and starting them is a
+	// visible part of what an offline `resolve` costs; everything else gets the multi-threaded
+	// runtime (hashing and unpacking run beside the transfers).
+	let local = matches!(
+		cli.command,
+		Command::Info { offline: true, .. } |
+			Command::Search { offline: true, .. } |
+			Command::Resolve { offline: true, .. }
+	);
+	let mut builder = if local {
+		tokio::runtime::Builder::new_current_thread()
+	} else {
+		tokio::runtime::Builder::new_multi_thread()
+	};
+	let runtime = match builder.enable_all().build() {
+		Ok(runtime) => runtime,
+		Err(e) => {
+			eprintln!("error: cannot start the async runtime: {e}");
+			return ExitCode::from(exit::OTHER);
+		},
+	};
+	match runtime.block_on(run(cli)) {
 		Ok(()) => ExitCode::SUCCESS,
 		// An empty message: the command already said why (the file-registry commands).
 		Err(Failure(code, message)) if message.is_empty() => ExitCode::from(code),

@@ -80,6 +80,11 @@ impl Gateway {
 		bail!("the gateway did not answer; see {}", data_dir.join("gateway.log").display())
 	}
 
+	/// The process id, for its CPU time.
+	pub fn pid(&self) -> String {
+		self.child.id().to_string()
+	}
+
 	async fn health(&self, client: &Http) -> Result<Json> {
 		let (_, body) = get(client, &format!("{}/healthz", self.url)).await?;
 		Ok(serde_json::from_slice(&body)?)
@@ -141,9 +146,12 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 
 /// `clients` concurrent clients, each getting its share of `urls` in turn; every answer must be
 /// 200. Latencies (sorted) and requests per second.
-async fn load(urls: &[String], clients: usize) -> Result<Json> {
+/// `GET` every URL of `urls` from `clients` clients, back to back; with the `server`'s pid, also
+/// the CPU it and this harness spent per request.
+async fn load(urls: &[String], clients: usize, server: Option<&str>) -> Result<Json> {
 	let client = http();
 	let barrier = Arc::new(Barrier::new(clients));
+	let cpu0 = (server.map(crate::latency::cpu_seconds), crate::latency::cpu_seconds("self"));
 	let started = Instant::now();
 	let per_client = try_join_all((0..clients).map(|c| {
 		let (client, barrier) = (client.clone(), barrier.clone());
@@ -169,8 +177,13 @@ async fn load(urls: &[String], clients: usize) -> Result<Json> {
 	let took = started.elapsed();
 	let mut all: Vec<Duration> = per_client.into_iter().flatten().collect();
 	all.sort();
+	let per_1k = |cpu: f64| cpu / all.len().max(1) as f64 * 1000.0;
+	let server_cpu =
+		server.zip(cpu0.0).map(|(pid, c0)| per_1k(crate::latency::cpu_seconds(pid) - c0));
 	Ok(json!({
 		"requests": all.len(),
+		"server_cpu_s_per_1k": server_cpu,
+		"client_cpu_s_per_1k": per_1k(crate::latency::cpu_seconds("self") - cpu0.1),
 		"clients": clients,
 		"per_second": all.len() as f64 / took.as_secs_f64(),
 		"p50_ms": percentile(&all, 50.0),
@@ -280,14 +293,18 @@ pub async fn search(
 		.map(|_| format!("{}/v1/modules/{}", gateway.url, names[rng.next() % names.len()]))
 		.collect();
 	// Warm up, then the two alternately, twice.
-	load(&queries[..requests.min(200)], clients).await?;
+	load(&queries[..requests.min(200)], clients, None).await?;
 	let mut rounds = Vec::new();
+	let pid = gateway.pid();
 	for _ in 0..2 {
-		rounds.push((load(&queries, clients).await?, load(&lookups, clients).await?));
+		rounds.push((
+			load(&queries, clients, Some(&pid)).await?,
+			load(&lookups, clients, Some(&pid)).await?,
+		));
 	}
 	let (search, lookup) = rounds.pop().expect("two rounds");
 	// One client alone: the latency of a search without queueing behind the others.
-	let single = load(&queries[..requests.min(2000)], 1).await?;
+	let single = load(&queries[..requests.min(2000)], 1, None).await?;
 	let (_, body) = get(&http(), &format!("{}/v1/search?q=search", gateway.url)).await?;
 	let total = serde_json::from_slice::<Json>(&body)?["total"].clone();
 	Ok(json!({
@@ -323,8 +340,8 @@ pub async fn reads(
 	let stats = serde_json::from_slice::<Json>(&body)?["stats"].clone();
 	let urls: Vec<String> =
 		(0..requests).map(|_| format!("{}/v1/modules/{module}", gateway.url)).collect();
-	load(&urls[..requests.min(200)], clients).await?;
-	let module_reads = load(&urls, clients).await?;
+	load(&urls[..requests.min(200)], clients, None).await?;
+	let module_reads = load(&urls, clients, Some(&gateway.pid())).await?;
 	Ok(json!({
 		"index_from_genesis": {"blocks": finalized, "seconds": index_seconds, "stats": stats},
 		"get_module_http": module_reads,
