@@ -19,8 +19,9 @@ use std::{
 };
 use subxt::rpcs::client::rpc_params;
 
-/// The index's schema version (`PRAGMA user_version`).
-const SCHEMA_VERSION: i64 = 1;
+/// The index's schema version (`PRAGMA user_version`). 2 added `versions_resolve`; `sync` brings
+/// an index of schema 1 up to date in place, the offline commands ask for a `sync` first.
+const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -28,6 +29,9 @@ CREATE TABLE IF NOT EXISTS packages (name TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS versions (
 	name TEXT NOT NULL, version TEXT NOT NULL, yanked INTEGER NOT NULL, json TEXT NOT NULL,
 	PRIMARY KEY (name, version));
+-- Resolution reads only (version, yanked) of one package: from this index alone, without the
+-- rows and their JSON (a thousand versions are a few index pages instead of hundreds of rows).
+CREATE INDEX IF NOT EXISTS versions_resolve ON versions (name, version, yanked);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(name, description, keywords, author);
 ";
 
@@ -384,6 +388,45 @@ mod tests {
 		assert!(matches!(resolve(&path, "ns/pkg", "not a range"), Err(Failure(exit::USAGE, _))));
 		// Reading is read-only: not even SQLite's header (its change counter) moved.
 		assert!(std::fs::read(&path).unwrap() == before, "an offline read changed the index file");
+	}
+
+	#[test]
+	fn resolution_reads_the_covering_index_only() {
+		let (_dir, path) = synced();
+		let db = open_existing(&path).unwrap();
+		let plan: Vec<String> = db
+			.prepare("EXPLAIN QUERY PLAN SELECT version, yanked FROM versions WHERE name = ?1")
+			.unwrap()
+			.query_map(["ns/pkg"], |r| r.get::<_, String>(3))
+			.unwrap()
+			.map(Result::unwrap)
+			.collect();
+		assert!(
+			plan.iter().any(|step| step.contains("COVERING INDEX versions_resolve")),
+			"{plan:?}"
+		);
+	}
+
+	#[test]
+	fn a_sync_upgrades_an_index_of_schema_1_in_place() {
+		let (_dir, path) = synced();
+		let db = Connection::open(&path).unwrap();
+		db.execute_batch("DROP INDEX versions_resolve; PRAGMA user_version = 1").unwrap();
+		drop(db);
+		assert!(matches!(resolve(&path, "ns/pkg", "^1"), Err(Failure(exit::OTHER, _))));
+		// `sync` opens the index with `open`, which adds what schema 2 has and moves the number.
+		drop(open(&path).unwrap());
+		let (found, _) = resolve(&path, "ns/pkg", "^1").unwrap();
+		assert_eq!(found.unwrap()["version"], "1.2.0");
+		let db = open_existing(&path).unwrap();
+		let indexes: i64 = db
+			.query_row(
+				"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'versions_resolve'",
+				[],
+				|r| r.get(0),
+			)
+			.unwrap();
+		assert_eq!(indexes, 1);
 	}
 
 	#[test]
