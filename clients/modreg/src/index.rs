@@ -326,24 +326,24 @@ pub fn resolve(path: &Path, name: &str, range: &str) -> Result<(Option<Json>, Js
 		.to_string();
 	let range =
 		Range::parse(range).map_err(|_| Failure(exit::USAGE, format!("bad range {range:?}")))?;
-	let mut stmt =
-		db.prepare("SELECT version, yanked FROM versions WHERE name = ?1").map_err(db_err)?;
-	let all: Vec<(String, registry::Version, bool)> = stmt
-		.query_map([&name], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))
-		.map_err(db_err)?
-		.filter_map(|r| r.ok())
-		.filter_map(|(text, yanked)| Some((registry::parse_version(&text).ok()?, text, yanked)))
-		.map(|(version, text, yanked)| (text, version, yanked))
-		.collect();
-	let Some(i) = registry::resolve(&range, all.iter().map(|(_, v, yanked)| (v, *yanked))) else {
+	// Each row's text is parsed where SQLite holds it (no copy per version); the chosen row is
+	// read again by its rowid, which the covering index carries.
+	let mut stmt = db
+		.prepare("SELECT version, yanked, rowid FROM versions WHERE name = ?1")
+		.map_err(db_err)?;
+	let mut rows = stmt.query([&name]).map_err(db_err)?;
+	let mut all: Vec<(registry::Version, bool, i64)> = Vec::new();
+	while let Some(row) = rows.next().map_err(db_err)? {
+		let text = row.get_ref(0).and_then(|v| Ok(v.as_str()?)).map_err(db_err)?;
+		if let Ok(version) = registry::parse_version(text) {
+			all.push((version, row.get(1).map_err(db_err)?, row.get(2).map_err(db_err)?));
+		}
+	}
+	let Some(i) = registry::resolve(&range, all.iter().map(|(v, yanked, _)| (v, *yanked))) else {
 		return Ok((None, age(&db)?));
 	};
 	let json: String = db
-		.query_row(
-			"SELECT json FROM versions WHERE name = ?1 AND version = ?2",
-			params![&name, &all[i].0],
-			|r| r.get(0),
-		)
+		.query_row("SELECT json FROM versions WHERE rowid = ?1", [all[i].2], |r| r.get(0))
 		.map_err(db_err)?;
 	Ok((Some(serde_json::from_str(&json).map_err(db_err)?), age(&db)?))
 }
@@ -395,7 +395,9 @@ mod tests {
 		let (_dir, path) = synced();
 		let db = open_existing(&path).unwrap();
 		let plan: Vec<String> = db
-			.prepare("EXPLAIN QUERY PLAN SELECT version, yanked FROM versions WHERE name = ?1")
+			.prepare(
+				"EXPLAIN QUERY PLAN SELECT version, yanked, rowid FROM versions WHERE name = ?1",
+			)
 			.unwrap()
 			.query_map(["ns/pkg"], |r| r.get::<_, String>(3))
 			.unwrap()
