@@ -142,13 +142,13 @@ fn field_text(fields: &Composite<()>, name: &str) -> Option<String> {
 	String::from_utf8(bytes).ok()
 }
 
-/// The words of a package's name that search matches: `ns/name`, `ns`, `name`, and `name`
-/// split at hyphens.
 /// The namespace part of a package name (`ns/name`), or "" for a name without one.
 fn namespace_of(name: &str) -> &str {
 	name.split_once('/').map_or("", |(ns, _)| ns)
 }
 
+/// The words of a package's name that search matches: `ns/name`, `ns`, `name`, and `name`
+/// split at hyphens.
 fn search_words(name: &str) -> String {
 	let (namespace, short) = name.split_once('/').unwrap_or(("", name));
 	format!("{name} {namespace} {short} {}", short.replace('-', " "))

@@ -334,7 +334,7 @@ pub fn resolve(path: &Path, name: &str, range: &str) -> Result<(Option<Json>, Js
 	let mut rows = stmt.query([&name]).map_err(db_err)?;
 	let mut all: Vec<(registry::Version, bool, i64)> = Vec::new();
 	while let Some(row) = rows.next().map_err(db_err)? {
-		let text = row.get_ref(0).and_then(|v| Ok(v.as_str()?)).map_err(db_err)?;
+		let text = row.get_ref(0).map_err(db_err)?.as_str().map_err(db_err)?;
 		if let Ok(version) = registry::parse_version(text) {
 			all.push((version, row.get(1).map_err(db_err)?, row.get(2).map_err(db_err)?));
 		}

@@ -145,9 +145,8 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 }
 
 /// `clients` concurrent clients, each getting its share of `urls` in turn; every answer must be
-/// 200. Latencies (sorted) and requests per second.
-/// `GET` every URL of `urls` from `clients` clients, back to back; with the `server`'s pid, also
-/// the CPU it and this harness spent per request.
+/// 200. Latencies (sorted) and requests per second, the CPU this harness spent per request, and
+/// with the `server`'s pid the CPU the server spent.
 async fn load(urls: &[String], clients: usize, server: Option<&str>) -> Result<Json> {
 	let client = http();
 	let barrier = Arc::new(Barrier::new(clients));
