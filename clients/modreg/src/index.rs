@@ -19,21 +19,40 @@ use std::{
 };
 use subxt::rpcs::client::rpc_params;
 
-/// The index's schema version (`PRAGMA user_version`). 2 added `versions_resolve`; `sync` brings
-/// an index of schema 1 up to date in place, the offline commands ask for a `sync` first.
-const SCHEMA_VERSION: i64 = 2;
+/// The index's schema version (`PRAGMA user_version`). 2 added a covering index for
+/// resolution; 3 replaced it with one in precedence order (`release_key`). `sync` brings an
+/// index of an older schema up to date inside its own transaction; the offline commands ask for a
+/// `sync` first.
+const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS packages (name TEXT PRIMARY KEY, json TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS versions (
 	name TEXT NOT NULL, version TEXT NOT NULL, yanked INTEGER NOT NULL, json TEXT NOT NULL,
+	release_key BLOB,
 	PRIMARY KEY (name, version));
--- Resolution reads only (version, yanked) of one package: from this index alone, without the
--- rows and their JSON (a thousand versions are a few index pages instead of hundreds of rows).
-CREATE INDEX IF NOT EXISTS versions_resolve ON versions (name, version, yanked);
+-- Resolution walks one package's versions from the highest release down and stops at the first
+-- that fits, reading only this index (not the rows and their JSON).
+CREATE INDEX IF NOT EXISTS versions_order ON versions (name, release_key DESC, version, yanked);
 CREATE VIRTUAL TABLE IF NOT EXISTS search USING fts5(name, description, keywords, author);
 ";
+
+/// What an index of schema 1 or 2 lacks. `sync` runs it in the transaction that rewrites every
+/// row, so the new column is filled before anything reads it, and a failed sync leaves the old
+/// index as it was.
+const UPGRADE_TO_3: &str = "
+ALTER TABLE versions ADD COLUMN release_key BLOB;
+DROP INDEX IF EXISTS versions_resolve;
+";
+
+/// A version's `major.minor.patch` as 24 big-endian bytes, so that SQLite's byte order of keys
+/// is the order of precedence of releases (a pre-release sorts with its release; the rows of one
+/// key are ordered by [`registry::resolve`] itself). `NULL` for text that is not a version.
+fn release_key(version: &str) -> Option<Vec<u8>> {
+	let v = registry::parse_version(version).ok()?;
+	Some([v.major, v.minor, v.patch].iter().flat_map(|n| n.to_be_bytes()).collect())
+}
 
 /// The default index file: `~/.cache/modreg/index.sqlite`.
 pub fn default_path() -> PathBuf {
@@ -44,7 +63,9 @@ fn db_err(e: impl std::fmt::Display) -> Failure {
 	Failure(exit::OTHER, format!("index: {e}"))
 }
 
-fn open(path: &Path) -> Result<Connection, Failure> {
+/// Open the index for `sync`, refusing one that a newer modreg wrote; [`write_snapshot`] brings
+/// the schema up to date.
+fn open(path: &Path) -> Result<(Connection, i64), Failure> {
 	if let Some(dir) = path.parent() {
 		std::fs::create_dir_all(dir).map_err(db_err)?;
 	}
@@ -56,9 +77,7 @@ fn open(path: &Path) -> Result<Connection, Failure> {
 			format!("{} was made by a newer modreg; sync again", path.display()),
 		));
 	}
-	db.execute_batch(SCHEMA).map_err(db_err)?;
-	db.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}")).map_err(db_err)?;
-	Ok(db)
+	Ok((db, version))
 }
 
 /// Open an index that `sync` wrote, read-only: the offline commands never write, so a read
@@ -96,18 +115,23 @@ fn now() -> u64 {
 
 /// How old the index is: `{"syncedAt", "ageSeconds", "block", "blockHash", "node"}`.
 pub fn age(db: &Connection) -> Result<Json, Failure> {
-	let get = |k: &str| -> Result<Option<String>, Failure> {
-		db.query_row("SELECT value FROM meta WHERE key = ?1", [k], |r| r.get(0))
-			.optional()
-			.map_err(db_err)
-	};
-	let synced: u64 = get("synced_at")?.and_then(|s| s.parse().ok()).unwrap_or_default();
+	let mut meta = std::collections::HashMap::new();
+	let mut stmt = db.prepare("SELECT key, value FROM meta").map_err(db_err)?;
+	let mut rows = stmt.query([]).map_err(db_err)?;
+	while let Some(row) = rows.next().map_err(db_err)? {
+		meta.insert(
+			row.get::<_, String>(0).map_err(db_err)?,
+			row.get::<_, String>(1).map_err(db_err)?,
+		);
+	}
+	let get = |k: &str| meta.get(k).cloned();
+	let synced: u64 = get("synced_at").and_then(|s| s.parse().ok()).unwrap_or_default();
 	Ok(json!({
 		"syncedAt": synced,
 		"ageSeconds": now().saturating_sub(synced),
-		"block": get("block")?.and_then(|s| s.parse::<u64>().ok()),
-		"blockHash": get("block_hash")?,
-		"node": get("node")?,
+		"block": get("block").and_then(|s| s.parse::<u64>().ok()),
+		"blockHash": get("block_hash"),
+		"node": get("node"),
 	}))
 }
 
@@ -201,8 +225,13 @@ fn write_snapshot(
 	source: &str,
 ) -> Result<Json, Failure> {
 	let version_count: usize = rows.iter().map(|(_, _, v)| v.len()).sum();
-	let mut db = open(path)?;
+	let (mut db, schema) = open(path)?;
 	let tx = db.transaction().map_err(db_err)?;
+	if (1..SCHEMA_VERSION).contains(&schema) {
+		tx.execute_batch(UPGRADE_TO_3).map_err(db_err)?;
+	}
+	tx.execute_batch(SCHEMA).map_err(db_err)?;
+	tx.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}")).map_err(db_err)?;
 	tx.execute_batch(
 		"DELETE FROM packages; DELETE FROM versions; DELETE FROM search; DELETE FROM meta;",
 	)
@@ -214,9 +243,17 @@ fn write_snapshot(
 		)
 		.map_err(db_err)?;
 		for v in versions {
+			let version = v["version"].as_str();
 			tx.execute(
-				"INSERT INTO versions (name, version, yanked, json) VALUES (?1, ?2, ?3, ?4)",
-				params![name, v["version"].as_str(), v["yanked"] == true, v.to_string()],
+				"INSERT INTO versions (name, version, yanked, json, release_key) \
+				 VALUES (?1, ?2, ?3, ?4, ?5)",
+				params![
+					name,
+					version,
+					v["yanked"] == true,
+					v.to_string(),
+					version.and_then(release_key)
+				],
 			)
 			.map_err(db_err)?;
 		}
@@ -326,24 +363,50 @@ pub fn resolve(path: &Path, name: &str, range: &str) -> Result<(Option<Json>, Js
 		.to_string();
 	let range =
 		Range::parse(range).map_err(|_| Failure(exit::USAGE, format!("bad range {range:?}")))?;
-	// Each row's text is parsed where SQLite holds it (no copy per version); the chosen row is
-	// read again by its rowid, which the covering index carries.
+	// The versions come from the highest release down. Every version of a release outranks
+	// every version of a lower one, so the first release with a version that fits holds the
+	// answer, which the chain's rule picks among that release's versions (the release itself
+	// and its pre-releases). Each text is parsed where SQLite holds it, and the chosen row is
+	// read again by the rowid the index carries.
 	let mut stmt = db
-		.prepare("SELECT version, yanked, rowid FROM versions WHERE name = ?1")
+		.prepare(
+			"SELECT release_key, version, yanked, rowid FROM versions WHERE name = ?1 \
+			 ORDER BY release_key DESC",
+		)
 		.map_err(db_err)?;
 	let mut rows = stmt.query([&name]).map_err(db_err)?;
-	let mut all: Vec<(registry::Version, bool, i64)> = Vec::new();
+	let mut release: Vec<u8> = Vec::new();
+	let mut group: Vec<(registry::Version, bool, i64)> = Vec::new();
+	let pick = |group: &[(registry::Version, bool, i64)]| {
+		registry::resolve(&range, group.iter().map(|(v, yanked, _)| (v, *yanked)))
+			.map(|i| group[i].2)
+	};
+	let mut chosen = None;
 	while let Some(row) = rows.next().map_err(db_err)? {
-		let text = row.get_ref(0).map_err(db_err)?.as_str().map_err(db_err)?;
+		let key = row.get_ref(0).map_err(db_err)?.as_blob_or_null().map_err(db_err)?;
+		let Some(key) = key else {
+			// Only text that is not a version has no key; the chain stores none.
+			break;
+		};
+		if key != release.as_slice() {
+			chosen = pick(&group);
+			if chosen.is_some() {
+				break;
+			}
+			group.clear();
+			release.clear();
+			release.extend_from_slice(key);
+		}
+		let text = row.get_ref(1).map_err(db_err)?.as_str().map_err(db_err)?;
 		if let Ok(version) = registry::parse_version(text) {
-			all.push((version, row.get(1).map_err(db_err)?, row.get(2).map_err(db_err)?));
+			group.push((version, row.get(2).map_err(db_err)?, row.get(3).map_err(db_err)?));
 		}
 	}
-	let Some(i) = registry::resolve(&range, all.iter().map(|(v, yanked, _)| (v, *yanked))) else {
+	let Some(rowid) = chosen.or_else(|| pick(&group)) else {
 		return Ok((None, age(&db)?));
 	};
 	let json: String = db
-		.query_row("SELECT json FROM versions WHERE rowid = ?1", [all[i].2], |r| r.get(0))
+		.query_row("SELECT json FROM versions WHERE rowid = ?1", [rowid], |r| r.get(0))
 		.map_err(db_err)?;
 	Ok((Some(serde_json::from_str(&json).map_err(db_err)?), age(&db)?))
 }
@@ -391,44 +454,118 @@ mod tests {
 	}
 
 	#[test]
-	fn resolution_reads_the_covering_index_only() {
+	fn resolution_walks_the_order_index_only() {
 		let (_dir, path) = synced();
 		let db = open_existing(&path).unwrap();
 		let plan: Vec<String> = db
 			.prepare(
-				"EXPLAIN QUERY PLAN SELECT version, yanked, rowid FROM versions WHERE name = ?1",
+				"EXPLAIN QUERY PLAN SELECT release_key, version, yanked, rowid FROM versions \
+				 WHERE name = ?1 ORDER BY release_key DESC",
 			)
 			.unwrap()
 			.query_map(["ns/pkg"], |r| r.get::<_, String>(3))
 			.unwrap()
 			.map(Result::unwrap)
 			.collect();
-		assert!(
-			plan.iter().any(|step| step.contains("COVERING INDEX versions_resolve")),
-			"{plan:?}"
-		);
+		assert!(plan.iter().any(|step| step.contains("COVERING INDEX versions_order")), "{plan:?}");
+		assert!(!plan.iter().any(|step| step.contains("TEMP B-TREE")), "a sort: {plan:?}");
 	}
 
 	#[test]
-	fn a_sync_upgrades_an_index_of_schema_1_in_place() {
-		let (_dir, path) = synced();
-		let db = Connection::open(&path).unwrap();
-		db.execute_batch("DROP INDEX versions_resolve; PRAGMA user_version = 1").unwrap();
-		drop(db);
-		assert!(matches!(resolve(&path, "ns/pkg", "^1"), Err(Failure(exit::OTHER, _))));
-		// `sync` opens the index with `open`, which adds what schema 2 has and moves the number.
-		drop(open(&path).unwrap());
-		let (found, _) = resolve(&path, "ns/pkg", "^1").unwrap();
-		assert_eq!(found.unwrap()["version"], "1.2.0");
-		let db = open_existing(&path).unwrap();
-		let indexes: i64 = db
-			.query_row(
-				"SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'versions_resolve'",
-				[],
-				|r| r.get(0),
+	fn stopping_at_the_first_release_that_fits_agrees_with_the_chains_rule() {
+		// Releases with pre-releases, yanked versions, and numbers past `i64::MAX` (which an
+		// order kept in SQLite integers would get wrong).
+		let texts = [
+			"0.1.0",
+			"0.1.1-alpha",
+			"0.9.0",
+			"1.0.0-rc.1",
+			"1.0.0",
+			"1.0.1",
+			"1.2.0-beta.2",
+			"1.2.0-beta.10",
+			"1.2.0",
+			"1.3.0-rc.1",
+			"2.0.0-alpha",
+			"2.0.0",
+			"2.1.0",
+			"10.0.0",
+			"18446744073709551615.0.0",
+			"9223372036854775808.0.0",
+			"3.0.0-rc.1",
+		];
+		let yanked = |v: &str| matches!(v, "1.2.0" | "2.1.0" | "10.0.0");
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("index.sqlite");
+		let versions =
+			texts.iter().map(|v| json!({"version": v, "yanked": yanked(v), "cid": v})).collect();
+		write_snapshot(&path, &vec![("ns/pkg".into(), json!({}), versions)], 1, "0x", "t").unwrap();
+		let parsed: Vec<_> = texts.iter().map(|v| registry::parse_version(v).unwrap()).collect();
+		for text in [
+			"latest",
+			"^1",
+			"^1.2",
+			"~1.2.0",
+			"^1.2.0-beta.3",
+			">=1.0.0-rc.1, <1.0.1",
+			"^0.1",
+			"^2.0.0-alpha",
+			"=2.1.0",
+			"=10.0.0",
+			">3",
+			"<1",
+			"^3.0.0-rc.1",
+			"^4",
+			"*",
+			">=9223372036854775807.0.0",
+		] {
+			let range = Range::parse(text).unwrap();
+			let expected = registry::resolve(&range, parsed.iter().zip(texts.map(yanked)))
+				.map(|i| json!(texts[i]));
+			let (found, _) = resolve(&path, "ns/pkg", text).unwrap();
+			assert_eq!(found.map(|v| v["version"].clone()), expected, "range {text}");
+		}
+	}
+
+	#[test]
+	fn a_sync_upgrades_an_index_of_schema_2_in_place() {
+		// The layout modreg wrote before schema 3, with one row.
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("index.sqlite");
+		Connection::open(&path)
+			.unwrap()
+			.execute_batch(
+				"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+				CREATE TABLE packages (name TEXT PRIMARY KEY, json TEXT NOT NULL);
+				CREATE TABLE versions (name TEXT NOT NULL, version TEXT NOT NULL,
+					yanked INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (name, version));
+				CREATE INDEX versions_resolve ON versions (name, version, yanked);
+				CREATE VIRTUAL TABLE search USING fts5(name, description, keywords, author);
+				INSERT INTO versions VALUES ('ns/old', '1.0.0', 0, '{\"version\": \"1.0.0\"}');
+				PRAGMA user_version = 2;",
 			)
 			.unwrap();
-		assert_eq!(indexes, 1);
+		assert!(matches!(resolve(&path, "ns/old", "^1"), Err(Failure(exit::OTHER, _))));
+		let versions = vec![version("1.0.0", false), version("1.1.0", false)];
+		write_snapshot(&path, &vec![("ns/pkg".into(), json!({}), versions)], 2, "0x", "t").unwrap();
+		let (found, _) = resolve(&path, "ns/pkg", "^1").unwrap();
+		assert_eq!(found.unwrap()["version"], "1.1.0");
+		assert_eq!(resolve(&path, "ns/old", "^1").unwrap().0, None, "the old rows are replaced");
+		let db = open_existing(&path).unwrap();
+		let names: Vec<String> = db
+			.prepare(
+				"SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'versions_%'",
+			)
+			.unwrap()
+			.query_map([], |r| r.get(0))
+			.unwrap()
+			.map(Result::unwrap)
+			.collect();
+		assert_eq!(names, ["versions_order"]);
+		let unkeyed: i64 = db
+			.query_row("SELECT count(*) FROM versions WHERE release_key IS NULL", [], |r| r.get(0))
+			.unwrap();
+		assert_eq!(unkeyed, 0);
 	}
 
 	#[test]

@@ -1064,8 +1064,9 @@ fn cache_key_path(dir: &std::path::Path, key: &str) -> PathBuf {
 fn main() -> ExitCode {
 	let cli: Cli = file_registry::cli::parse_args();
 	let json = cli.json;
-	// A command that reads only the local index needs no worker threads, and starting them is a
-	// visible part of what an offline `resolve` costs; everything else gets the multi-threaded
+	// A command that reads only the local index awaits nothing: it runs on the calling thread
+	// without an async runtime, whose start (worker threads, an epoll instance, timers) is a
+	// visible part of what an offline `resolve` costs. Everything else gets the multi-threaded
 	// runtime (hashing and unpacking run beside the transfers).
 	let local = matches!(
 		cli.command,
@@ -1073,19 +1074,18 @@ fn main() -> ExitCode {
 			Command::Search { offline: true, .. } |
 			Command::Resolve { offline: true, .. }
 	);
-	let mut builder = if local {
-		tokio::runtime::Builder::new_current_thread()
+	let result = if local {
+		futures::executor::block_on(run(cli))
 	} else {
-		tokio::runtime::Builder::new_multi_thread()
+		match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+			Ok(runtime) => runtime.block_on(run(cli)),
+			Err(e) => {
+				eprintln!("error: cannot start the async runtime: {e}");
+				return ExitCode::from(exit::OTHER);
+			},
+		}
 	};
-	let runtime = match builder.enable_all().build() {
-		Ok(runtime) => runtime,
-		Err(e) => {
-			eprintln!("error: cannot start the async runtime: {e}");
-			return ExitCode::from(exit::OTHER);
-		},
-	};
-	match runtime.block_on(run(cli)) {
+	match result {
 		Ok(()) => ExitCode::SUCCESS,
 		// An empty message: the command already said why (the file-registry commands).
 		Err(Failure(code, message)) if message.is_empty() => ExitCode::from(code),
