@@ -47,8 +47,8 @@ DROP INDEX IF EXISTS versions_resolve;
 ";
 
 /// A version's `major.minor.patch` as 24 big-endian bytes, so that SQLite's byte order of keys
-/// is the order of precedence of releases (a pre-release sorts with its release; the rows of one
-/// key are ordered by [`registry::resolve`] itself). `NULL` for text that is not a version.
+/// is the order of precedence of releases. A pre-release shares its release's key; among the
+/// rows of one key, [`registry::resolve`] chooses. `NULL` for text that is not a version.
 fn release_key(version: &str) -> Option<Vec<u8>> {
 	let v = registry::parse_version(version).ok()?;
 	Some([v.major, v.minor, v.patch].iter().flat_map(|n| n.to_be_bytes()).collect())
