@@ -5,7 +5,10 @@
 //!   `GET /v1/modules/{ns}/{name}` (a primary-key read of the same database) in the same run.
 //! - **Reads**: a gateway following the bench node; the time it takes to index the chain from
 //!   genesis, then `GET /v1/modules/{ns}/{name}` from 100 clients against the node's
-//!   `moduleRegistry_getModule` from 100 clients, throughput and p99.
+//!   `moduleRegistry_getModule` from 100 clients, throughput and p99. The same clients then read
+//!   the same answer from three constant servers (`bench-http-floor`: axum, hyper alone, and no
+//!   HTTP library at all), which is the floor any HTTP server on this machine stands on; each
+//!   server's CPU per read is split into user and kernel time.
 //! - **Burst** (`gateway-burst`): a gateway following the node while the P1 register burst runs
 //!   (100,000 registrations of 1 KiB JSON), its `/healthz` lag sampled every 250 ms; then a
 //!   fresh gateway indexing that chain from genesis, timed.
@@ -150,7 +153,7 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 async fn load(urls: &[String], clients: usize, server: Option<&str>) -> Result<Json> {
 	let client = http();
 	let barrier = Arc::new(Barrier::new(clients));
-	let cpu0 = (server.map(crate::latency::cpu_seconds), crate::latency::cpu_seconds("self"));
+	let cpu0 = (server.map(crate::latency::cpu_split), crate::latency::cpu_seconds("self"));
 	let started = Instant::now();
 	let per_client = try_join_all((0..clients).map(|c| {
 		let (client, barrier) = (client.clone(), barrier.clone());
@@ -177,11 +180,14 @@ async fn load(urls: &[String], clients: usize, server: Option<&str>) -> Result<J
 	let mut all: Vec<Duration> = per_client.into_iter().flatten().collect();
 	all.sort();
 	let per_1k = |cpu: f64| cpu / all.len().max(1) as f64 * 1000.0;
-	let server_cpu =
-		server.zip(cpu0.0).map(|(pid, c0)| per_1k(crate::latency::cpu_seconds(pid) - c0));
+	let server_cpu = server.zip(cpu0.0).map(|(pid, (user0, system0))| {
+		let (user, system) = crate::latency::cpu_split(pid);
+		(per_1k(user - user0 + system - system0), per_1k(system - system0))
+	});
 	Ok(json!({
 		"requests": all.len(),
-		"server_cpu_s_per_1k": server_cpu,
+		"server_cpu_s_per_1k": server_cpu.map(|c| c.0),
+		"server_kernel_cpu_s_per_1k": server_cpu.map(|c| c.1),
 		"client_cpu_s_per_1k": per_1k(crate::latency::cpu_seconds("self") - cpu0.1),
 		"clients": clients,
 		"per_second": all.len() as f64 / took.as_secs_f64(),
@@ -341,8 +347,60 @@ pub async fn reads(
 		(0..requests).map(|_| format!("{}/v1/modules/{module}", gateway.url)).collect();
 	load(&urls[..requests.min(200)], clients, None).await?;
 	let module_reads = load(&urls, clients, Some(&gateway.pid())).await?;
+	// The floor: the same answer from servers that do nothing but HTTP, the same clients.
+	let (_, answer) = get(&client, &urls[0]).await?;
+	let body = dir.join("answer.json");
+	std::fs::write(&body, &answer)?;
+	let mut floors = serde_json::Map::new();
+	for mode in ["axum", "hyper", "raw"] {
+		let floor = Floor::start(mode, &body)?;
+		let urls: Vec<String> = (0..requests).map(|_| format!("{}/", floor.url)).collect();
+		load(&urls[..requests.min(200)], clients, None).await?;
+		floors.insert(mode.into(), load(&urls, clients, Some(&floor.pid())).await?);
+	}
 	Ok(json!({
 		"index_from_genesis": {"blocks": finalized, "seconds": index_seconds, "stats": stats},
 		"get_module_http": module_reads,
+		"answer_bytes": answer.len(),
+		"http_floor": floors,
 	}))
+}
+
+/// A `bench-http-floor` process (the binary beside this one), stopped when dropped.
+struct Floor {
+	child: Child,
+	url: String,
+}
+
+impl Drop for Floor {
+	fn drop(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+	}
+}
+
+impl Floor {
+	fn start(mode: &str, body: &Path) -> Result<Floor> {
+		use std::io::BufRead;
+		let bin = std::env::current_exe()?.with_file_name("bench-http-floor");
+		let mut child = Command::new(&bin)
+			.arg(mode)
+			.arg(body)
+			.stdout(Stdio::piped())
+			.spawn()
+			.with_context(|| format!("starting {}", bin.display()))?;
+		let mut line = String::new();
+		let stdout = child.stdout.take().context("the floor server's stdout")?;
+		std::io::BufReader::new(stdout).read_line(&mut line)?;
+		let url = line.trim().to_owned();
+		if !url.starts_with("http://") {
+			let _ = child.kill();
+			bail!("{} {mode} printed {line:?}, not its address", bin.display());
+		}
+		Ok(Floor { child, url })
+	}
+
+	fn pid(&self) -> String {
+		self.child.id().to_string()
+	}
 }

@@ -79,6 +79,8 @@ pub struct Sample {
 	pub rate: f64,
 	/// CPU seconds the node process spent per 1,000 requests.
 	pub node_cpu_per_1k: f64,
+	/// The part of `node_cpu_per_1k` spent in the kernel (system time).
+	pub node_kernel_cpu_per_1k: f64,
 	/// CPU seconds this harness (the clients) spent per 1,000 requests.
 	pub client_cpu_per_1k: f64,
 	/// Cores kept busy by the node and the clients together, on average.
@@ -87,12 +89,18 @@ pub struct Sample {
 
 /// User plus system CPU seconds of process `pid` (`/proc/<pid>/stat`).
 pub fn cpu_seconds(pid: &str) -> f64 {
+	let (user, system) = cpu_split(pid);
+	user + system
+}
+
+/// User and system (kernel) CPU seconds of process `pid` (`/proc/<pid>/stat`).
+pub fn cpu_split(pid: &str) -> (f64, f64) {
 	let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
 	// Fields after the command name, which is in parentheses and may contain spaces.
 	let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
 	let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
 	// utime and stime are fields 14 and 15 of the line, 12 and 13 after the name; 100 ticks/s.
-	(ticks(11) + ticks(12)) / 100.0
+	(ticks(11) / 100.0, ticks(12) / 100.0)
 }
 
 impl Sample {
@@ -113,6 +121,7 @@ impl Sample {
 			"p99_ms": ms(self.percentile(99.0)),
 			"max_ms": ms(*self.latencies.last().unwrap_or(&Duration::ZERO)),
 			"node_cpu_s_per_1k": self.node_cpu_per_1k,
+			"node_kernel_cpu_s_per_1k": self.node_kernel_cpu_per_1k,
 			"client_cpu_s_per_1k": self.client_cpu_per_1k,
 			"busy_cores": self.busy_cores,
 		})
@@ -163,20 +172,22 @@ pub async fn measure<const N: usize>(
 		run_once(&connections, read, 2).await?;
 	}
 	let node_pid = node_pid.to_string();
-	let mut all: [(Vec<Duration>, Duration, f64, f64); N] =
-		std::array::from_fn(|_| (Vec::new(), Duration::ZERO, 0.0, 0.0));
+	let mut all: [(Vec<Duration>, Duration, f64, f64, f64); N] =
+		std::array::from_fn(|_| (Vec::new(), Duration::ZERO, 0.0, 0.0, 0.0));
 	for _ in 0..rounds {
 		for (i, read) in reads.iter().enumerate() {
-			let (node0, self0) = (cpu_seconds(&node_pid), cpu_seconds("self"));
+			let (node0, self0) = (cpu_split(&node_pid), cpu_seconds("self"));
 			let (lat, took) = run_once(&connections, read, requests.div_ceil(rounds)).await?;
 			all[i].0.extend(lat);
 			all[i].1 += took;
-			all[i].2 += cpu_seconds(&node_pid) - node0;
+			let node1 = cpu_split(&node_pid);
+			all[i].2 += node1.0 + node1.1 - node0.0 - node0.1;
 			all[i].3 += cpu_seconds("self") - self0;
+			all[i].4 += node1.1 - node0.1;
 			println!("  {:<26} round done: {:.2} s", read.name(), took.as_secs_f64());
 		}
 	}
-	Ok(all.map(|(mut latencies, took, node_cpu, client_cpu)| {
+	Ok(all.map(|(mut latencies, took, node_cpu, client_cpu, node_kernel_cpu)| {
 		latencies.sort();
 		let count = latencies.len() as f64;
 		let rate = count / took.as_secs_f64();
@@ -184,6 +195,7 @@ pub async fn measure<const N: usize>(
 			latencies,
 			rate,
 			node_cpu_per_1k: node_cpu / count * 1000.0,
+			node_kernel_cpu_per_1k: node_kernel_cpu / count * 1000.0,
 			client_cpu_per_1k: client_cpu / count * 1000.0,
 			busy_cores: (node_cpu + client_cpu) / took.as_secs_f64(),
 		}

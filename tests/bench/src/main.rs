@@ -17,7 +17,8 @@
 //!    resolve` (a new process per request), against `state_getStorage` ([`resolve`]).
 //! 6. **Gateway** — `GET /v1/search` over 100,000 indexed packages against a primary-key read
 //!    (`gateway-search`, no node needed), and `GET /v1/modules/{ns}/{name}` against the node's
-//!    `moduleRegistry_getModule`, with the time to index the chain from genesis (`gateway`);
+//!    `moduleRegistry_getModule` and against constant HTTP servers (the floor), with the time to
+//!    index the chain from genesis (`gateway`);
 //!    and the indexing lag while the P1 register burst runs (100,000 registrations), then the
 //!    time a fresh gateway takes to index that chain from genesis (`gateway-burst`)
 //!    ([`gateway`]).
@@ -424,12 +425,34 @@ async fn main() -> Result<()> {
 		// server's own CPU per read is what a server with the clients elsewhere would be bound by.
 		if let Some(gateway_cpu) = http["server_cpu_s_per_1k"].as_f64().filter(|c| *c > 0.0) {
 			summary.push(format!(
-				"server CPU per read: gateway {:.1} us, node {:.1} us; clients {:.1} us and {:.1} us",
+				"server CPU per read: gateway {:.1} us ({:.1} in the kernel), node {:.1} us ({:.1} \
+				 in the kernel); clients {:.1} us and {:.1} us",
 				gateway_cpu * 1000.0,
+				http["server_kernel_cpu_s_per_1k"].as_f64().unwrap_or(0.0) * 1000.0,
 				rpc_reads.node_cpu_per_1k * 1000.0,
+				rpc_reads.node_kernel_cpu_per_1k * 1000.0,
 				http["client_cpu_s_per_1k"].as_f64().unwrap_or(0.0) * 1000.0,
 				rpc_reads.client_cpu_per_1k * 1000.0,
 			));
+			for (mode, what) in [
+				("axum", "axum::serve and a Router"),
+				("hyper", "hyper alone"),
+				("raw", "no HTTP library, the sockets alone"),
+			] {
+				let floor = &record["http_floor"][mode];
+				if let Some(cpu) = floor["server_cpu_s_per_1k"].as_f64() {
+					summary.push(format!(
+						"floor: the same {}-byte answer from a constant server ({what}): {:.1} us \
+						 per read ({:.1} in the kernel), {:.0} req/s p99 {:.2} ms; node/floor {:.2}",
+						record["answer_bytes"],
+						cpu * 1000.0,
+						floor["server_kernel_cpu_s_per_1k"].as_f64().unwrap_or(0.0) * 1000.0,
+						floor["per_second"].as_f64().unwrap_or(0.0),
+						floor["p99_ms"].as_f64().unwrap_or(0.0),
+						rpc_reads.node_cpu_per_1k / cpu.max(f64::MIN_POSITIVE),
+					));
+				}
+			}
 			let capacity = rpc_reads.node_cpu_per_1k / gateway_cpu;
 			summary.push(ratio_line(
 				"gateway/RPC reads per server CPU-second",
