@@ -29,7 +29,7 @@ export GATEWAY_BIN="$CARGO_TARGET_DIR/debug/module-registry-gateway"
 # IPFS daemon and ports; a module's tests stay together on
 # one worker (they share its node). A test that hangs fails after E2E_TIMEOUT seconds with the
 # processes' log tails in its report.
-"$PYTHON" -m pytest -v -p no:cacheprovider -n "${E2E_WORKERS:-3}" --dist loadfile \
+"$PYTHON" -m pytest -v -p no:cacheprovider -n "${E2E_WORKERS:-3}" --dist loadfile --durations 15 \
 	--timeout "${E2E_TIMEOUT:-600}" tests/e2e
 
 step "all tests passed"
