@@ -24,7 +24,7 @@ pub fn development_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
-/// `--chain test`: like `--dev` (Alice alone), with 2-second blocks; for the end-to-end tests.
+/// `--chain test`: like `--dev` (Alice alone), with 1-second blocks; for the end-to-end tests.
 pub fn test_chain_spec() -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm()?, None)
 		.with_name("Module Registry Test")

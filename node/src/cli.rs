@@ -48,6 +48,16 @@ pub struct RegistryOptions {
 	/// every block; without the flag a value set earlier (or at run time over RPC) is kept.
 	#[arg(long = "ipfs-api", value_name = "URL")]
 	pub ipfs_api: Option<String>,
+
+	/// Keep the runtime's compiled machine code in this directory (wasmtime's cache).
+	///
+	/// A node compiles the runtime's wasm when it starts, a few seconds of CPU; with the flag, a
+	/// later start with the same runtime and node binary loads the code instead. Entries are
+	/// keyed by the runtime's code and the compiler's version and settings, so a stale entry
+	/// is never used, and several nodes may share one directory. A directory that cannot be
+	/// created is a warning in the log, and the node compiles as without the flag. Off by default.
+	#[arg(long = "wasm-cache", value_name = "DIR")]
+	pub wasm_cache: Option<std::path::PathBuf>,
 }
 
 /// The node's command line.

@@ -42,8 +42,34 @@ pub type Service = sc_service::PartialComponents<
 	),
 >;
 
-/// Builds the client, backend, pool and import queue.
-pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
+/// The executor `sc_service::new_wasm_executor` builds, with wasmtime's cache in `cache` when
+/// given.
+fn wasm_executor(
+	config: &sc_service::config::ExecutorConfiguration,
+	cache: Option<&std::path::Path>,
+) -> sc_executor::WasmExecutor<HostFunctions> {
+	let strategy =
+		config.default_heap_pages.map_or(sc_executor::DEFAULT_HEAP_ALLOC_STRATEGY, |pages| {
+			sc_executor::HeapAllocStrategy::Static { extra_pages: pages as _ }
+		});
+	let builder = sc_executor::WasmExecutor::<HostFunctions>::builder()
+		.with_execution_method(config.wasm_method)
+		.with_onchain_heap_alloc_strategy(strategy)
+		.with_offchain_heap_alloc_strategy(strategy)
+		.with_max_runtime_instances(config.max_runtime_instances)
+		.with_runtime_cache_size(config.runtime_cache_size);
+	match cache {
+		Some(dir) => builder.with_cache_path(dir).build(),
+		None => builder.build(),
+	}
+}
+
+/// Builds the client, backend, pool and import queue. With `wasm_cache`, the executor keeps the
+/// runtime's compiled code there (see `--wasm-cache`).
+pub fn new_partial(
+	config: &Configuration,
+	wasm_cache: Option<&std::path::Path>,
+) -> Result<Service, ServiceError> {
 	let telemetry = config
 		.telemetry_endpoints
 		.clone()
@@ -55,7 +81,7 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 		})
 		.transpose()?;
 
-	let executor = sc_service::new_wasm_executor::<HostFunctions>(&config.executor);
+	let executor = wasm_executor(&config.executor, wasm_cache);
 	let (client, backend, keystore_container, task_manager) =
 		sc_service::new_full_parts::<Block, RuntimeApi, _>(
 			config,
@@ -148,7 +174,7 @@ pub fn new_full<
 		select_chain,
 		transaction_pool,
 		other: (block_import, grandpa_link, mut telemetry),
-	} = new_partial(&config)?;
+	} = new_partial(&config, registry.wasm_cache.as_deref())?;
 
 	let mut net_config = sc_network::config::FullNetworkConfiguration::<
 		Block,

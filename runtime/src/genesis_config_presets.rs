@@ -1,5 +1,5 @@
 //! Genesis presets: `development` (Alice alone), `local_testnet` (Alice and Bob) and `test`
-//! (Alice alone, 2-second blocks, for the end-to-end tests).
+//! (Alice alone, 1-second blocks, for the end-to-end tests).
 //!
 //! Besides the pallets' sections, the genesis config of this runtime takes one top-level field,
 //! `blockTimeMs`: the block time in milliseconds (an even number from [`MIN_BLOCK_TIME_MS`] to
@@ -23,7 +23,7 @@ pub const MAX_BLOCK_TIME_MS: u64 = 60_000;
 /// The top-level genesis field that sets the block time.
 pub const BLOCK_TIME_FIELD: &str = "blockTimeMs";
 /// The block time of the `test` preset.
-pub const TEST_BLOCK_TIME_MS: u64 = 2_000;
+pub const TEST_BLOCK_TIME_MS: u64 = 1_000;
 /// The name of the `test` preset.
 pub const TEST_RUNTIME_PRESET: &str = "test";
 
@@ -105,7 +105,7 @@ pub fn local_config_genesis() -> Value {
 	)
 }
 
-/// The `test` preset: the development chain with 2-second blocks, so that end-to-end tests do
+/// The `test` preset: the development chain with 1-second blocks, so that end-to-end tests do
 /// not wait for 6-second blocks. Not for anything but tests.
 pub fn test_config_genesis() -> Value {
 	let mut patch = development_config_genesis();

@@ -1,4 +1,5 @@
-"""Resilience: a node killed under write load, and a two-node testnet whose second node restarts.
+"""Resilience: a node killed under write load, a two-node testnet whose second node restarts, and
+a restart that loads the compiled runtime from ``--wasm-cache``.
 
 Separate from ``test_chain.py`` so that pytest-xdist can run these slower tests beside it.
 """
@@ -7,7 +8,7 @@ import os
 import signal
 import threading
 
-from harness import TEST_CHAIN, Node, free_port, wait_until
+from harness import LOCAL_CHAIN, LOGS, TEST_CHAIN, WORKER, Node, free_port, wait_until
 
 
 def test_a_node_killed_under_write_load_keeps_every_finalized_entry(tmp_path):
@@ -60,10 +61,11 @@ def test_a_node_killed_under_write_load_keeps_every_finalized_entry(tmp_path):
 
 
 def test_local_testnet_two_nodes_agree(tmp_path):
+    """The ``local`` preset's two authorities (its genesis with 2-second blocks instead of 6)."""
     alice_p2p = free_port()
     alice = Node(
         "local-alice",
-        ["--chain", "local", "--alice", "--tmp", "--node-key", "0" * 63 + "1", "--rpc-methods", "unsafe"],
+        [*LOCAL_CHAIN, "--alice", "--tmp", "--node-key", "0" * 63 + "1", "--rpc-methods", "unsafe"],
         p2p_port=alice_p2p,
     )
     bob = None
@@ -73,7 +75,7 @@ def test_local_testnet_two_nodes_agree(tmp_path):
         bob = Node(
             "local-bob",
             [
-                "--chain", "local", "--bob", "--base-path", str(tmp_path / "bob"),
+                *LOCAL_CHAIN, "--bob", "--base-path", str(tmp_path / "bob"),
                 "--node-key", "0" * 63 + "2",
                 "--bootnodes", f"/ip4/127.0.0.1/tcp/{alice_p2p}/p2p/{peer_id}",
             ],
@@ -126,3 +128,27 @@ def test_local_testnet_two_nodes_agree(tmp_path):
         alice.stop()
         if bob:
             bob.stop()
+
+
+def test_a_second_start_loads_the_compiled_runtime_from_the_wasm_cache(tmp_path):
+    """``--wasm-cache``: a first start on the ``test`` preset compiles the runtime (the genesis
+    builder's two runs and the client's) and keeps the client's code; a second start with the same
+    runtime, on the raw spec the suites use, compiles nothing. Both start the same chain."""
+    cache = tmp_path / "wasm-cache"
+    preset = ["--chain", "test", *TEST_CHAIN[2:]]
+    compiled, genesis = [], []
+    for name, args in (("wasm-cache-first", preset), ("wasm-cache-second", TEST_CHAIN)):
+        log = LOGS / (f"{name}-{WORKER}.log" if WORKER else f"{name}.log")
+        log.unlink(missing_ok=True)
+        node = Node(name, args + ["-l", "wasmtime_internal_cranelift=debug"], wasm_cache=cache)
+        try:
+            node.wait_ready(blocks=1)
+            genesis.append(node.rpc("chain_getBlockHash", [0]))
+        finally:
+            node.stop()
+        compiled.append(sum(" compiled in " in line for line in log.read_text(errors="replace").splitlines()))
+        assert any(p.is_file() for p in cache.rglob("*")), "the first start left nothing in the cache"
+    assert genesis[0] == genesis[1], "the raw spec is not the test preset's chain"
+    first, second = compiled
+    assert first > 1000, f"the log does not show the runtime's compilation ({first} functions)"
+    assert second == 0, f"the second start compiled {second} functions (the first {first})"
