@@ -41,9 +41,10 @@ done
 IPFS_API_URL="$(head -n1 "$LOGS/ipfs.url")"
 IPFS_GATEWAY="$(python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["Addresses"]["Gateway"].split("/"); print(f"http://{a[2]}:{a[4]}")' "$DATA/ipfs/config")"
 
-# Archive state, so the gateway can index from genesis however long the chain has run.
+# Archive state, so the gateway can index from genesis however long the chain has run; the
+# compiled runtime kept between runs (--wasm-cache, shared with the end-to-end suites).
 "$NODE_BIN" --dev --state-pruning archive-canonical --rpc-port "$RPC_PORT" \
-	--ipfs-api "http://127.0.0.1:$IPFS_API_PORT" "$@" \
+	--wasm-cache "$CARGO_TARGET_DIR/wasm-cache" --ipfs-api "http://127.0.0.1:$IPFS_API_PORT" "$@" \
 	>"$LOGS/node.log" 2>&1 &
 NODE_PID=$!
 for _ in $(seq 1 240); do

@@ -49,6 +49,8 @@ def raw_chain_spec(preset, block_time_ms=None):
     runtime's genesis builder, which compiles the runtime twice with an executor of its own
     (outside ``--wasm-cache``): about 3 seconds of CPU saved on every node start."""
     binary = Path(node_binary())
+    if not binary.is_file():
+        raise RuntimeError(f"no node binary at {binary}: build it first (scripts/test.sh does) or set NODE_BIN")
     stat = binary.stat()
     specs = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target") / "e2e-chain-specs"
     identity = f"{stat.st_size}-{stat.st_mtime_ns}"
