@@ -35,7 +35,6 @@ WASM_CACHE = Path(
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 
 
-
 def node_binary():
     return os.environ.get("NODE_BIN") or str(ROOT / "target" / "debug" / "module-registry-node")
 
@@ -60,18 +59,20 @@ def raw_chain_spec(preset, block_time_ms=None):
     specs.mkdir(parents=True, exist_ok=True)
     scratch = specs / f".{path.stem}.{os.getpid()}"
     source = preset
+
+    def export(*args):
+        done = subprocess.run([binary, "export-chain-spec", *args], capture_output=True, timeout=300)
+        if done.returncode != 0:
+            raise RuntimeError(f"export-chain-spec {' '.join(args)}: exit {done.returncode}\n{done.stderr.decode(errors='replace')}")
+        return done.stdout
+
     try:
         if block_time_ms is not None:
-            plain = json.loads(subprocess.run(
-                [binary, "export-chain-spec", "--chain", preset], check=True, capture_output=True, timeout=300,
-            ).stdout)
+            plain = json.loads(export("--chain", preset))
             plain["genesis"]["runtimeGenesis"]["patch"]["blockTimeMs"] = block_time_ms
             source = specs / f".{path.stem}.{os.getpid()}.plain"
             source.write_text(json.dumps(plain))
-        subprocess.run(
-            [binary, "export-chain-spec", "--chain", str(source), "--raw", "--output", str(scratch)],
-            check=True, capture_output=True, timeout=300,
-        )
+        export("--chain", str(source), "--raw", "--output", str(scratch))
         os.replace(scratch, path)  # atomic: xdist workers may export at the same time
     finally:
         scratch.unlink(missing_ok=True)
