@@ -28,9 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 LOGS = Path(os.environ.get("E2E_LOGS", ROOT / "target" / "e2e-logs"))
-WASM_CACHE = Path(
-    os.environ.get("E2E_WASM_CACHE") or Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target") / "wasm-cache"
-)
+# Cargo's target directory: binaries, and what the suites keep between runs.
+TARGET = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target")
+WASM_CACHE = Path(os.environ.get("E2E_WASM_CACHE") or TARGET / "wasm-cache")
 # Under pytest-xdist each worker has its own processes; their logs must not share a file.
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 
@@ -51,7 +51,7 @@ def raw_chain_spec(preset, block_time_ms=None):
     if not binary.is_file():
         raise RuntimeError(f"no node binary at {binary}: build it first (scripts/test.sh does) or set NODE_BIN")
     stat = binary.stat()
-    specs = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target") / "e2e-chain-specs"
+    specs = TARGET / "e2e-chain-specs"
     identity = f"{stat.st_size}-{stat.st_mtime_ns}"
     path = specs / f"{preset}-{block_time_ms or 'preset'}-{identity}.json"
     if path.exists():
@@ -150,13 +150,19 @@ def wait_until(check, timeout, what, interval=0.5):
     raise TimeoutError(f"timed out after {timeout}s waiting for {what} (last error: {last})")
 
 
+def log_path(name):
+    """The log file of the process called ``name`` (one per pytest-xdist worker); a process
+    started again under the same name appends to it."""
+    return LOGS / (f"{name}-{WORKER}.log" if WORKER else f"{name}.log")
+
+
 class Process:
     """A child process with its own log file and process group."""
 
     def __init__(self, name, args, env=None, cwd=None):
         LOGS.mkdir(parents=True, exist_ok=True)
         self.name = name
-        self.log_path = LOGS / (f"{name}-{WORKER}.log" if WORKER else f"{name}.log")
+        self.log_path = log_path(name)
         self.log = open(self.log_path, "ab")
         # Its own process group (session), so stopping it stops everything it started.
         self.proc = subprocess.Popen(
@@ -371,8 +377,7 @@ class Gateway:
     """A ``module-registry-gateway`` process (``$GATEWAY_BIN``) following ``node``."""
 
     def __init__(self, name, node, ipfs, data_dir, database=None, extra=(), port=None):
-        target = Path(os.environ.get("CARGO_TARGET_DIR") or ROOT / "target")
-        self.binary = os.environ.get("GATEWAY_BIN") or str(target / "debug" / "module-registry-gateway")
+        self.binary = os.environ.get("GATEWAY_BIN") or str(TARGET / "debug" / "module-registry-gateway")
         self.port = port or free_port()
         self.name = name
         args = [

@@ -8,7 +8,7 @@ import os
 import signal
 import threading
 
-from harness import LOCAL_CHAIN, LOGS, TEST_CHAIN, WORKER, Node, free_port, wait_until
+from harness import LOCAL_CHAIN, TEST_CHAIN, Node, free_port, log_path, wait_until
 
 
 def test_a_node_killed_under_write_load_keeps_every_finalized_entry(tmp_path):
@@ -138,8 +138,8 @@ def test_a_second_start_loads_the_compiled_runtime_from_the_wasm_cache(tmp_path)
     preset = ["--chain", "test", *TEST_CHAIN[2:]]
     compiled, genesis = [], []
     for name, args in (("wasm-cache-first", preset), ("wasm-cache-second", TEST_CHAIN)):
-        log = LOGS / (f"{name}-{WORKER}.log" if WORKER else f"{name}.log")
-        log.unlink(missing_ok=True)
+        log = log_path(name)
+        log.unlink(missing_ok=True)  # the count below reads this start's log alone
         node = Node(name, args + ["-l", "wasmtime_internal_cranelift=debug"], wasm_cache=cache)
         try:
             node.wait_ready(blocks=1)
