@@ -6,14 +6,17 @@
 //! 64 KiB value. This module walks the bytes once, keeps the nesting in a bit stack on the
 //! stack, and hands back the `cid` string as a slice of the input.
 //!
-//! It accepts exactly what the earlier serde-based rules accepted, so no value changes class:
+//! It accepts what the earlier serde-based rules accepted, so no stored value changes class:
 //! - [`check`] is `serde_json::from_str::<serde::de::IgnoredAny>`: RFC 8259 grammar, any
 //!   nesting depth, numbers by grammar only, `\u` escapes by shape only;
 //! - [`metadata_cid`] is deserializing a struct with one optional `cid` field from an object:
 //!   top-level keys must be valid strings (no lone surrogate escapes), a repeated `cid` key is an
-//!   error, and a `cid` value that is not a string is checked as a `serde_json::Value` would be
-//!   (nesting at most 127 in all, numbers within `f64`). That last, rare case is the only one
-//!   that allocates. `tests` compares both functions with serde_json on generated inputs.
+//!   error, and a `cid` value that is not a string is checked by the grammar alone, like every
+//!   other field (it names no CID). Until issue 35 such a value was re-parsed as a
+//!   `serde_json::Value` (nesting at most 127, numbers within `f64`) after a copy of up to
+//!   64 KiB, a path no benchmark priced; the grammar check accepts everything that path did,
+//!   plus deeper arrays and larger numbers in a field the chain ignores. `tests` compares both
+//!   functions with serde_json on generated inputs.
 
 use alloc::{borrow::Cow, string::String, vec::Vec};
 
@@ -252,10 +255,11 @@ impl<'a> Scanner<'a> {
 	fn number_after(&mut self, first: u8) -> Result<(), JsonError> {
 		let lead = if first == b'-' { self.next() } else { Some(first) };
 		match lead {
-			Some(b'0') =>
+			Some(b'0') => {
 				if let Some(b'0'..=b'9') = self.peek() {
 					return Err(self.error());
-				},
+				}
+			},
 			Some(b'1'..=b'9') => {
 				self.digits();
 			},
@@ -345,21 +349,15 @@ impl<'a> Scanner<'a> {
 		Ok(())
 	}
 
-	/// The top-level `cid` value: a string is answered; anything else is checked the way
-	/// `Option<serde_json::Value>` reads it (inside the object, so one level of nesting is
-	/// used), and answers no CID.
+	/// The top-level `cid` value: a string is answered; anything else is checked by the
+	/// grammar, like any other value, and answers no CID.
 	fn cid_value(&mut self) -> Result<Option<Cow<'a, str>>, JsonError> {
 		if self.peek() == Some(b'"') {
 			self.i += 1;
 			return Ok(Some(self.strict_string()?.text()));
 		}
-		let start = self.i;
 		self.value()?;
-		let raw = core::str::from_utf8(&self.b[start..self.i]).map_err(|_| self.error())?;
-		let nested = alloc::format!("[{raw}]");
-		serde_json::from_str::<serde_json::Value>(&nested)
-			.map(|_| None)
-			.map_err(|_| JsonError { offset: start })
+		Ok(None)
 	}
 
 	/// One value of any depth, iteratively. The innermost frame's kind is kept in `object`;
@@ -445,18 +443,57 @@ impl<'a> Scanner<'a> {
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use alloc::string::ToString;
 	use proptest::prelude::*;
 
-	/// What the serde rules said: `Err` for not JSON, else the `cid` string if any.
+	/// What the serde rules said: `Err` for not JSON, else the `cid` string if any. A `cid`
+	/// that is not a string is read as `IgnoredAny` (grammar only), like every other field.
 	fn serde_metadata(text: &str) -> Result<Option<String>, ()> {
 		#[derive(serde::Deserialize)]
-		struct Metadata {
+		struct Shape {
 			#[serde(default)]
-			cid: Option<serde_json::Value>,
+			#[allow(dead_code)]
+			cid: Option<serde::de::IgnoredAny>,
 		}
-		let meta: Metadata = serde_json::from_str(text).map_err(|_| ())?;
-		Ok(meta.cid.and_then(|v| v.as_str().map(|s| s.to_string())))
+		#[derive(serde::Deserialize)]
+		struct Text {
+			cid: String,
+		}
+		serde_json::from_str::<Shape>(text).map_err(|_| ())?;
+		match serde_json::from_str::<Text>(text) {
+			Ok(t) => Ok(Some(t.cid)),
+			// A string `cid` serde cannot hold (a lone surrogate) is refused, as before.
+			Err(_) if cid_is_string_token(text) => Err(()),
+			Err(_) => Ok(None),
+		}
+	}
+
+	/// Whether the top-level `cid` value of a text whose shape parsed starts with a quote.
+	fn cid_is_string_token(text: &str) -> bool {
+		let mut s = Scanner::new(text.as_bytes());
+		s.ws();
+		s.i += 1; // `{`
+		loop {
+			s.ws();
+			if s.peek() != Some(b'"') {
+				return false;
+			}
+			s.i += 1;
+			let Ok(key) = s.strict_string() else { return false };
+			let is_cid = key.is(b"cid");
+			s.ws();
+			s.i += 1; // `:`
+			s.ws();
+			if is_cid {
+				return s.peek() == Some(b'"');
+			}
+			if s.value().is_err() {
+				return false;
+			}
+			s.ws();
+			if s.next() != Some(b',') {
+				return false;
+			}
+		}
 	}
 
 	fn ours(text: &str) -> Result<Option<String>, ()> {
@@ -509,6 +546,18 @@ mod tests {
 			assert_eq!(ours(case), serde_metadata(case), "metadata: {case}");
 			assert_eq!(check(case.as_bytes()).is_ok(), serde_check(case), "check: {case}");
 		}
+	}
+
+	#[test]
+	fn a_cid_that_is_not_a_string_is_checked_by_grammar_alone() {
+		// These went through a `serde_json::Value` copy before and were refused; they name no
+		// CID, and cost one pass like any other field now.
+		let deep = format!(r#"{{"cid":{}{}}}"#, "[".repeat(5_000), "]".repeat(5_000));
+		for text in [r#"{"cid":1e400}"#, r#"{"cid":[1e999]}"#, deep.as_str()] {
+			assert_eq!(ours(text), Ok(None), "{text}");
+		}
+		assert_eq!(ours(r#"{"cid":[1,}"#), Err(()));
+		assert_eq!(ours(r#"{"cid":"\ud800"}"#), Err(()), "a lone surrogate in a cid string");
 	}
 
 	#[test]
