@@ -8,8 +8,10 @@ import hashlib
 import json
 import os
 import subprocess
+import time
 
 import pytest
+from substrateinterface.exceptions import SubstrateRequestException
 
 from module_registry import errors
 from module_registry.client import to_bytes
@@ -161,3 +163,40 @@ def test_a_value_of_exactly_64_kib_is_accepted_and_one_byte_more_is_refused(regi
     with pytest.raises(errors.ValueTooLarge):
         registry.register(alice, b"e2e-64kib-over", over)
     assert registry.get(b"e2e-64kib-over") is None
+
+
+def _block_gaps_ms(registry, first, last):
+    """Milliseconds between the timestamps of consecutive blocks ``first``..``last``."""
+    stamps = []
+    for number in range(first, last + 1):
+        block_hash = registry.substrate.get_block_hash(number)
+        stamps.append(registry.substrate.query("Timestamp", "Now", block_hash=block_hash).value)
+    return [b - a for a, b in zip(stamps, stamps[1:])]
+
+
+def test_oversize_cid_texts_are_refused_without_stalling_blocks(dev_node, registry, alice):
+    """Issue 35's critical item, tried as an attacker would on a real node: a ``publish_version``
+    whose cid is 1 MiB of ``z…`` (it held the chain at one block for 150 s while the runtime
+    decoded it as base58) and a ``register_module`` with a 64 KiB ``z…`` value (about 400x
+    under-charged). Both are refused and the next blocks arrive on time."""
+    block_ms = int.from_bytes(bytes.fromhex(dev_node.rpc("state_call", ["AuraApi_slot_duration", "0x"])[2:]), "little")
+    before = dev_node.best_number()
+
+    huge = "z" + "2" * ((1 << 20) - 1)
+    started = time.monotonic()
+    with pytest.raises(SubstrateRequestException) as refused:
+        registry.publish_version(alice, "hostile/pkg", "1.0.0", huge, bytes(32), 1)
+    # The pool cannot even decode it: the call's `cid` argument is bounded.
+    assert "decode" in str(refused.value).lower(), refused.value
+    assert time.monotonic() - started < 30, "the refusal itself took long"
+
+    value = "z" + "2" * (64 * 1024 - 1)
+    with pytest.raises(errors.InvalidCid):
+        registry.register(alice, b"hostile-z", value)
+    assert registry.get(b"hostile-z") is None
+
+    dev_node.wait_blocks(3)
+    after = dev_node.best_number()
+    gaps = _block_gaps_ms(registry, before, after)
+    # Aura slots: a block that took too long to build would leave a gap of two slots or more.
+    assert max(gaps) < 2 * block_ms, f"block gaps {gaps} ms with {block_ms} ms slots"

@@ -155,6 +155,17 @@ fn long_version(n: u32) -> Vec<u8> {
 
 const BENCH_CID: &[u8] = b"bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
 
+/// The dearest CID text `publish_version` can be given: the longest legal text, in the base
+/// whose decode costs the most, of a CID of the largest size the chain records.
+fn worst_cid_text() -> Vec<u8> {
+	validation::longest_cid_text(validation::DEAREST_CID_BASE).into_bytes()
+}
+
+/// A call argument within its bound.
+fn arg<S: Get<u32>>(bytes: impl AsRef<[u8]>) -> BoundedVec<u8, S> {
+	BoundedVec::truncate_from(bytes.as_ref().to_vec())
+}
+
 /// The namespace, its owner and the publisher: a claimed namespace owned by a funded `owner`,
 /// with `maintainers` maintainers, and a package
 /// in it with one published version (by the last maintainer, or the owner).
@@ -163,25 +174,25 @@ fn namespace_with_package<T: Config>(maintainers: u32) -> Result<Setup<T>, Bench
 	let owner = funded::<T>("owner", 0, 64, T::MaxValueLength::get() as usize);
 	ModuleRegistryPallet::<T>::claim_namespace(
 		RawOrigin::Signed(owner.clone()).into(),
-		ns.clone(),
+		arg(&ns),
 	)?;
 	let mut publisher = owner.clone();
 	for i in 0..maintainers {
 		publisher = funded::<T>("maintainer", i, 64, T::MaxValueLength::get() as usize);
 		ModuleRegistryPallet::<T>::add_maintainer(
 			RawOrigin::Signed(owner.clone()).into(),
-			ns.clone(),
+			arg(&ns),
 			publisher.clone(),
 		)?;
 	}
 	ModuleRegistryPallet::<T>::publish_version(
 		RawOrigin::Signed(publisher.clone()).into(),
-		package_of(&ns),
-		long_version(0),
-		BENCH_CID.to_vec(),
-		vec![7; 32],
+		arg(package_of(&ns)),
+		arg(long_version(0)),
+		arg(BENCH_CID),
+		arg([7; 32]),
 		1,
-		b"{}".to_vec(),
+		arg(b"{}"),
 	)?;
 	Ok((ns, owner, publisher))
 }
@@ -490,7 +501,7 @@ mod benchmarks {
 		let caller = funded::<T>("caller", 0, 64, 64);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), ns.clone());
+		_(RawOrigin::Signed(caller), arg(&ns));
 
 		assert!(ModuleRegistryPallet::<T>::get_namespace(ns).ok().flatten().is_some());
 		Ok(())
@@ -502,7 +513,7 @@ mod benchmarks {
 		let ns = ns_of(0);
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, ns.clone(), account("owner", 0, 0));
+		_(origin as T::RuntimeOrigin, arg(&ns), account("owner", 0, 0));
 
 		assert!(ModuleRegistryPallet::<T>::get_namespace(ns).ok().flatten().is_some());
 		Ok(())
@@ -514,7 +525,7 @@ mod benchmarks {
 		let origin = admin::<T>()?;
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, ns.clone(), true);
+		_(origin as T::RuntimeOrigin, arg(&ns), true);
 
 		let view = ModuleRegistryPallet::<T>::get_namespace(ns).ok().flatten();
 		assert!(view.and_then(|v| v.info).is_some_and(|i| i.verified));
@@ -528,7 +539,7 @@ mod benchmarks {
 		let who: T::AccountId = account("new", 0, 0);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), ns.clone(), who.clone());
+		_(RawOrigin::Signed(owner), arg(&ns), who.clone());
 
 		assert!(Maintainers::<T>::contains_key(stored_name(&ns), who));
 		Ok(())
@@ -539,7 +550,7 @@ mod benchmarks {
 		let (ns, owner, last) = namespace_with_package::<T>(T::MaxMaintainers::get())?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), ns.clone(), last.clone());
+		_(RawOrigin::Signed(owner), arg(&ns), last.clone());
 
 		assert!(!Maintainers::<T>::contains_key(stored_name(&ns), last));
 		Ok(())
@@ -551,7 +562,7 @@ mod benchmarks {
 		let to: T::AccountId = account("to", 0, 0);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), ns.clone(), to.clone());
+		_(RawOrigin::Signed(owner), arg(&ns), to.clone());
 
 		assert_eq!(NamespaceOffers::<T>::get(stored_name(&ns)), Some(to));
 		Ok(())
@@ -564,12 +575,12 @@ mod benchmarks {
 		let to = funded::<T>("to", 0, 64, 64);
 		ModuleRegistryPallet::<T>::transfer_namespace(
 			RawOrigin::Signed(owner).into(),
-			ns.clone(),
+			arg(&ns),
 			to.clone(),
 		)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(to.clone()), ns.clone());
+		_(RawOrigin::Signed(to.clone()), arg(&ns));
 
 		let view = ModuleRegistryPallet::<T>::get_namespace(ns).ok().flatten();
 		assert!(view.and_then(|v| v.info).is_some_and(|i| i.owner == to));
@@ -581,12 +592,12 @@ mod benchmarks {
 		let (ns, owner, _) = namespace_with_package::<T>(0)?;
 		ModuleRegistryPallet::<T>::transfer_namespace(
 			RawOrigin::Signed(owner.clone()).into(),
-			ns.clone(),
+			arg(&ns),
 			account("to", 0, 0),
 		)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(owner), ns.clone());
+		_(RawOrigin::Signed(owner), arg(&ns));
 
 		assert!(NamespaceOffers::<T>::get(stored_name(&ns)).is_none());
 		Ok(())
@@ -601,7 +612,7 @@ mod benchmarks {
 		name.resize(ns.len() + 1 + module_registry_primitives::registry::MAX_NAME_LEN, b'c');
 
 		#[extrinsic_call]
-		_(origin as T::RuntimeOrigin, name.clone(), owner, ModuleType::Wasm);
+		_(origin as T::RuntimeOrigin, arg(&name), owner, ModuleType::Wasm);
 
 		assert!(ModuleRegistryPallet::<T>::get_package(name).ok().flatten().is_some());
 		Ok(())
@@ -621,12 +632,12 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(publisher),
-			name.clone(),
-			long_version(1),
-			BENCH_CID.to_vec(),
-			vec![7; 32],
+			arg(&name),
+			arg(long_version(1)),
+			arg(worst_cid_text()),
+			arg([7; 32]),
 			u64::MAX,
-			metadata,
+			arg(metadata),
 		);
 
 		let package = ModuleRegistryPallet::<T>::get_package(name).ok().flatten();
@@ -639,7 +650,7 @@ mod benchmarks {
 		let (ns, _, publisher) = namespace_with_package::<T>(T::MaxMaintainers::get())?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(publisher), package_of(&ns), long_version(0));
+		_(RawOrigin::Signed(publisher), arg(package_of(&ns)), arg(long_version(0)));
 
 		let v = ModuleRegistryPallet::<T>::versions(package_of(&ns), None, 1).unwrap_or_default();
 		assert!(v.first().is_some_and(|v| v.record.yanked));
@@ -651,12 +662,12 @@ mod benchmarks {
 		let (ns, _, publisher) = namespace_with_package::<T>(T::MaxMaintainers::get())?;
 		ModuleRegistryPallet::<T>::yank_version(
 			RawOrigin::Signed(publisher.clone()).into(),
-			package_of(&ns),
-			long_version(0),
+			arg(package_of(&ns)),
+			arg(long_version(0)),
 		)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(publisher), package_of(&ns), long_version(0));
+		_(RawOrigin::Signed(publisher), arg(package_of(&ns)), arg(long_version(0)));
 
 		let v = ModuleRegistryPallet::<T>::versions(package_of(&ns), None, 1).unwrap_or_default();
 		assert!(v.first().is_some_and(|v| !v.record.yanked));
@@ -674,10 +685,10 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(publisher),
-			package_of(&ns),
-			Some(long_version(0)),
-			Some(successor),
-			reason,
+			arg(package_of(&ns)),
+			Some(arg(long_version(0))),
+			Some(arg(successor)),
+			arg(reason),
 		);
 
 		let v = ModuleRegistryPallet::<T>::versions(package_of(&ns), None, 1).unwrap_or_default();
@@ -690,14 +701,14 @@ mod benchmarks {
 		let (ns, _, publisher) = namespace_with_package::<T>(T::MaxMaintainers::get())?;
 		ModuleRegistryPallet::<T>::deprecate(
 			RawOrigin::Signed(publisher.clone()).into(),
-			package_of(&ns),
-			Some(long_version(0)),
+			arg(package_of(&ns)),
+			Some(arg(long_version(0))),
 			None,
-			vec![b'r'; module_registry_primitives::MAX_NOTE_LEN as usize],
+			arg(vec![b'r'; module_registry_primitives::MAX_NOTE_LEN as usize]),
 		)?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(publisher), package_of(&ns), Some(long_version(0)));
+		_(RawOrigin::Signed(publisher), arg(package_of(&ns)), Some(arg(long_version(0))));
 
 		let v = ModuleRegistryPallet::<T>::versions(package_of(&ns), None, 1).unwrap_or_default();
 		assert!(v.first().is_some_and(|v| v.deprecation.is_none()));
@@ -709,7 +720,7 @@ mod benchmarks {
 		let (ns, _, publisher) = namespace_with_package::<T>(T::MaxMaintainers::get())?;
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(publisher), package_of(&ns), PackageStatus::Inactive);
+		_(RawOrigin::Signed(publisher), arg(package_of(&ns)), PackageStatus::Inactive);
 
 		let package = ModuleRegistryPallet::<T>::get_package(package_of(&ns)).ok().flatten();
 		assert!(package.is_some_and(|p| p.info.status == PackageStatus::Inactive));

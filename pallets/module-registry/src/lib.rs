@@ -34,8 +34,15 @@
 //!
 //! ## Low level details
 //!
-//! - Calls take `Vec<u8>` and convert to bounded vectors inside, so an oversize key or value fails
-//!   with [`Error::KeyTooLong`] or [`Error::ValueTooLarge`] instead of a decode failure.
+//! - The entry calls take `Vec<u8>` and check its length before anything else, so an oversize
+//!   key or value fails with [`Error::KeyTooLong`] or [`Error::ValueTooLarge`] (the card's named
+//!   errors) before a byte of it is parsed. The registry calls take bounded arguments
+//!   ([`PackageText`], [`Name`], [`VersionText`], [`CidText`], [`ChecksumBytes`], [`Note`], and
+//!   metadata bounded by [`Config::MaxMetadataLength`]), so an oversize one is refused when the
+//!   transaction is decoded, before any work; they encode exactly like `Vec<u8>`.
+//! - A CID text is checked against the longest legal text of its base before it is decoded
+//!   ([`validation::max_cid_text_len`]): the big-integer decoders of base10, base36 and base58
+//!   are quadratic in the text's length.
 //! - Weights come from [`Config::WeightInfo`], with the key and value lengths passed in.
 //! - Events carry the key, the owner, the blake2-256 hash of the value and its length, never the
 //!   value itself.
@@ -522,6 +529,9 @@ pub mod pallet {
 		Undeprecated { namespace: Name, name: Name, version: Option<VersionText> },
 		/// A maintainer set a package's status.
 		PackageStatusSet { namespace: Name, name: Name, status: PackageStatus },
+		/// The admin moved a namespace to `to`; its maintainers, offer, `verified` flag and
+		/// claim deposit (returned to `from`) were cleared.
+		NamespaceForceTransferred { namespace: Name, from: T::AccountId, to: T::AccountId },
 	}
 
 	#[pallet::error]
@@ -628,6 +638,9 @@ pub mod pallet {
 		InvalidReason,
 		/// There is no deprecation to lift.
 		NotDeprecated,
+		/// The admin assigned this namespace (it carries no claim deposit): only the admin can
+		/// move it, with `force_transfer_namespace`.
+		AssignedNamespace,
 	}
 
 	/// A reason for the pallet placing a hold on funds.
@@ -1029,9 +1042,9 @@ pub mod pallet {
 		/// - Events: `NamespaceClaimed`.
 		#[pallet::call_index(9)]
 		#[pallet::weight(T::WeightInfo::claim_namespace())]
-		pub fn claim_namespace(origin: OriginFor<T>, namespace: Vec<u8>) -> DispatchResult {
+		pub fn claim_namespace(origin: OriginFor<T>, namespace: Name) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_claim_namespace(who, namespace)
+			Self::do_claim_namespace(who, namespace.into_inner())
 		}
 
 		/// Give an unclaimed namespace (reserved ones included) to `owner`, with no deposit.
@@ -1043,11 +1056,11 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::assign_namespace())]
 		pub fn assign_namespace(
 			origin: OriginFor<T>,
-			namespace: Vec<u8>,
+			namespace: Name,
 			owner: T::AccountId,
 		) -> DispatchResult {
 			T::RegistryAdmin::ensure_origin(origin)?;
-			Self::do_assign_namespace(namespace, owner)
+			Self::do_assign_namespace(namespace.into_inner(), owner)
 		}
 
 		/// Set or clear a namespace's `verified` flag.
@@ -1059,11 +1072,11 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_namespace_verified())]
 		pub fn set_namespace_verified(
 			origin: OriginFor<T>,
-			namespace: Vec<u8>,
+			namespace: Name,
 			verified: bool,
 		) -> DispatchResult {
 			T::RegistryAdmin::ensure_origin(origin)?;
-			Self::do_set_namespace_verified(namespace, verified)
+			Self::do_set_namespace_verified(namespace.into_inner(), verified)
 		}
 
 		/// Let `who` publish, yank, deprecate and set the status of packages in a namespace.
@@ -1076,11 +1089,11 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::add_maintainer())]
 		pub fn add_maintainer(
 			origin: OriginFor<T>,
-			namespace: Vec<u8>,
+			namespace: Name,
 			who: T::AccountId,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
-			Self::do_add_maintainer(owner, namespace, who)
+			Self::do_add_maintainer(owner, namespace.into_inner(), who)
 		}
 
 		/// Take a maintainer's rights away.
@@ -1092,32 +1105,35 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::remove_maintainer())]
 		pub fn remove_maintainer(
 			origin: OriginFor<T>,
-			namespace: Vec<u8>,
+			namespace: Name,
 			who: T::AccountId,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
-			Self::do_remove_maintainer(owner, namespace, who)
+			Self::do_remove_maintainer(owner, namespace.into_inner(), who)
 		}
 
 		/// Offer a namespace to `to`; nothing moves until `to` calls `accept_namespace`. A new
-		/// offer replaces a pending one.
+		/// offer replaces a pending one. A namespace the admin assigned moves only with the
+		/// admin (`force_transfer_namespace`).
 		///
 		/// - Origin: signed, the namespace owner.
-		/// - Errors: `InvalidName`, `UnknownNamespace`, `NotNamespaceOwner`, `AlreadyOwner`.
+		/// - Errors: `InvalidName`, `UnknownNamespace`, `NotNamespaceOwner`, `AlreadyOwner`,
+		///   `AssignedNamespace`.
 		/// - Events: `NamespaceOffered`.
 		#[pallet::call_index(14)]
 		#[pallet::weight(T::WeightInfo::transfer_namespace())]
 		pub fn transfer_namespace(
 			origin: OriginFor<T>,
-			namespace: Vec<u8>,
+			namespace: Name,
 			to: T::AccountId,
 		) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
-			Self::do_transfer_namespace(owner, namespace, to)
+			Self::do_transfer_namespace(owner, namespace.into_inner(), to)
 		}
 
 		/// Accept a namespace offered to the caller. The claim deposit (if any) is held from the
-		/// caller first, then released to the old owner; the maintainer list is cleared.
+		/// caller first, then released to the old owner; the maintainer list and the `verified`
+		/// flag are cleared (the admin vouched for the old owner).
 		///
 		/// - Origin: signed, the account the offer names.
 		/// - Errors: `InvalidName`, `UnknownNamespace`, `NoOffer`, `NotOfferee`, or a balance
@@ -1125,9 +1141,9 @@ pub mod pallet {
 		/// - Events: `NamespaceTransferred`.
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::accept_namespace(T::MaxMaintainers::get()))]
-		pub fn accept_namespace(origin: OriginFor<T>, namespace: Vec<u8>) -> DispatchResult {
+		pub fn accept_namespace(origin: OriginFor<T>, namespace: Name) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_accept_namespace(who, namespace)
+			Self::do_accept_namespace(who, namespace.into_inner())
 		}
 
 		/// Withdraw a pending namespace offer.
@@ -1137,9 +1153,9 @@ pub mod pallet {
 		/// - Events: `NamespaceOfferCancelled`.
 		#[pallet::call_index(16)]
 		#[pallet::weight(T::WeightInfo::cancel_namespace_offer())]
-		pub fn cancel_namespace_offer(origin: OriginFor<T>, namespace: Vec<u8>) -> DispatchResult {
+		pub fn cancel_namespace_offer(origin: OriginFor<T>, namespace: Name) -> DispatchResult {
 			let owner = ensure_signed(origin)?;
-			Self::do_cancel_namespace_offer(owner, namespace)
+			Self::do_cancel_namespace_offer(owner, namespace.into_inner())
 		}
 
 		/// Create an empty package for `owner`: the only way to create one whose name has a
@@ -1153,12 +1169,12 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::create_package())]
 		pub fn create_package(
 			origin: OriginFor<T>,
-			name: Vec<u8>,
+			name: PackageText,
 			owner: T::AccountId,
 			module_type: ModuleType,
 		) -> DispatchResult {
 			T::RegistryAdmin::ensure_origin(origin)?;
-			Self::do_create_package(name, owner, module_type)
+			Self::do_create_package(name.into_inner(), owner, module_type)
 		}
 
 		/// Publish an immutable version of a package, creating the package on its first
@@ -1180,17 +1196,24 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::publish_version(metadata.len() as u32))]
 		pub fn publish_version(
 			origin: OriginFor<T>,
-			name: Vec<u8>,
-			version: Vec<u8>,
-			cid: Vec<u8>,
-			checksum: Vec<u8>,
+			name: PackageText,
+			version: VersionText,
+			cid: CidText,
+			checksum: ChecksumBytes,
 			size: u64,
-			metadata: Vec<u8>,
+			metadata: BoundedVec<u8, T::MaxMetadataLength>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_publish(
 				who,
-				registry::Publication { name, version, cid, checksum, size, metadata },
+				registry::Publication {
+					name: name.into_inner(),
+					version: version.into_inner(),
+					cid: cid.into_inner(),
+					checksum: checksum.into_inner(),
+					size,
+					metadata: metadata.into_inner(),
+				},
 			)
 		}
 
@@ -1205,11 +1228,11 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::yank_version())]
 		pub fn yank_version(
 			origin: OriginFor<T>,
-			name: Vec<u8>,
-			version: Vec<u8>,
+			name: PackageText,
+			version: VersionText,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_set_yanked(who, name, version, true)
+			Self::do_set_yanked(who, name.into_inner(), version.into_inner(), true)
 		}
 
 		/// Undo a yank.
@@ -1222,11 +1245,11 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::unyank_version())]
 		pub fn unyank_version(
 			origin: OriginFor<T>,
-			name: Vec<u8>,
-			version: Vec<u8>,
+			name: PackageText,
+			version: VersionText,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_set_yanked(who, name, version, false)
+			Self::do_set_yanked(who, name.into_inner(), version.into_inner(), false)
 		}
 
 		/// Deprecate a package (`version: None`) or one version, with an optional successor
@@ -1240,13 +1263,19 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::deprecate())]
 		pub fn deprecate(
 			origin: OriginFor<T>,
-			name: Vec<u8>,
-			version: Option<Vec<u8>>,
-			successor: Option<Vec<u8>>,
-			reason: Vec<u8>,
+			name: PackageText,
+			version: Option<VersionText>,
+			successor: Option<Note>,
+			reason: Note,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_deprecate(who, name, version, successor, reason)
+			Self::do_deprecate(
+				who,
+				name.into_inner(),
+				version.map(BoundedVec::into_inner),
+				successor.map(BoundedVec::into_inner),
+				reason.into_inner(),
+			)
 		}
 
 		/// Lift the deprecation of a package (`version: None`) or of one version.
@@ -1259,11 +1288,11 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::undeprecate())]
 		pub fn undeprecate(
 			origin: OriginFor<T>,
-			name: Vec<u8>,
-			version: Option<Vec<u8>>,
+			name: PackageText,
+			version: Option<VersionText>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_undeprecate(who, name, version)
+			Self::do_undeprecate(who, name.into_inner(), version.map(BoundedVec::into_inner))
 		}
 
 		/// Set a package's status: active, maintenance or inactive.
@@ -1275,11 +1304,32 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_package_status())]
 		pub fn set_package_status(
 			origin: OriginFor<T>,
-			name: Vec<u8>,
+			name: PackageText,
 			status: PackageStatus,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_set_package_status(who, name, status)
+			Self::do_set_package_status(who, name.into_inner(), status)
+		}
+
+		/// Move a namespace to `to` for legal or safety reasons, or to move a namespace the admin
+		/// assigned. The old owner's claim deposit (if any) is returned and the namespace is then
+		/// held like an assigned one (no deposit); maintainers, a pending offer and `verified`
+		/// are cleared.
+		///
+		/// - Origin: [`Config::RegistryAdmin`].
+		/// - Errors: `InvalidName`, `UnknownNamespace`, `AlreadyOwner`.
+		/// - Events: `NamespaceForceTransferred`.
+		#[pallet::call_index(24)]
+		// Bounded by `accept_namespace` with the most maintainers: the same rows, one ticket
+		// released and none held.
+		#[pallet::weight(T::WeightInfo::accept_namespace(T::MaxMaintainers::get()))]
+		pub fn force_transfer_namespace(
+			origin: OriginFor<T>,
+			namespace: Name,
+			to: T::AccountId,
+		) -> DispatchResult {
+			T::RegistryAdmin::ensure_origin(origin)?;
+			Self::do_force_transfer_namespace(namespace.into_inner(), to)
 		}
 	}
 

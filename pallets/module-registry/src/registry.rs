@@ -172,7 +172,12 @@ impl<T: Config> Pallet<T> {
 		let namespace = Self::parse_namespace(&namespace)?;
 		let text = core::str::from_utf8(&namespace).unwrap_or_default();
 		ensure!(
-			!Self::is_open(&namespace) && !T::ReservedNamespaces::get().contains(&text),
+			!Self::is_open(&namespace) &&
+				!rules::is_reserved_namespace(
+					text,
+					T::ReservedNamespaces::get(),
+					T::ReservedPrefixes::get()
+				),
 			Error::<T>::ReservedName
 		);
 		ensure!(!Namespaces::<T>::contains_key(&namespace), Error::<T>::NamespaceTaken);
@@ -258,6 +263,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let (namespace, _) = Self::owned_namespace(&owner, &namespace)?;
 		ensure!(to != owner, Error::<T>::AlreadyOwner);
+		// A namespace the admin assigned carries no claim deposit; it moves only with the admin
+		// (`force_transfer_namespace`).
+		ensure!(NamespaceDeposits::<T>::contains_key(&namespace), Error::<T>::AssignedNamespace);
 		NamespaceOffers::<T>::insert(&namespace, &to);
 		Self::deposit_event(Event::NamespaceOffered { namespace, from: owner, to });
 		Ok(())
@@ -278,8 +286,34 @@ impl<T: Config> Pallet<T> {
 		NamespaceOffers::<T>::remove(&namespace);
 		info.owner = who.clone();
 		info.maintainer_count = 0;
+		// The admin vouched for the old owner, not for whoever they hand the name to.
+		info.verified = false;
 		Namespaces::<T>::insert(&namespace, info);
 		Self::deposit_event(Event::NamespaceTransferred { namespace, from, to: who });
+		Ok(())
+	}
+
+	/// Move a namespace to `to` by the admin's decision; see `force_transfer_namespace`.
+	pub(crate) fn do_force_transfer_namespace(
+		namespace: Vec<u8>,
+		to: T::AccountId,
+	) -> DispatchResult {
+		let namespace = Self::parse_namespace(&namespace)?;
+		let mut info = Namespaces::<T>::get(&namespace).ok_or(Error::<T>::UnknownNamespace)?;
+		let from = info.owner.clone();
+		ensure!(to != from, Error::<T>::AlreadyOwner);
+		// The old owner's claim deposit is returned; the namespace is held as an assigned one.
+		if let Some(ticket) = NamespaceDeposits::<T>::take(&namespace) {
+			ticket.drop(&from)?;
+		}
+		let _ = Maintainers::<T>::clear_prefix(&namespace, T::MaxMaintainers::get(), None);
+		NamespaceOffers::<T>::remove(&namespace);
+		info.owner = to.clone();
+		info.maintainer_count = 0;
+		info.verified = false;
+		info.deposit = Zero::zero();
+		Namespaces::<T>::insert(&namespace, info);
+		Self::deposit_event(Event::NamespaceForceTransferred { namespace, from, to });
 		Ok(())
 	}
 

@@ -365,6 +365,14 @@ fn value_errors_are_named_and_change_nothing() {
 		assert_noop!(register(ALICE, "k", "\"text\""), Error::<Test>::JsonNotObject);
 		assert_noop!(register(ALICE, "k", "not a cid"), Error::<Test>::InvalidCid);
 		assert_noop!(register(ALICE, "k", "bafyinvalid"), Error::<Test>::InvalidCid);
+		// The largest `z…` value: refused by its length before a byte is decoded (it took
+		// about 0.3 s natively before, under a weight of well under a millisecond), and so is
+		// a JSON `cid` of the same kind, which leaves the entry without a CID to pin.
+		let huge = format!("z{}", "2".repeat(MAX_VALUE as usize - 1));
+		assert_noop!(register(ALICE, "k", &huge), Error::<Test>::InvalidCid);
+		let in_json = format!(r#"{{"cid":"z{}"}}"#, "2".repeat(MAX_VALUE as usize - 12));
+		assert_ok!(register(ALICE, "k", &in_json));
+		assert_eq!(ModuleRegistry::module_info(b"k".to_vec()).map(|i| i.cid), Some(None));
 	});
 }
 
@@ -515,6 +523,12 @@ fn cid_table() {
 			"!afybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
 			Err(ValueError::InvalidCid),
 		),
+		// a path around a CID, or anything after it
+		(
+			"anything/ipfs/bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",
+			Err(ValueError::InvalidCid),
+		),
+		("/ipfs/QmYwAPJzv5CZsnA625s3Xf2nemtYgPpHdWEz79ojWnPbdG", Err(ValueError::InvalidCid)),
 		// surrounding whitespace
 		(
 			" bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi",

@@ -74,6 +74,24 @@ pub fn has_reserved_prefix<P: AsRef<str>>(name: &str, prefixes: &[P]) -> bool {
 	prefixes.iter().any(|p| name.starts_with(p.as_ref()))
 }
 
+/// Whether a namespace is kept for the registry admin, who alone assigns it:
+/// - one of `reserved` (`official`), or one of them followed by `-` (`official-tools`);
+/// - a package-name prefix of `prefixes` without its trailing `-` (`core` for `core-`), or a
+///   name that starts with one (`core-ai`).
+///
+/// `corex` or `cmx` are free: only the whole word is kept.
+pub fn is_reserved_namespace<R: AsRef<str>, P: AsRef<str>>(
+	name: &str,
+	reserved: &[R],
+	prefixes: &[P],
+) -> bool {
+	let word = |stem: &str| {
+		name == stem || name.strip_prefix(stem).is_some_and(|rest| rest.starts_with('-'))
+	};
+	reserved.iter().any(|r| word(r.as_ref())) ||
+		prefixes.iter().any(|p| word(p.as_ref().trim_end_matches('-')))
+}
+
 /// A package name: namespace and name, both valid names.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct PackageName {
@@ -341,6 +359,28 @@ mod tests {
 		assert_eq!(version_identity(&v("1.2.3+build.5")), "1.2.3");
 		assert_eq!(version_identity(&v("1.2.3-rc.1+x")), "1.2.3-rc.1");
 		assert_eq!(version_identity(&v("1.2.3")), "1.2.3");
+	}
+
+	#[test]
+	fn reserved_namespaces() {
+		let reserved = ["official", "verified"];
+		let prefixes = ["cognitive-", "cm-", "core-"];
+		for kept in [
+			"official",
+			"official-x",
+			"verified-tools",
+			"cm",
+			"cm-x",
+			"core",
+			"core-ai",
+			"cognitive",
+			"cognitive-x",
+		] {
+			assert!(is_reserved_namespace(kept, &reserved, &prefixes), "{kept}");
+		}
+		for free in ["officials", "corex", "cmx", "alice", "cognitiveai", "xcore"] {
+			assert!(!is_reserved_namespace(free, &reserved, &prefixes), "{free}");
+		}
 	}
 
 	#[test]

@@ -221,6 +221,25 @@ pub type VersionText = BoundedVec<u8, ConstU32<MAX_VERSION_LEN>>;
 /// A deprecation reason or successor reference as stored.
 pub type Note = BoundedVec<u8, ConstU32<MAX_NOTE_LEN>>;
 
+/// Longest package text a call takes: `@`, a namespace, `/` and a name.
+pub const MAX_PACKAGE_TEXT_LEN: u32 = 2 * crate::registry::MAX_NAME_LEN as u32 + 2;
+
+/// A package as a call names it (`ns/name` or `@ns/name`). Calls take bounded arguments so an
+/// oversize one is refused when the transaction is decoded, before any work is done for it.
+pub type PackageText = BoundedVec<u8, ConstU32<MAX_PACKAGE_TEXT_LEN>>;
+
+/// A CID as a call takes it, as text: at most the longest legal text of the largest CID the
+/// chain records ([`crate::validation::MAX_CID_TEXT_LEN`]; each base's own, shorter bound is
+/// checked before decoding).
+pub type CidText = BoundedVec<u8, ConstU32<{ crate::validation::MAX_CID_TEXT_LEN as u32 }>>;
+
+/// Length of a SHA-256 checksum.
+pub const CHECKSUM_LEN: u32 = 32;
+
+/// A checksum as a call takes it: at most [`CHECKSUM_LEN`] bytes (a shorter one is refused with
+/// a named error).
+pub type ChecksumBytes = BoundedVec<u8, ConstU32<CHECKSUM_LEN>>;
+
 /// What kind of module a package holds (the registrar's types, plus wasm and other).
 #[derive(
 	Clone,

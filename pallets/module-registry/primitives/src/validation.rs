@@ -20,7 +20,8 @@
 
 use crate::types::{CidBytes, ValueKind, MAX_CID_BYTES};
 use alloc::vec::Vec;
-use cid::{multibase::Base, Cid};
+pub use cid::multibase::Base;
+use cid::Cid;
 
 /// The multihash code of the identity "hash", which inlines content instead of hashing it.
 pub const IDENTITY_HASH_CODE: u64 = 0x00;
@@ -138,15 +139,42 @@ pub fn parse_cid(text: &str) -> Result<CidBytes, ValueError> {
 		return Err(ValueError::InvalidCid);
 	}
 	let cid = Cid::try_from(binary.as_slice()).map_err(|_| ValueError::InvalidCid)?;
-	// `Cid::try_from` reads one CID from the front; anything after it is not part of a CID.
-	if cid.encoded_len() != binary.len() {
+	// `Cid::try_from` reads one CID from the front and accepts varints that overflow 64 bits;
+	// only the canonical bytes of exactly one CID are a CID (anything after it, or a varint
+	// that does not encode back to itself, is not).
+	let canonical = cid.to_bytes();
+	if canonical != binary {
 		return Err(ValueError::InvalidCid);
 	}
 	if cid.hash().code() == IDENTITY_HASH_CODE {
 		return Err(ValueError::IdentityCid);
 	}
-	CidBytes::try_from(binary).map_err(|_| ValueError::InvalidCid)
+	CidBytes::try_from(canonical).map_err(|_| ValueError::InvalidCid)
 }
+
+/// A CID of exactly [`MAX_CID_BYTES`] bytes, the largest the chain records: version 1, a 9-byte
+/// codec varint, a 5-byte multihash-code varint and a 64-byte digest of `fill`
+/// (1 + 9 + 5 + 1 + 64 = 80). For benchmarks and tests of the worst case.
+pub fn largest_cid(fill: u8) -> Vec<u8> {
+	let mut bytes = alloc::vec![0x01];
+	bytes.extend([0x80; 8]);
+	bytes.push(0x01);
+	bytes.extend([0x80; 4]);
+	bytes.push(0x01);
+	bytes.push(64);
+	bytes.extend([fill; 64]);
+	bytes
+}
+
+/// The text of [`largest_cid`] in `base`: the longest legal CID text of that base, which is the
+/// dearest input [`parse_cid`] accepts in it.
+pub fn longest_cid_text(base: Base) -> alloc::string::String {
+	cid::multibase::encode(base, largest_cid(0xFF))
+}
+
+/// The base whose longest legal text costs [`parse_cid`] the most (measured by the
+/// `cid_text_cost` example of this crate: the big-integer decode of base10).
+pub const DEAREST_CID_BASE: Base = Base::Base10;
 
 /// Render a recorded binary CID as the string IPFS expects (base58btc for v0, base32 for v1).
 pub fn cid_to_string(bytes: &[u8]) -> Option<alloc::string::String> {
@@ -192,17 +220,8 @@ mod tests {
 		Base::Base64UrlPad,
 	];
 
-	/// A CID of exactly `MAX_CID_BYTES` bytes: version 1, a 9-byte codec varint, a 5-byte
-	/// multihash code varint, a 64-byte digest of `fill` (1 + 9 + 5 + 1 + 64 = 80).
 	fn largest_cid(fill: u8) -> Vec<u8> {
-		let mut bytes = vec![0x01];
-		bytes.extend([0x80; 8]);
-		bytes.push(0x01);
-		bytes.extend([0x80; 4]);
-		bytes.push(0x01);
-		bytes.push(64);
-		bytes.extend([fill; 64]);
-		bytes
+		super::largest_cid(fill)
 	}
 
 	#[test]
@@ -267,6 +286,9 @@ mod tests {
 		] {
 			assert_eq!(parse_cid(&text), Err(ValueError::InvalidCid), "{text:?}");
 		}
+		// A varint past 64 bits, which the `cid` crate reads truncated (found by the
+		// `parse_cid` fuzz target): its bytes do not encode back to themselves.
+		assert_eq!(parse_cid("zYYYYXYYYYyYYYYvHfH"), Err(ValueError::InvalidCid));
 		// Trailing bytes inside the encoding are not part of a CID.
 		let mut binary = parse_cid(v1).unwrap().to_vec();
 		binary.push(0);
