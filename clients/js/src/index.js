@@ -272,9 +272,17 @@ export function acceptNamespace (api, signer, namespace, options = {}) {
  * SHA-256 of the content (a Uint8Array or `'sha256:<hex>'`), `size` its length, `metadata` an
  * object (its `type` sets a new package's module type). Rejects with `VersionExists`, …
  */
-export function publishVersion (api, signer, { name, version, cid, checksum, size, metadata = {} }, options = {}) {
+export async function publishVersion (api, signer, { name, version, cid, checksum, size, metadata = {} }, options = {}) {
   const sum = typeof checksum === 'string' ? '0x' + checksum.replace(/^sha256:/, '') : u8aToHex(checksum);
-  const tx = api.tx.moduleRegistry.publishVersion(arg(name), arg(version), arg(cid), sum, size, arg(metadata));
+  // The call's arguments are bounded: an oversize one makes the transaction undecodable, which
+  // the pool refuses without a pallet error. Metadata is the one a user can grow by accident,
+  // so its limit (the chain's own constant) gets the named error here.
+  const meta = toBytes(metadata);
+  const limit = api.consts.moduleRegistry.maxMetadataLength.toNumber();
+  if (meta.length > limit) {
+    throw new RegistryError('MetadataTooLarge', `metadata is ${meta.length} bytes; the chain takes at most ${limit}`, 'moduleRegistry', []);
+  }
+  const tx = api.tx.moduleRegistry.publishVersion(arg(name), arg(version), arg(cid), sum, size, u8aToHex(meta));
   return submit(api, signer, tx, options);
 }
 

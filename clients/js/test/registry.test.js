@@ -182,4 +182,16 @@ test('namespaces and versions: publish, resolve, yank, deprecate', async () => {
     reg.publishVersion(api, bob, { name, version: '9.0.0', cid: published['1.0.0'].cid, checksum: new Uint8Array(32), size: 1 }),
     { name: 'NotMaintainer' }
   );
+  // Metadata over the chain's limit is refused by name before anything is sent (the bounded
+  // argument would make the transaction undecodable).
+  const limit = api.consts.moduleRegistry.maxMetadataLength.toNumber();
+  await assert.rejects(
+    reg.publishVersion(api, alice, { name, version: '9.9.9', cid: published['1.0.0'].cid, checksum: new Uint8Array(32), size: 1, metadata: { d: 'x'.repeat(limit) } }),
+    { name: 'MetadataTooLarge' }
+  );
+  // Any other oversize argument is refused by the pool: the call cannot be decoded.
+  await assert.rejects(
+    reg.publishVersion(api, alice, { name, version: '9.9.9', cid: 'z' + '2'.repeat(100_000), checksum: new Uint8Array(32), size: 1 }),
+    (e) => /1002|Verification Error/i.test(String(e.message))
+  );
 });

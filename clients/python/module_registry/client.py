@@ -129,13 +129,22 @@ class Registry:
         """
         if isinstance(checksum, str):
             checksum = bytes.fromhex(checksum.removeprefix("sha256:"))
+        meta = as_bytes(metadata if metadata is not None else {})
+        # The call's arguments are bounded: an oversize one makes the transaction undecodable,
+        # which the pool refuses without a pallet error. Metadata is the one a user can grow by
+        # accident, so its limit (the chain's own constant) gets the named error here.
+        limit = self.substrate.get_constant(PALLET, "MaxMetadataLength").value
+        if len(meta) > limit:
+            raise errors.MetadataTooLarge(
+                "MetadataTooLarge", f"metadata is {len(meta)} bytes; the chain takes at most {limit}"
+            )
         params = {
             "name": as_bytes(name),
             "version": as_bytes(version),
             "cid": as_bytes(cid),
             "checksum": bytes(checksum),
             "size": int(size),
-            "metadata": as_bytes(metadata if metadata is not None else {}),
+            "metadata": meta,
         }
         return self._submit(keypair, "publish_version", params)
 

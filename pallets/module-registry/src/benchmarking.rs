@@ -4,7 +4,10 @@ use super::*;
 use crate::Pallet as ModuleRegistryPallet;
 use alloc::{vec, vec::Vec};
 use frame_benchmarking::v2::*;
-use frame_support::traits::{Consideration, EnsureOrigin, Get};
+use frame_support::{
+	traits::{Consideration, EnsureOrigin, Get},
+	BoundedVec,
+};
 use frame_system::RawOrigin;
 
 /// A key of exactly `len` bytes (at least one).
@@ -172,10 +175,7 @@ fn arg<S: Get<u32>>(bytes: impl AsRef<[u8]>) -> BoundedVec<u8, S> {
 fn namespace_with_package<T: Config>(maintainers: u32) -> Result<Setup<T>, BenchmarkError> {
 	let ns = ns_of(0);
 	let owner = funded::<T>("owner", 0, 64, T::MaxValueLength::get() as usize);
-	ModuleRegistryPallet::<T>::claim_namespace(
-		RawOrigin::Signed(owner.clone()).into(),
-		arg(&ns),
-	)?;
+	ModuleRegistryPallet::<T>::claim_namespace(RawOrigin::Signed(owner.clone()).into(), arg(&ns))?;
 	let mut publisher = owner.clone();
 	for i in 0..maintainers {
 		publisher = funded::<T>("maintainer", i, 64, T::MaxValueLength::get() as usize);

@@ -286,11 +286,7 @@ fn claiming_namespaces() {
 fn the_admin_assigns_reserved_namespaces_and_verifies() {
 	new_test_ext().execute_with(|| {
 		assert_noop!(
-			ModuleRegistry::assign_namespace(
-				RuntimeOrigin::signed(ALICE),
-				bv("official"),
-				ALICE
-			),
+			ModuleRegistry::assign_namespace(RuntimeOrigin::signed(ALICE), bv("official"), ALICE),
 			DispatchError::BadOrigin
 		);
 		assert_ok!(ModuleRegistry::assign_namespace(RuntimeOrigin::root(), bv("official"), BOB));
@@ -480,8 +476,16 @@ fn a_transfer_clears_verified_and_an_assigned_namespace_moves_only_with_the_admi
 		};
 		// A claimed, verified namespace loses the flag when it changes hands.
 		assert_ok!(claim(ALICE, "alice"));
-		assert_ok!(ModuleRegistry::set_namespace_verified(RuntimeOrigin::root(), bv("alice"), true));
-		assert_ok!(ModuleRegistry::transfer_namespace(RuntimeOrigin::signed(ALICE), bv("alice"), BOB));
+		assert_ok!(ModuleRegistry::set_namespace_verified(
+			RuntimeOrigin::root(),
+			bv("alice"),
+			true
+		));
+		assert_ok!(ModuleRegistry::transfer_namespace(
+			RuntimeOrigin::signed(ALICE),
+			bv("alice"),
+			BOB
+		));
 		assert_ok!(ModuleRegistry::accept_namespace(RuntimeOrigin::signed(BOB), bv("alice")));
 		assert!(!verified("alice"));
 
@@ -852,7 +856,8 @@ fn oversize_call_arguments_are_refused_at_decode() {
 		})
 		.encode();
 		call.truncate(2); // pallet and call index
-		for (len, fill) in [(name, b'a'), (version, b'1'), (cid, b'z'), (checksum, 7), (metadata, b' ')]
+		for (len, fill) in
+			[(name, b'a'), (version, b'1'), (cid, b'z'), (checksum, 7), (metadata, b' ')]
 		{
 			if fill == b' ' {
 				1u64.encode_to(&mut call); // `size` comes before `metadata`
@@ -875,10 +880,9 @@ fn oversize_call_arguments_are_refused_at_decode() {
 	assert!(!decodes(publish(huge)));
 
 	let namespace = |len: usize| {
-		let mut call = RuntimeCall::ModuleRegistry(crate::Call::claim_namespace {
-			namespace: bv("a"),
-		})
-		.encode();
+		let mut call =
+			RuntimeCall::ModuleRegistry(crate::Call::claim_namespace { namespace: bv("a") })
+				.encode();
 		call.truncate(2);
 		Compact(len as u32).encode_to(&mut call);
 		call.extend(vec![b'a'; len]);

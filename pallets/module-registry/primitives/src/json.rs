@@ -255,11 +255,10 @@ impl<'a> Scanner<'a> {
 	fn number_after(&mut self, first: u8) -> Result<(), JsonError> {
 		let lead = if first == b'-' { self.next() } else { Some(first) };
 		match lead {
-			Some(b'0') => {
+			Some(b'0') =>
 				if let Some(b'0'..=b'9') = self.peek() {
 					return Err(self.error());
-				}
-			},
+				},
 			Some(b'1'..=b'9') => {
 				self.digits();
 			},

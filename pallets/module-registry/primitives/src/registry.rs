@@ -296,9 +296,8 @@ pub fn metadata_module_type(metadata: &[u8]) -> Result<ModuleType, MetadataError
 		serde_json::from_str(text).map_err(|_| MetadataError::InvalidJson)?;
 	match fields.module_type {
 		None => Ok(ModuleType::Other),
-		Some(serde_json::Value::String(name)) => {
-			ModuleType::from_name(&name).ok_or(MetadataError::UnknownType)
-		},
+		Some(serde_json::Value::String(name)) =>
+			ModuleType::from_name(&name).ok_or(MetadataError::UnknownType),
 		Some(_) => Err(MetadataError::UnknownType),
 	}
 }

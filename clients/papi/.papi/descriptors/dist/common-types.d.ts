@@ -40,16 +40,16 @@ export type DigestItem = Enum<{
     "RuntimeEnvironmentUpdated": undefined;
 }>;
 export declare const DigestItem: GetEnum<DigestItem>;
-export type In9shdbssbngm = Array<{
+export type I3drg29j4ct1cf = Array<{
     "phase": Phase;
     "event": Enum<{
-        "System": Anonymize<Ia64on4dp70hrn>;
+        "System": Anonymize<I17mbcr0ddg1b1>;
         "Grandpa": GrandpaEvent;
         "Balances": Anonymize<I403ou4jjj68ch>;
         "TransactionPayment": TransactionPaymentEvent;
-        "Sudo": Anonymize<Idlen98tftab5g>;
+        "Sudo": Anonymize<I70kvlfjdp3jn7>;
         "Preimage": PreimageEvent;
-        "ModuleRegistry": Anonymize<If5jtiibnshuql>;
+        "ModuleRegistry": Anonymize<Ia1sn3522patdc>;
     }>;
     "topics": Anonymize<Ic5m5lp1oioo8r>;
 }>;
@@ -59,7 +59,7 @@ export type Phase = Enum<{
     "Initialization": undefined;
 }>;
 export declare const Phase: GetEnum<Phase>;
-export type Ia64on4dp70hrn = AnonymousEnum<{
+export type I17mbcr0ddg1b1 = AnonymousEnum<{
     /**
      * An extrinsic completed successfully.
      */
@@ -67,7 +67,7 @@ export type Ia64on4dp70hrn = AnonymousEnum<{
     /**
      * An extrinsic failed.
      */
-    "ExtrinsicFailed": Anonymize<Isjaq67ful16u>;
+    "ExtrinsicFailed": Anonymize<Iehc37hqolehhg>;
     /**
      * `:code` was updated to the code with the given hash.
      */
@@ -91,7 +91,7 @@ export type Ia64on4dp70hrn = AnonymousEnum<{
     /**
      * An invalid authorized upgrade was rejected while trying to apply it.
      */
-    "RejectedInvalidAuthorizedUpgrade": Anonymize<Icfj9emfekuin0>;
+    "RejectedInvalidAuthorizedUpgrade": Anonymize<Icbe0h3ht4eepp>;
 }>;
 export type Ia82mnkmeo2rhc = {
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
@@ -110,11 +110,11 @@ export type DispatchClass = Enum<{
     "Mandatory": undefined;
 }>;
 export declare const DispatchClass: GetEnum<DispatchClass>;
-export type Isjaq67ful16u = {
-    "dispatch_error": Anonymize<I35g19rp5n48jh>;
+export type Iehc37hqolehhg = {
+    "dispatch_error": Anonymize<Id7dblsg8f16br>;
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
 };
-export type I35g19rp5n48jh = AnonymousEnum<{
+export type Id7dblsg8f16br = AnonymousEnum<{
     "Other": undefined;
     "CannotLookup": undefined;
     "BadOrigin": undefined;
@@ -127,7 +127,7 @@ export type I35g19rp5n48jh = AnonymousEnum<{
         "TransactionPayment": undefined;
         "Sudo": Anonymize<Iaug04qjhbli00>;
         "Preimage": Anonymize<I4cfhml1prt4lu>;
-        "ModuleRegistry": Anonymize<I8v8dk7n5gheoi>;
+        "ModuleRegistry": Anonymize<I6u7snantj4qrd>;
     }>;
     "ConsumerRemaining": undefined;
     "NoProviders": undefined;
@@ -320,7 +320,7 @@ export type I4cfhml1prt4lu = AnonymousEnum<{
      */
     "TooFew": undefined;
 }>;
-export type I8v8dk7n5gheoi = AnonymousEnum<{
+export type I6u7snantj4qrd = AnonymousEnum<{
     /**
      * The key is empty. Use a non-empty key.
      */
@@ -515,6 +515,11 @@ export type I8v8dk7n5gheoi = AnonymousEnum<{
      * There is no deprecation to lift.
      */
     "NotDeprecated": undefined;
+    /**
+     * The admin assigned this namespace (it carries no claim deposit): only the admin can
+     * move it, with `force_transfer_namespace`.
+     */
+    "AssignedNamespace": undefined;
 }>;
 export type TokenError = Enum<{
     "FundsUnavailable": undefined;
@@ -554,9 +559,9 @@ export type Ibgl04rn6nbfm6 = {
     "code_hash": SizedHex<32>;
     "check_version": boolean;
 };
-export type Icfj9emfekuin0 = {
+export type Icbe0h3ht4eepp = {
     "code_hash": SizedHex<32>;
-    "error": Anonymize<I35g19rp5n48jh>;
+    "error": Anonymize<Id7dblsg8f16br>;
 };
 export type GrandpaEvent = Enum<{
     /**
@@ -787,11 +792,11 @@ export type Ier2cke86dqbr2 = {
     "actual_fee": bigint;
     "tip": bigint;
 };
-export type Idlen98tftab5g = AnonymousEnum<{
+export type I70kvlfjdp3jn7 = AnonymousEnum<{
     /**
      * A sudo call just took place.
      */
-    "Sudid": Anonymize<I96jpr4rbu6ia0>;
+    "Sudid": Anonymize<Idc8sgvk73bffk>;
     /**
      * The sudo key has been updated.
      */
@@ -803,15 +808,15 @@ export type Idlen98tftab5g = AnonymousEnum<{
     /**
      * A [sudo_as](Pallet::sudo_as) call just took place.
      */
-    "SudoAsDone": Anonymize<I96jpr4rbu6ia0>;
+    "SudoAsDone": Anonymize<Idc8sgvk73bffk>;
 }>;
-export type I96jpr4rbu6ia0 = {
+export type Idc8sgvk73bffk = {
     /**
      * The result of the call made by the sudo user.
      */
-    "sudo_result": Anonymize<Ie0iqh4tg3pdcp>;
+    "sudo_result": Anonymize<I6u0756906v9r1>;
 };
-export type Ie0iqh4tg3pdcp = ResultPayload<undefined, Anonymize<I35g19rp5n48jh>>;
+export type I6u0756906v9r1 = ResultPayload<undefined, Anonymize<Id7dblsg8f16br>>;
 export type I5rtkmhm2dng4u = {
     /**
      * The old sudo key (if one was previously set).
@@ -838,7 +843,7 @@ export type PreimageEvent = Enum<{
     "Cleared": Anonymize<I1jm8m1rh9e20v>;
 }>;
 export declare const PreimageEvent: GetEnum<PreimageEvent>;
-export type If5jtiibnshuql = AnonymousEnum<{
+export type Ia1sn3522patdc = AnonymousEnum<{
     /**
      * A new key was registered.
      */
@@ -950,6 +955,11 @@ export type If5jtiibnshuql = AnonymousEnum<{
      * A maintainer set a package's status.
      */
     "PackageStatusSet": Anonymize<I32sphb7ac0idm>;
+    /**
+     * The admin moved a namespace to `to`; its maintainers, offer, `verified` flag and
+     * claim deposit (returned to `from`) were cleared.
+     */
+    "NamespaceForceTransferred": Anonymize<I50mk7sn12gtl7>;
 }>;
 export type I804ch2hkdol1d = {
     "key": Uint8Array;
@@ -1607,11 +1617,11 @@ export type I5utcetro501ir = {
     "value": bigint;
     "keep_alive": boolean;
 };
-export type I5ochspl47uk75 = AnonymousEnum<{
+export type Idvjqu9vg876e0 = AnonymousEnum<{
     /**
      * Authenticates the sudo key and dispatches a function call with `Root` origin.
      */
-    "sudo": Anonymize<Ia8t0kfqffqql6>;
+    "sudo": Anonymize<Ifcoblep93v6c5>;
     /**
      * Authenticates the sudo key and dispatches a function call with `Root` origin.
      * This function does not check the weight of the call, and instead allows the
@@ -1619,7 +1629,7 @@ export type I5ochspl47uk75 = AnonymousEnum<{
      *
      * The dispatch origin for this call must be _Signed_.
      */
-    "sudo_unchecked_weight": Anonymize<I7f3lb57vgmsqh>;
+    "sudo_unchecked_weight": Anonymize<I77t7tprnddbu>;
     /**
      * Authenticates the current sudo key and sets the given AccountId (`new`) as the new sudo
      * key.
@@ -1631,7 +1641,7 @@ export type I5ochspl47uk75 = AnonymousEnum<{
      *
      * The dispatch origin for this call must be _Signed_.
      */
-    "sudo_as": Anonymize<Ibljbcvdvcmn68>;
+    "sudo_as": Anonymize<Icrl5i37s68h95>;
     /**
      * Permanently removes the sudo key.
      *
@@ -1639,17 +1649,17 @@ export type I5ochspl47uk75 = AnonymousEnum<{
      */
     "remove_key": undefined;
 }>;
-export type Ia8t0kfqffqql6 = {
+export type Ifcoblep93v6c5 = {
     "call": TxCallData;
 };
-export type I7f3lb57vgmsqh = {
+export type I77t7tprnddbu = {
     "call": TxCallData;
     "weight": Anonymize<I4q39t5hn830vp>;
 };
 export type I8k3rnvpeeh4hv = {
     "new": MultiAddress;
 };
-export type Ibljbcvdvcmn68 = {
+export type Icrl5i37s68h95 = {
     "who": MultiAddress;
     "call": TxCallData;
 };
@@ -1696,7 +1706,7 @@ export type I82nfqfkd48n10 = {
 export type I3o5j3bli1pd8e = {
     "hashes": Anonymize<Ic5m5lp1oioo8r>;
 };
-export type I6q5t7s6c6s6ml = AnonymousEnum<{
+export type I517dpr2vgniav = AnonymousEnum<{
     /**
      * Register `data` under `key`, or replace the value of a key the caller owns.
      *
@@ -1836,16 +1846,19 @@ export type I6q5t7s6c6s6ml = AnonymousEnum<{
     "remove_maintainer": Anonymize<Ienr6kq4o6mdf8>;
     /**
      * Offer a namespace to `to`; nothing moves until `to` calls `accept_namespace`. A new
-     * offer replaces a pending one.
+     * offer replaces a pending one. A namespace the admin assigned moves only with the
+     * admin (`force_transfer_namespace`).
      *
      * - Origin: signed, the namespace owner.
-     * - Errors: `InvalidName`, `UnknownNamespace`, `NotNamespaceOwner`, `AlreadyOwner`.
+     * - Errors: `InvalidName`, `UnknownNamespace`, `NotNamespaceOwner`, `AlreadyOwner`,
+     * `AssignedNamespace`.
      * - Events: `NamespaceOffered`.
      */
     "transfer_namespace": Anonymize<Ib392niqki46bl>;
     /**
      * Accept a namespace offered to the caller. The claim deposit (if any) is held from the
-     * caller first, then released to the old owner; the maintainer list is cleared.
+     * caller first, then released to the old owner; the maintainer list and the `verified`
+     * flag are cleared (the admin vouched for the old owner).
      *
      * - Origin: signed, the account the offer names.
      * - Errors: `InvalidName`, `UnknownNamespace`, `NoOffer`, `NotOfferee`, or a balance
@@ -1935,6 +1948,17 @@ export type I6q5t7s6c6s6ml = AnonymousEnum<{
      * - Events: `PackageStatusSet`.
      */
     "set_package_status": Anonymize<I3fpng9h9ltb43>;
+    /**
+     * Move a namespace to `to` for legal or safety reasons, or to move a namespace the admin
+     * assigned. The old owner's claim deposit (if any) is returned and the namespace is then
+     * held like an assigned one (no deposit); maintainers, a pending offer and `verified`
+     * are cleared.
+     *
+     * - Origin: [`Config::RegistryAdmin`].
+     * - Errors: `InvalidName`, `UnknownNamespace`, `AlreadyOwner`.
+     * - Events: `NamespaceForceTransferred`.
+     */
+    "force_transfer_namespace": Anonymize<Ib392niqki46bl>;
 }>;
 export type Iedl94euhq9deq = {
     "key": Uint8Array;
@@ -2035,7 +2059,7 @@ export type I7u915mvkdsb08 = ResultPayload<Uint8Array, Enum<{
     "NotFound": Anonymize<I4gil44d08grh>;
     "Codec": undefined;
 }>>;
-export type I3u86l6uainpqj = ResultPayload<Anonymize<Ie0iqh4tg3pdcp>, Anonymize<I5nrjkj9qumobs>>;
+export type Ih153sj8i4ll3 = ResultPayload<Anonymize<I6u0756906v9r1>, Anonymize<I5nrjkj9qumobs>>;
 export type I5nrjkj9qumobs = AnonymousEnum<{
     "Invalid": Enum<{
         "Call": undefined;
@@ -2097,14 +2121,14 @@ export type Iei2mvq0mjvt81 = {
     }) | undefined;
     "tip": bigint;
 };
-export type I6otfp998qc53r = AnonymousEnum<{
+export type Ibj9pqci2cevk0 = AnonymousEnum<{
     "System": Anonymize<Iekve0i6djpd9f>;
     "Timestamp": Anonymize<I7d75gqfg6jh9c>;
     "Grandpa": Anonymize<Ibck9ekr2i96uj>;
     "Balances": Anonymize<I9svldsp29mh87>;
-    "Sudo": Anonymize<I5ochspl47uk75>;
+    "Sudo": Anonymize<Idvjqu9vg876e0>;
     "Preimage": Anonymize<If81ks88t5mpk5>;
-    "ModuleRegistry": Anonymize<I6q5t7s6c6s6ml>;
+    "ModuleRegistry": Anonymize<I517dpr2vgniav>;
 }>;
 export type Ia2jf7t05pkd8s = (Anonymize<I7nn69jf2i5men>) | undefined;
 export type Ieinljbi9nlii6 = ResultPayload<Array<[Uint8Array, Anonymize<I7nn69jf2i5men>]>, Enum<{

@@ -14,13 +14,13 @@ const toBinary = (base64) => {
   return bytes;
 };
 
-const descriptorValues = import('./descriptors-BUnBZo6_.js').then((module) => module["Modreg"]);
-const metadataTypes = import('./metadataTypes-B4hF5P5b.js').then(
+const descriptorValues = import('./descriptors-BLP5Wcan.js').then((module) => module["Modreg"]);
+const metadataTypes = import('./metadataTypes-slmNxz_m.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const asset = {};
 const extensions = {};
-const getMetadata$1 = () => import('./modreg_metadata-D-NN9LaI.js').then(
+const getMetadata$1 = () => import('./modreg_metadata-CTayZLWs.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const genesis = void 0;

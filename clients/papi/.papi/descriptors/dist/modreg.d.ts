@@ -1,5 +1,5 @@
 import { StorageDescriptor, PlainDescriptor, TxDescriptor, RuntimeDescriptor, Enum, ApisFromDef, QueryFromPalletsDef, TxFromPalletsDef, EventsFromPalletsDef, ErrorsFromPalletsDef, ConstFromPalletsDef, ViewFnsFromPalletsDef, SS58String, SizedHex, FixedSizeArray } from "polkadot-api";
-import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, In9shdbssbngm, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, I502n21815m7g7, I9bin2jc70qt6q, TransactionPaymentReleases, PreimageOldRequestStatus, PreimageRequestStatus, I4pact7n2e9a0i, I4eu9vqki5tdjm, Ic6oh1ospoikg7, I3khhinkisgsjm, I4p8l84tk038s, I5as9vgkd1oho5, Idkbvh6dahk1v7, I5ooth7b527cfv, I4si96ncpv5kgs, Ia2lhg7l2hilo3, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, Ia8t0kfqffqql6, I7f3lb57vgmsqh, I8k3rnvpeeh4hv, Ibljbcvdvcmn68, I82nfqfkd48n10, I1jm8m1rh9e20v, I3o5j3bli1pd8e, Iedl94euhq9deq, I9pf8ji3tn7abh, Iab849m5qcagqt, Inkee99hhhve8, I4cbvqmqadhrea, Ifr5aig9m2vkjf, I9ajaslal4k89p, Iel604g1468nrj, Ienr6kq4o6mdf8, Ib392niqki46bl, I1g87i1krmvae9, I2nbun09n3v88s, I9ita085cok440, If5k739s7bdf97, I4sfd865gtbgtv, I3fpng9h9ltb43, Ia82mnkmeo2rhc, Isjaq67ful16u, Icbccs0ug47ilf, I855j4i3kr8ko1, Icfj9emfekuin0, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4fooe9dun9o0t, I5iefk1r8ucu3d, Ifnkn053neb42f, Ie9dqmc4irvl5g, Iph9c4rn81ub2, Ier2cke86dqbr2, I96jpr4rbu6ia0, I5rtkmhm2dng4u, I804ch2hkdol1d, I55er3kka9erlk, I60f84grjb9v39, I8bbtgqc0g0jv4, I6rqgmuomq42eg, Iboa8adgnuuuaq, I4r2k36bdrbl00, I7ass86blamist, Ic6hjctrmipd77, I50mk7sn12gtl7, I6ff7mlknkhe0u, Ieoeon8f6e07r0, I4362n2kni47op, Icccvlnqfjn3g4, I30mo878vefnpr, I1idngl74p6tpq, I32sphb7ac0idm, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, I4gil44d08grh, I7u915mvkdsb08, I3u86l6uainpqj, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, I6otfp998qc53r, Ia2jf7t05pkd8s, Ieinljbi9nlii6, Idq4v486p8tn37, I7q6dv8ofruevf, I9d4ji80mijtn4, Iduo2vv2e26f2b, If01jnqulqrru1, I3ntblk4h1462t, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, I35g19rp5n48jh } from "./common-types";
+import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I3drg29j4ct1cf, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, I502n21815m7g7, I9bin2jc70qt6q, TransactionPaymentReleases, PreimageOldRequestStatus, PreimageRequestStatus, I4pact7n2e9a0i, I4eu9vqki5tdjm, Ic6oh1ospoikg7, I3khhinkisgsjm, I4p8l84tk038s, I5as9vgkd1oho5, Idkbvh6dahk1v7, I5ooth7b527cfv, I4si96ncpv5kgs, Ia2lhg7l2hilo3, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, Ifcoblep93v6c5, I77t7tprnddbu, I8k3rnvpeeh4hv, Icrl5i37s68h95, I82nfqfkd48n10, I1jm8m1rh9e20v, I3o5j3bli1pd8e, Iedl94euhq9deq, I9pf8ji3tn7abh, Iab849m5qcagqt, Inkee99hhhve8, I4cbvqmqadhrea, Ifr5aig9m2vkjf, I9ajaslal4k89p, Iel604g1468nrj, Ienr6kq4o6mdf8, Ib392niqki46bl, I1g87i1krmvae9, I2nbun09n3v88s, I9ita085cok440, If5k739s7bdf97, I4sfd865gtbgtv, I3fpng9h9ltb43, Ia82mnkmeo2rhc, Iehc37hqolehhg, Icbccs0ug47ilf, I855j4i3kr8ko1, Icbe0h3ht4eepp, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4fooe9dun9o0t, I5iefk1r8ucu3d, Ifnkn053neb42f, Ie9dqmc4irvl5g, Iph9c4rn81ub2, Ier2cke86dqbr2, Idc8sgvk73bffk, I5rtkmhm2dng4u, I804ch2hkdol1d, I55er3kka9erlk, I60f84grjb9v39, I8bbtgqc0g0jv4, I6rqgmuomq42eg, Iboa8adgnuuuaq, I4r2k36bdrbl00, I7ass86blamist, Ic6hjctrmipd77, I50mk7sn12gtl7, I6ff7mlknkhe0u, Ieoeon8f6e07r0, I4362n2kni47op, Icccvlnqfjn3g4, I30mo878vefnpr, I1idngl74p6tpq, I32sphb7ac0idm, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, I4gil44d08grh, I7u915mvkdsb08, Ih153sj8i4ll3, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, Ibj9pqci2cevk0, Ia2jf7t05pkd8s, Ieinljbi9nlii6, Idq4v486p8tn37, I7q6dv8ofruevf, I9d4ji80mijtn4, Iduo2vv2e26f2b, If01jnqulqrru1, I3ntblk4h1462t, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, Id7dblsg8f16br } from "./common-types";
 type AnonymousEnum<T extends {}> = T & {
     __anonymous: true;
 };
@@ -63,7 +63,7 @@ type IStorage = {
          * Events have a large in-memory size. Box the events to not go out-of-memory
          * just in case someone still reads them from within the runtime.
          */
-        Events: StorageDescriptor<[], Anonymize<In9shdbssbngm>, false, never>;
+        Events: StorageDescriptor<[], Anonymize<I3drg29j4ct1cf>, false, never>;
         /**
          * The number of events in the `Events<T>` list.
          */
@@ -560,7 +560,7 @@ type ICalls = {
         /**
          * Authenticates the sudo key and dispatches a function call with `Root` origin.
          */
-        sudo: TxDescriptor<Anonymize<Ia8t0kfqffqql6>>;
+        sudo: TxDescriptor<Anonymize<Ifcoblep93v6c5>>;
         /**
          * Authenticates the sudo key and dispatches a function call with `Root` origin.
          * This function does not check the weight of the call, and instead allows the
@@ -568,7 +568,7 @@ type ICalls = {
          *
          * The dispatch origin for this call must be _Signed_.
          */
-        sudo_unchecked_weight: TxDescriptor<Anonymize<I7f3lb57vgmsqh>>;
+        sudo_unchecked_weight: TxDescriptor<Anonymize<I77t7tprnddbu>>;
         /**
          * Authenticates the current sudo key and sets the given AccountId (`new`) as the new sudo
          * key.
@@ -580,7 +580,7 @@ type ICalls = {
          *
          * The dispatch origin for this call must be _Signed_.
          */
-        sudo_as: TxDescriptor<Anonymize<Ibljbcvdvcmn68>>;
+        sudo_as: TxDescriptor<Anonymize<Icrl5i37s68h95>>;
         /**
          * Permanently removes the sudo key.
          *
@@ -765,16 +765,19 @@ type ICalls = {
         remove_maintainer: TxDescriptor<Anonymize<Ienr6kq4o6mdf8>>;
         /**
          * Offer a namespace to `to`; nothing moves until `to` calls `accept_namespace`. A new
-         * offer replaces a pending one.
+         * offer replaces a pending one. A namespace the admin assigned moves only with the
+         * admin (`force_transfer_namespace`).
          *
          * - Origin: signed, the namespace owner.
-         * - Errors: `InvalidName`, `UnknownNamespace`, `NotNamespaceOwner`, `AlreadyOwner`.
+         * - Errors: `InvalidName`, `UnknownNamespace`, `NotNamespaceOwner`, `AlreadyOwner`,
+         * `AssignedNamespace`.
          * - Events: `NamespaceOffered`.
          */
         transfer_namespace: TxDescriptor<Anonymize<Ib392niqki46bl>>;
         /**
          * Accept a namespace offered to the caller. The claim deposit (if any) is held from the
-         * caller first, then released to the old owner; the maintainer list is cleared.
+         * caller first, then released to the old owner; the maintainer list and the `verified`
+         * flag are cleared (the admin vouched for the old owner).
          *
          * - Origin: signed, the account the offer names.
          * - Errors: `InvalidName`, `UnknownNamespace`, `NoOffer`, `NotOfferee`, or a balance
@@ -864,6 +867,17 @@ type ICalls = {
          * - Events: `PackageStatusSet`.
          */
         set_package_status: TxDescriptor<Anonymize<I3fpng9h9ltb43>>;
+        /**
+         * Move a namespace to `to` for legal or safety reasons, or to move a namespace the admin
+         * assigned. The old owner's claim deposit (if any) is returned and the namespace is then
+         * held like an assigned one (no deposit); maintainers, a pending offer and `verified`
+         * are cleared.
+         *
+         * - Origin: [`Config::RegistryAdmin`].
+         * - Errors: `InvalidName`, `UnknownNamespace`, `AlreadyOwner`.
+         * - Events: `NamespaceForceTransferred`.
+         */
+        force_transfer_namespace: TxDescriptor<Anonymize<Ib392niqki46bl>>;
     };
 };
 type IEvent = {
@@ -875,7 +889,7 @@ type IEvent = {
         /**
          * An extrinsic failed.
          */
-        ExtrinsicFailed: PlainDescriptor<Anonymize<Isjaq67ful16u>>;
+        ExtrinsicFailed: PlainDescriptor<Anonymize<Iehc37hqolehhg>>;
         /**
          * `:code` was updated to the code with the given hash.
          */
@@ -899,7 +913,7 @@ type IEvent = {
         /**
          * An invalid authorized upgrade was rejected while trying to apply it.
          */
-        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<Icfj9emfekuin0>>;
+        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<Icbe0h3ht4eepp>>;
     };
     Grandpa: {
         /**
@@ -1050,7 +1064,7 @@ type IEvent = {
         /**
          * A sudo call just took place.
          */
-        Sudid: PlainDescriptor<Anonymize<I96jpr4rbu6ia0>>;
+        Sudid: PlainDescriptor<Anonymize<Idc8sgvk73bffk>>;
         /**
          * The sudo key has been updated.
          */
@@ -1062,7 +1076,7 @@ type IEvent = {
         /**
          * A [sudo_as](Pallet::sudo_as) call just took place.
          */
-        SudoAsDone: PlainDescriptor<Anonymize<I96jpr4rbu6ia0>>;
+        SudoAsDone: PlainDescriptor<Anonymize<Idc8sgvk73bffk>>;
     };
     Preimage: {
         /**
@@ -1190,6 +1204,11 @@ type IEvent = {
          * A maintainer set a package's status.
          */
         PackageStatusSet: PlainDescriptor<Anonymize<I32sphb7ac0idm>>;
+        /**
+         * The admin moved a namespace to `to`; its maintainers, offer, `verified` flag and
+         * claim deposit (returned to `from`) were cleared.
+         */
+        NamespaceForceTransferred: PlainDescriptor<Anonymize<I50mk7sn12gtl7>>;
     };
 };
 type IError = {
@@ -1552,6 +1571,11 @@ type IError = {
          * There is no deprecation to lift.
          */
         NotDeprecated: PlainDescriptor<undefined>;
+        /**
+         * The admin assigned this namespace (it carries no claim deposit): only the admin can
+         * move it, with `force_transfer_namespace`.
+         */
+        AssignedNamespace: PlainDescriptor<undefined>;
     };
 };
 type IConstants = {
@@ -1796,7 +1820,7 @@ type IRuntimeCalls = {
          * Returns an inclusion outcome which specifies if this extrinsic is included in
          * this block or not.
          */
-        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<I3u86l6uainpqj>>;
+        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<Ih153sj8i4ll3>>;
         /**
          * Finish the current block.
          */
@@ -1960,11 +1984,11 @@ type IRuntimeCalls = {
         /**
          * Query information of a dispatch class, weight, and fee of a given encoded `Call`.
          */
-        query_call_info: RuntimeDescriptor<[call: Anonymize<I6otfp998qc53r>, len: number], Anonymize<I6spmpef2c7svf>>;
+        query_call_info: RuntimeDescriptor<[call: Anonymize<Ibj9pqci2cevk0>, len: number], Anonymize<I6spmpef2c7svf>>;
         /**
          * Query fee details of a given encoded `Call`.
          */
-        query_call_fee_details: RuntimeDescriptor<[call: Anonymize<I6otfp998qc53r>, len: number], Anonymize<Iei2mvq0mjvt81>>;
+        query_call_fee_details: RuntimeDescriptor<[call: Anonymize<Ibj9pqci2cevk0>, len: number], Anonymize<Iei2mvq0mjvt81>>;
         /**
          * Query the output of the current `WeightToFee` given some input.
          */
@@ -2070,7 +2094,7 @@ type IRuntimeCalls = {
         preset_names: RuntimeDescriptor<[], Anonymize<I6lr8sctk0bi4e>>;
     };
 };
-export type ModregDispatchError = Anonymize<I35g19rp5n48jh>;
+export type ModregDispatchError = Anonymize<Id7dblsg8f16br>;
 type IAsset = PlainDescriptor<void>;
 export type ModregExtensions = {};
 type PalletsTypedef = {
@@ -2101,7 +2125,7 @@ export type ModregEvents = EventsFromPalletsDef<PalletsTypedef>;
 export type ModregErrors = ErrorsFromPalletsDef<PalletsTypedef>;
 export type ModregConstants = ConstFromPalletsDef<PalletsTypedef>;
 export type ModregViewFns = ViewFnsFromPalletsDef<PalletsTypedef>;
-export type ModregCallData = Anonymize<I6otfp998qc53r> & {
+export type ModregCallData = Anonymize<Ibj9pqci2cevk0> & {
     value: {
         type: string;
     };
@@ -2125,7 +2149,7 @@ type AllInteractions = {
         Balances: ['transfer_allow_death', 'force_transfer', 'transfer_keep_alive', 'transfer_all', 'force_unreserve', 'upgrade_accounts', 'force_set_balance', 'force_adjust_total_issuance', 'burn'];
         Sudo: ['sudo', 'sudo_unchecked_weight', 'set_key', 'sudo_as', 'remove_key'];
         Preimage: ['note_preimage', 'unnote_preimage', 'request_preimage', 'unrequest_preimage', 'ensure_updated'];
-        ModuleRegistry: ['register_module', 'remove_module', 'transfer_ownership', 'force_remove_module', 'report_pin_status', 'accept_ownership', 'cancel_ownership_offer', 'add_pinner', 'remove_pinner', 'claim_namespace', 'assign_namespace', 'set_namespace_verified', 'add_maintainer', 'remove_maintainer', 'transfer_namespace', 'accept_namespace', 'cancel_namespace_offer', 'create_package', 'publish_version', 'yank_version', 'unyank_version', 'deprecate', 'undeprecate', 'set_package_status'];
+        ModuleRegistry: ['register_module', 'remove_module', 'transfer_ownership', 'force_remove_module', 'report_pin_status', 'accept_ownership', 'cancel_ownership_offer', 'add_pinner', 'remove_pinner', 'claim_namespace', 'assign_namespace', 'set_namespace_verified', 'add_maintainer', 'remove_maintainer', 'transfer_namespace', 'accept_namespace', 'cancel_namespace_offer', 'create_package', 'publish_version', 'yank_version', 'unyank_version', 'deprecate', 'undeprecate', 'set_package_status', 'force_transfer_namespace'];
     };
     events: {
         System: ['ExtrinsicSuccess', 'ExtrinsicFailed', 'CodeUpdated', 'NewAccount', 'KilledAccount', 'Remarked', 'UpgradeAuthorized', 'RejectedInvalidAuthorizedUpgrade'];
@@ -2134,7 +2158,7 @@ type AllInteractions = {
         TransactionPayment: ['TransactionFeePaid'];
         Sudo: ['Sudid', 'KeyChanged', 'KeyRemoved', 'SudoAsDone'];
         Preimage: ['Noted', 'Requested', 'Cleared'];
-        ModuleRegistry: ['ModuleRegistered', 'ModuleUpdated', 'ModuleRemoved', 'OwnershipOffered', 'OwnershipOfferCancelled', 'OwnershipTransferred', 'ModuleForceRemoved', 'PinVerified', 'PinFailed', 'CidUnreferenced', 'PinnerAdded', 'PinnerRemoved', 'NamespaceClaimed', 'NamespaceAssigned', 'NamespaceVerified', 'MaintainerAdded', 'MaintainerRemoved', 'NamespaceOffered', 'NamespaceOfferCancelled', 'NamespaceTransferred', 'PackageCreated', 'VersionPublished', 'VersionYanked', 'VersionUnyanked', 'Deprecated', 'Undeprecated', 'PackageStatusSet'];
+        ModuleRegistry: ['ModuleRegistered', 'ModuleUpdated', 'ModuleRemoved', 'OwnershipOffered', 'OwnershipOfferCancelled', 'OwnershipTransferred', 'ModuleForceRemoved', 'PinVerified', 'PinFailed', 'CidUnreferenced', 'PinnerAdded', 'PinnerRemoved', 'NamespaceClaimed', 'NamespaceAssigned', 'NamespaceVerified', 'MaintainerAdded', 'MaintainerRemoved', 'NamespaceOffered', 'NamespaceOfferCancelled', 'NamespaceTransferred', 'PackageCreated', 'VersionPublished', 'VersionYanked', 'VersionUnyanked', 'Deprecated', 'Undeprecated', 'PackageStatusSet', 'NamespaceForceTransferred'];
     };
     errors: {
         System: ['InvalidSpecName', 'SpecVersionNeedsToIncrease', 'FailedToExtractRuntimeVersion', 'NonDefaultComposite', 'NonZeroRefCount', 'CallFiltered', 'MultiBlockMigrationsOngoing', 'NothingAuthorized', 'Unauthorized'];
@@ -2142,7 +2166,7 @@ type AllInteractions = {
         Balances: ['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'Expendability', 'ExistingVestingSchedule', 'DeadAccount', 'TooManyReserves', 'TooManyHolds', 'TooManyFreezes', 'IssuanceDeactivated', 'DeltaZero'];
         Sudo: ['RequireSudo'];
         Preimage: ['TooBig', 'AlreadyNoted', 'NotAuthorized', 'NotNoted', 'Requested', 'NotRequested', 'TooMany', 'TooFew'];
-        ModuleRegistry: ['EmptyKey', 'KeyTooLong', 'EmptyValue', 'ValueTooLarge', 'InvalidUtf8', 'InvalidJson', 'JsonNotObject', 'InvalidCid', 'IdentityCid', 'NotOwner', 'NotFound', 'AlreadyOwner', 'NotPinner', 'AlreadyPinner', 'TooManyPinners', 'StaleReport', 'ReportNotNeeded', 'ReportExpired', 'ReportTooEarly', 'NoOffer', 'NotOfferee', 'OfferOutdated', 'ReservedKey', 'SealedEntry', 'InvalidName', 'ReservedName', 'NamespaceTaken', 'UnknownNamespace', 'NotNamespaceOwner', 'NotMaintainer', 'AlreadyMaintainer', 'TooManyMaintainers', 'InvalidVersion', 'VersionExists', 'UnknownPackage', 'UnknownVersion', 'PackageExists', 'BadChecksumLength', 'MetadataTooLarge', 'InvalidModuleType', 'TooManyVersions', 'AlreadyYanked', 'NotYanked', 'InvalidSuccessor', 'InvalidReason', 'NotDeprecated'];
+        ModuleRegistry: ['EmptyKey', 'KeyTooLong', 'EmptyValue', 'ValueTooLarge', 'InvalidUtf8', 'InvalidJson', 'JsonNotObject', 'InvalidCid', 'IdentityCid', 'NotOwner', 'NotFound', 'AlreadyOwner', 'NotPinner', 'AlreadyPinner', 'TooManyPinners', 'StaleReport', 'ReportNotNeeded', 'ReportExpired', 'ReportTooEarly', 'NoOffer', 'NotOfferee', 'OfferOutdated', 'ReservedKey', 'SealedEntry', 'InvalidName', 'ReservedName', 'NamespaceTaken', 'UnknownNamespace', 'NotNamespaceOwner', 'NotMaintainer', 'AlreadyMaintainer', 'TooManyMaintainers', 'InvalidVersion', 'VersionExists', 'UnknownPackage', 'UnknownVersion', 'PackageExists', 'BadChecksumLength', 'MetadataTooLarge', 'InvalidModuleType', 'TooManyVersions', 'AlreadyYanked', 'NotYanked', 'InvalidSuccessor', 'InvalidReason', 'NotDeprecated', 'AssignedNamespace'];
     };
     constants: {
         System: ['BlockWeights', 'BlockLength', 'BlockHashCount', 'DbWeight', 'Version', 'SS58Prefix'];
