@@ -16,12 +16,11 @@ fn key_of(len: u32) -> Vec<u8> {
 }
 
 /// The worst case JSON value of exactly `len` bytes (at least 2): an object whose `custom` field
-/// is an array of one-digit numbers, the most tokens per byte, after a `cid` field that parses.
+/// is an array of one-digit numbers, the most tokens per byte, after a `cid` field that parses
+/// and is the dearest CID text to decode ([`worst_cid_text`]).
 pub fn worst_case_json(len: u32) -> Vec<u8> {
-	worst_case_json_with(
-		len,
-		br#"{"cid":"bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy","custom":["#,
-	)
+	let head = [&br#"{"cid":""#[..], &worst_cid_text(), br#"","custom":["#].concat();
+	worst_case_json_with(len, &head)
 }
 
 /// The worst case JSON value of exactly `len` bytes that names no CID.
@@ -29,14 +28,15 @@ pub fn worst_case_plain_json(len: u32) -> Vec<u8> {
 	worst_case_json_with(len, br#"{"custom":["#)
 }
 
-/// A value of about `len` bytes that names [`BENCH_CID`]: the worst-case JSON with a `cid` field
-/// when `len` leaves room for it, else the raw CID (59 bytes, the shortest value that has one).
+/// A value of about `len` bytes that names a CID: the worst-case JSON with a `cid` field when
+/// `len` leaves room for it, else the dearest raw CID text (the longest base58btc text of the
+/// largest CID, 111 bytes; a base10 text is a JSON number, never a raw CID).
 fn pinned_value(len: u32) -> Vec<u8> {
 	let json = worst_case_json(len);
 	if json.starts_with(br#"{"cid""#) {
 		json
 	} else {
-		BENCH_CID.to_vec()
+		validation::longest_cid_text(validation::DEAREST_RAW_CID_BASE).into_bytes()
 	}
 }
 

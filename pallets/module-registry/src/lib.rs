@@ -1136,7 +1136,7 @@ pub mod pallet {
 		/// flag are cleared (the admin vouched for the old owner).
 		///
 		/// - Origin: signed, the account the offer names.
-		/// - Errors: `InvalidName`, `UnknownNamespace`, `NoOffer`, `NotOfferee`, or a balance
+		/// - Errors: `InvalidName`, `UnknownNamespace`, `NoOffer`, `NotOfferee`, `AssignedNamespace`, or a balance
 		///   error.
 		/// - Events: `NamespaceTransferred`.
 		#[pallet::call_index(15)]

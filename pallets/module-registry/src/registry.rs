@@ -277,11 +277,12 @@ impl<T: Config> Pallet<T> {
 		let to = NamespaceOffers::<T>::get(&namespace).ok_or(Error::<T>::NoOffer)?;
 		ensure!(to == who, Error::<T>::NotOfferee);
 		let from = info.owner.clone();
-		if let Some(old) = NamespaceDeposits::<T>::take(&namespace) {
-			let ticket = T::Consideration::new(&who, Self::namespace_footprint(&namespace))?;
-			old.drop(&from)?;
-			NamespaceDeposits::<T>::insert(&namespace, ticket);
-		}
+		// An offer of an assigned namespace made before spec 105 (when `transfer_namespace`
+		// did not refuse one) cannot be accepted either: the admin moves it.
+		let old = NamespaceDeposits::<T>::take(&namespace).ok_or(Error::<T>::AssignedNamespace)?;
+		let ticket = T::Consideration::new(&who, Self::namespace_footprint(&namespace))?;
+		old.drop(&from)?;
+		NamespaceDeposits::<T>::insert(&namespace, ticket);
 		let _ = Maintainers::<T>::clear_prefix(&namespace, T::MaxMaintainers::get(), None);
 		NamespaceOffers::<T>::remove(&namespace);
 		info.owner = who.clone();

@@ -500,6 +500,13 @@ fn a_transfer_clears_verified_and_an_assigned_namespace_moves_only_with_the_admi
 			ModuleRegistry::transfer_namespace(RuntimeOrigin::signed(ALICE), bv("official"), BOB),
 			Error::<Test>::AssignedNamespace
 		);
+		// An offer left from before the rule cannot be accepted either.
+		NamespaceOffers::<Test>::insert(crate::Name::truncate_from(b"official".to_vec()), BOB);
+		assert_noop!(
+			ModuleRegistry::accept_namespace(RuntimeOrigin::signed(BOB), bv("official")),
+			Error::<Test>::AssignedNamespace
+		);
+		NamespaceOffers::<Test>::remove(crate::Name::truncate_from(b"official".to_vec()));
 		assert_noop!(
 			ModuleRegistry::force_transfer_namespace(
 				RuntimeOrigin::signed(ALICE),

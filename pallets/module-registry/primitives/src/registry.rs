@@ -279,7 +279,53 @@ pub enum MetadataError {
 #[derive(serde::Deserialize)]
 struct MetadataFields {
 	#[serde(default, rename = "type")]
-	module_type: Option<serde_json::Value>,
+	module_type: Option<TypeField>,
+}
+
+/// The `type` field: its text when it is a string; any other JSON value is read through
+/// (`IgnoredAny` for nested items, serde_json's nesting limit as before) without building a
+/// tree, which cost an allocation per node for up to 16 KiB of metadata under a weight whose
+/// benchmark had no `type` field.
+struct TypeField(Option<String>);
+
+impl<'de> serde::Deserialize<'de> for TypeField {
+	fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+		use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+		struct Field;
+		impl<'de> Visitor<'de> for Field {
+			type Value = TypeField;
+			fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+				f.write_str("any JSON value")
+			}
+			fn visit_str<E>(self, text: &str) -> Result<TypeField, E> {
+				Ok(TypeField(Some(text.into())))
+			}
+			fn visit_bool<E>(self, _: bool) -> Result<TypeField, E> {
+				Ok(TypeField(None))
+			}
+			fn visit_i64<E>(self, _: i64) -> Result<TypeField, E> {
+				Ok(TypeField(None))
+			}
+			fn visit_u64<E>(self, _: u64) -> Result<TypeField, E> {
+				Ok(TypeField(None))
+			}
+			fn visit_f64<E>(self, _: f64) -> Result<TypeField, E> {
+				Ok(TypeField(None))
+			}
+			fn visit_unit<E>(self) -> Result<TypeField, E> {
+				Ok(TypeField(None))
+			}
+			fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TypeField, A::Error> {
+				while seq.next_element::<IgnoredAny>()?.is_some() {}
+				Ok(TypeField(None))
+			}
+			fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TypeField, A::Error> {
+				while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+				Ok(TypeField(None))
+			}
+		}
+		deserializer.deserialize_any(Field)
+	}
 }
 
 /// Check a version's metadata (a JSON object) and read its module type: the `type` field
@@ -296,9 +342,9 @@ pub fn metadata_module_type(metadata: &[u8]) -> Result<ModuleType, MetadataError
 		serde_json::from_str(text).map_err(|_| MetadataError::InvalidJson)?;
 	match fields.module_type {
 		None => Ok(ModuleType::Other),
-		Some(serde_json::Value::String(name)) =>
+		Some(TypeField(Some(name))) =>
 			ModuleType::from_name(&name).ok_or(MetadataError::UnknownType),
-		Some(_) => Err(MetadataError::UnknownType),
+		Some(TypeField(None)) => Err(MetadataError::UnknownType),
 	}
 }
 
@@ -351,6 +397,18 @@ mod tests {
 		assert_eq!(metadata_module_type(b"\xff"), Err(MetadataError::InvalidJson));
 		let twice = br#"{"type":"wasm","type":"docker"}"#;
 		assert_eq!(metadata_module_type(twice), Err(MetadataError::InvalidJson));
+		// A non-string type of any shape is read through, not built.
+		assert_eq!(metadata_module_type(br#"{"type":null}"#), Ok(ModuleType::Other));
+		for other in [r#"{"type":[1,[2,{"a":"b"}]]}"#, r#"{"type":{"k":1}}"#, r#"{"type":true}"#] {
+			assert_eq!(metadata_module_type(other.as_bytes()), Err(MetadataError::UnknownType));
+		}
+		let wide = format!(r#"{{"type":[{}0]}}"#, "[0],".repeat(3_000));
+		assert_eq!(metadata_module_type(wide.as_bytes()), Err(MetadataError::UnknownType));
+		// Deep nesting is read through too (it was `InvalidJson` past serde_json's tree depth
+		// limit of 128; refused either way).
+		let deep = format!(r#"{{"type":{}{}}}"#, "[".repeat(5_000), "]".repeat(5_000));
+		assert_eq!(metadata_module_type(deep.as_bytes()), Err(MetadataError::UnknownType));
+		assert_eq!(metadata_module_type(br#"{"type":[1,]}"#), Err(MetadataError::InvalidJson));
 	}
 
 	#[test]

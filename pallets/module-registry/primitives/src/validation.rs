@@ -173,8 +173,13 @@ pub fn longest_cid_text(base: Base) -> alloc::string::String {
 }
 
 /// The base whose longest legal text costs [`parse_cid`] the most (measured by the
-/// `cid_text_cost` example of this crate: the big-integer decode of base10).
+/// `cid_text_cost` example of this crate: the big-integer decode of base10). It can be a JSON
+/// `cid` or `publish_version`'s `cid`.
 pub const DEAREST_CID_BASE: Base = Base::Base10;
+
+/// The dearest base for a raw CID value: a base10 text (`9` and digits) is a JSON number, so
+/// [`classify`] refuses it as `JsonNotObject` before any CID decoding; base58btc is next.
+pub const DEAREST_RAW_CID_BASE: Base = Base::Base58Btc;
 
 /// Render a recorded binary CID as the string IPFS expects (base58btc for v0, base32 for v1).
 pub fn cid_to_string(bytes: &[u8]) -> Option<alloc::string::String> {
