@@ -143,6 +143,17 @@ pub fn canonical(text: &str) -> String {
 		.unwrap_or_else(|| text.to_string())
 }
 
+/// A CID text by the chain's rule (`validation::parse_cid`: bounded by its base before any
+/// decoding, exactly one canonical CID), for CIDs read from files a user may not have written
+/// (a lockfile in a cloned repository, the cache).
+pub fn parse_cid(text: &str) -> Result<Cid, ContentError> {
+	let bytes = validation::parse_cid(text).map_err(|e| {
+		let shown: String = text.chars().take(120).collect();
+		ContentError::NoCid(format!("{shown:?} is not a CID the chain accepts: {e:?}"))
+	})?;
+	Cid::try_from(&bytes[..]).map_err(|e| ContentError::NoCid(format!("bad CID: {e}")))
+}
+
 /// The CID a registry value names: the value itself, or its JSON `cid` field, classified by the
 /// same code the runtime runs (`module-registry-primitives::validation`).
 pub fn cid_of_value(value: &[u8]) -> Result<Cid, ContentError> {

@@ -190,7 +190,7 @@ pub async fn install_one(
 	max_bytes: u64,
 	on_block: &(dyn Fn(u64) + Sync),
 ) -> Result<u64, Failure> {
-	let cid = cid::Cid::try_from(locked.cid.as_str()).map_err(|e| {
+	let cid = content::parse_cid(&locked.cid).map_err(|e| {
 		Failure(exit::OTHER, format!("{}: bad CID {}: {e}", locked.name, locked.cid))
 	})?;
 	content::fetch_dag(ipfs, cache, &cid, on_block).await.map_err(|e| match e {

@@ -727,10 +727,22 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			let cid =
 				match &chain {
 					Some(chain) => {
-						let value = chain.get(key.as_bytes()).await?.ok_or_else(|| {
+						let info = chain.info(key.as_bytes()).await?.ok_or_else(|| {
 							Failure(exit::NOT_FOUND, format!("no module {key:?}"))
 						})?;
-						let cid = content::cid_of_value(&value)?;
+						// The CID the chain recorded when the value was accepted, not the value
+						// classified again: a value stored under older rules (`/ipfs/<cid>`
+						// was read as a CID before spec 105) keeps the CID it was given.
+						let cid = match info.cid {
+							Some(bytes) => cid::Cid::try_from(&bytes[..]).map_err(|e| {
+								Failure(exit::OTHER, format!("bad recorded CID: {e}"))
+							})?,
+							None => {
+								let value = chain.get(key.as_bytes()).await?.unwrap_or_default();
+								// Names why (not JSON with a `cid`, …).
+								content::cid_of_value(&value)?
+							},
+						};
 						// Remember the key's CID for --offline use.
 						let _ = std::fs::write(cache_key_path(cache.dir(), &key), cid.to_string());
 						cid
@@ -743,7 +755,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 									format!("{key:?} was never fetched online; no cached CID"),
 								)
 							})?;
-						cid::Cid::try_from(text.trim())
+						content::parse_cid(text.trim())
 							.map_err(|e| Failure(exit::OTHER, e.to_string()))?
 					},
 				};

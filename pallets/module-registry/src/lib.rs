@@ -1136,8 +1136,8 @@ pub mod pallet {
 		/// flag are cleared (the admin vouched for the old owner).
 		///
 		/// - Origin: signed, the account the offer names.
-		/// - Errors: `InvalidName`, `UnknownNamespace`, `NoOffer`, `NotOfferee`, `AssignedNamespace`, or a balance
-		///   error.
+		/// - Errors: `InvalidName`, `UnknownNamespace`, `NoOffer`, `NotOfferee`,
+		///   `AssignedNamespace`, or a balance error.
 		/// - Events: `NamespaceTransferred`.
 		#[pallet::call_index(15)]
 		#[pallet::weight(T::WeightInfo::accept_namespace(T::MaxMaintainers::get()))]

@@ -199,7 +199,7 @@ mod tests {
 	use cid::multibase;
 
 	/// Every base the chain reads, by prefix.
-	const BASES: [Base; 23] = [
+	const BASES: [Base; 24] = [
 		Base::Base2,
 		Base::Base8,
 		Base::Base10,
@@ -223,6 +223,7 @@ mod tests {
 		Base::Base64Pad,
 		Base::Base64Url,
 		Base::Base64UrlPad,
+		Base::Base256Emoji,
 	];
 
 	fn largest_cid(fill: u8) -> Vec<u8> {
@@ -237,7 +238,10 @@ mod tests {
 			let text = multibase::encode(base, &widest);
 			let bound = max_cid_text_len(base.code()).expect("an accepted base");
 			assert!(text.len() <= bound, "{base:?}: {} > {bound}", text.len());
-			assert!(bound - text.len() <= 1, "{base:?}: bound {bound} for {}", text.len());
+			// Tight, except for Base256Emoji, whose characters are three or four bytes wide.
+			if base != Base::Base256Emoji {
+				assert!(bound - text.len() <= 1, "{base:?}: bound {bound} for {}", text.len());
+			}
 			assert!(bound <= MAX_CID_TEXT_LEN, "{base:?}");
 			// Leading zero bytes never make a text longer than the bound either.
 			let mut zeros = widest.clone();
