@@ -724,41 +724,41 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 		Command::Fetch { key, output, offline, cache } => {
 			let cache = cache.open()?;
 			let chain = if offline { None } else { Some(Chain::connect(&cli.node).await?) };
-			let cid =
-				match &chain {
-					Some(chain) => {
-						let info = chain.info(key.as_bytes()).await?.ok_or_else(|| {
-							Failure(exit::NOT_FOUND, format!("no module {key:?}"))
-						})?;
-						// The CID the chain recorded when the value was accepted, not the value
-						// classified again: a value stored under older rules (`/ipfs/<cid>`
-						// was read as a CID before spec 105) keeps the CID it was given.
-						let cid = match info.cid {
-							Some(bytes) => cid::Cid::try_from(&bytes[..]).map_err(|e| {
-								Failure(exit::OTHER, format!("bad recorded CID: {e}"))
-							})?,
-							None => {
-								let value = chain.get(key.as_bytes()).await?.unwrap_or_default();
-								// Names why (not JSON with a `cid`, …).
-								content::cid_of_value(&value)?
-							},
-						};
-						// Remember the key's CID for --offline use.
-						let _ = std::fs::write(cache_key_path(cache.dir(), &key), cid.to_string());
-						cid
-					},
-					None => {
-						let text = std::fs::read_to_string(cache_key_path(cache.dir(), &key))
-							.map_err(|_| {
-								Failure(
-									exit::NOT_FOUND,
-									format!("{key:?} was never fetched online; no cached CID"),
-								)
-							})?;
-						content::parse_cid(text.trim())
-							.map_err(|e| Failure(exit::OTHER, e.to_string()))?
-					},
-				};
+			let cid = match &chain {
+				Some(chain) => {
+					let info = chain
+						.info(key.as_bytes())
+						.await?
+						.ok_or_else(|| Failure(exit::NOT_FOUND, format!("no module {key:?}")))?;
+					// The CID the chain recorded when the value was accepted, not the value
+					// classified again: a value stored under older rules (`/ipfs/<cid>`
+					// was read as a CID before spec 105) keeps the CID it was given.
+					let cid = match info.cid {
+						Some(bytes) => cid::Cid::try_from(&bytes[..])
+							.map_err(|e| Failure(exit::OTHER, format!("bad recorded CID: {e}")))?,
+						None => {
+							let value = chain.get(key.as_bytes()).await?.unwrap_or_default();
+							// Names why (not JSON with a `cid`, …).
+							content::cid_of_value(&value)?
+						},
+					};
+					// Remember the key's CID for --offline use.
+					let _ = std::fs::write(cache_key_path(cache.dir(), &key), cid.to_string());
+					cid
+				},
+				None => {
+					let text = std::fs::read_to_string(cache_key_path(cache.dir(), &key)).map_err(
+						|_| {
+							Failure(
+								exit::NOT_FOUND,
+								format!("{key:?} was never fetched online; no cached CID"),
+							)
+						},
+					)?;
+					content::parse_cid(text.trim())
+						.map_err(|e| Failure(exit::OTHER, e.to_string()))?
+				},
+			};
 			let ipfs = if offline { None } else { Some(content::client(&cli.ipfs)?) };
 			let bar = transfer_bar(silent, None, "fetching");
 			content::fetch_dag(ipfs.as_ref(), &cache, &cid, &|n| bar.inc(n)).await?;

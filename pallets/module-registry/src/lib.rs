@@ -641,6 +641,9 @@ pub mod pallet {
 		/// The admin assigned this namespace (it carries no claim deposit): only the admin can
 		/// move it, with `force_transfer_namespace`.
 		AssignedNamespace,
+		/// The pinner already has `2 × MaxPinsPerBlock` reports in this block; the report waits
+		/// for the next one.
+		TooManyReports,
 	}
 
 	/// A reason for the pallet placing a hold on funds.
@@ -718,6 +721,14 @@ pub mod pallet {
 	pub type Pinners<T: Config> =
 		StorageValue<_, BoundedVec<T::AccountId, T::MaxPinners>, ValueQuery>;
 
+	/// How many pin reports of each pinner the current block has applied: `(block, count)`.
+	/// Reports are free and of top priority, so a pinner may have at most
+	/// [`Pallet::max_reports_per_block`] applied per block; the rest wait in the pool for a later
+	/// block. At most one row per pinner (`MaxPinners`); `remove_pinner` removes it.
+	#[pallet::storage]
+	pub type ReportsInBlock<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (BlockNumberFor<T>, u32)>;
+
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -785,6 +796,9 @@ pub mod pallet {
 			Self::check_report(report).map_err(|e| match e {
 				Error::<T>::NotPinner => InvalidTransaction::BadSigner,
 				Error::<T>::ReportTooEarly => InvalidTransaction::Custom(REPORT_TOO_EARLY),
+				// The block is full of this pinner's reports: the block builder skips this one
+				// and the pool keeps it for the next block.
+				Error::<T>::TooManyReports => InvalidTransaction::ExhaustsResources,
 				_ => InvalidTransaction::Stale,
 			})?;
 			if !SignedPayload::<T>::verify::<T::AuthorityId>(report, signature.clone()) {
@@ -940,6 +954,11 @@ pub mod pallet {
 		) -> DispatchResult {
 			ensure_none(origin)?;
 			let (record, pinner) = Self::check_report(&report)?;
+			let now = frame_system::Pallet::<T>::block_number();
+			ReportsInBlock::<T>::mutate(&pinner, |row| {
+				let count = row.filter(|(at, _)| *at == now).map_or(0, |(_, n)| n);
+				*row = Some((now, count.saturating_add(1)));
+			});
 			Self::do_record_pin(report.key, record, pinner, report.outcome);
 			Ok(())
 		}
@@ -1029,6 +1048,7 @@ pub mod pallet {
 				set.remove(pos);
 				Ok(())
 			})?;
+			ReportsInBlock::<T>::remove(&who);
 			Self::deposit_event(Event::PinnerRemoved { who });
 			Ok(())
 		}
@@ -1533,6 +1553,11 @@ pub mod pallet {
 		pub fn check_report(report: &PinReportOf<T>) -> Result<CheckedReport<T>, Error<T>> {
 			let pinner = report.public.clone().into_account();
 			ensure!(Pinners::<T>::get().contains(&pinner), Error::<T>::NotPinner);
+			let now = frame_system::Pallet::<T>::block_number();
+			let applied = ReportsInBlock::<T>::get(&pinner)
+				.filter(|(at, _)| *at == now)
+				.map_or(0, |(_, n)| n);
+			ensure!(applied < Self::max_reports_per_block(), Error::<T>::TooManyReports);
 			let record = Modules::<T>::get(&report.key).ok_or(Error::<T>::NotFound)?;
 			let info = &record.info;
 			ensure!(
@@ -1555,6 +1580,13 @@ pub mod pallet {
 				ensure!(now >= horizon, Error::<T>::ReportTooEarly);
 			}
 			Ok((record, pinner))
+		}
+
+		/// The most pin reports of one pinner a block applies: twice what one off-chain worker
+		/// run sends (`MaxPinsPerBlock`), so the reports of two runs that land in one block
+		/// both fit, and a compromised pinner key cannot fill blocks with free reports.
+		pub fn max_reports_per_block() -> u32 {
+			T::MaxPinsPerBlock::get().saturating_mul(2)
 		}
 
 		/// Apply a checked report to the entry's pin status.
@@ -1689,6 +1721,11 @@ pub mod pallet {
 			for (key, offer) in TransferOffers::<T>::iter() {
 				let record = Modules::<T>::get(&key).ok_or("offer for a missing entry")?;
 				ensure!(offer.to != record.info.owner, "offer to the owner");
+			}
+			let pinners = Pinners::<T>::get();
+			for (pinner, (_, count)) in ReportsInBlock::<T>::iter() {
+				ensure!(pinners.contains(&pinner), "report count of a removed pinner");
+				ensure!(count <= Self::max_reports_per_block(), "more reports than the cap");
 			}
 			Self::do_try_state_registry()
 		}

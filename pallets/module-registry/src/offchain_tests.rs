@@ -442,8 +442,9 @@ fn transient_failures_are_counted_and_retried_and_conclusive_ones_are_final() {
 		let cid = raw_cid(b"flaky", 0x12);
 		register(ALICE, "k", &cid);
 		let key = crate::KeyOf::<Test>::try_from(b"k".to_vec()).unwrap();
-		// Transient failures: counted, never final.
+		// Transient failures: counted, never final (one per block, as a worker sends them).
 		for attempt in 1..=5u32 {
+			System::set_block_number(attempt.into());
 			let report = report_for("k", PinOutcome::Failed(PinFailure::HttpError), PINNER);
 			assert_eq!(report.attempt, attempt - 1);
 			assert_ok!(apply(report.clone(), sign(&report)));
@@ -454,9 +455,10 @@ fn transient_failures_are_counted_and_retried_and_conclusive_ones_are_final() {
 			assert!(PendingPins::<Test>::contains_key(&key));
 		}
 		// Bytes that do not match the CID: final at once.
+		System::set_block_number(6);
 		let report = report_for("k", PinOutcome::Failed(PinFailure::HashMismatch), PINNER);
 		assert_ok!(apply(report.clone(), sign(&report)));
-		assert_eq!(status("k"), PinStatus::Rejected { reason: PinFailure::HashMismatch, at: 1 });
+		assert_eq!(status("k"), PinStatus::Rejected { reason: PinFailure::HashMismatch, at: 6 });
 		System::assert_last_event(
 			Event::PinFailed {
 				key: key.clone(),
@@ -922,5 +924,52 @@ fn pinner_set_is_managed_by_root() {
 			ModuleRegistry::remove_pinner(RuntimeOrigin::root(), 20),
 			Error::<Test>::NotPinner
 		);
+	});
+}
+
+/// Pin reports are free and of top priority: a compromised pinner key could fill every block
+/// with one report per pending key. A block applies at most `2 × MaxPinsPerBlock` of one
+/// pinner's reports; the next is skipped as `ExhaustsResources` (the pool keeps it) and applies
+/// in the next block.
+#[test]
+fn a_pinner_has_at_most_twice_max_pins_per_block_reports_applied_per_block() {
+	new_test_ext().execute_with(|| {
+		let cap = ModuleRegistry::max_reports_per_block();
+		assert_eq!(cap, 4, "MaxPinsPerBlock is 2 in the mock");
+		let keys: Vec<String> = (0..=cap).map(|i| format!("k{i}")).collect();
+		for (i, key) in keys.iter().enumerate() {
+			register(ALICE, key, &raw_cid(format!("content {i}").as_bytes(), 0x12));
+		}
+		let reports: Vec<_> = keys
+			.iter()
+			.map(|key| {
+				let report = report_for(key, PinOutcome::Failed(PinFailure::HttpError), PINNER);
+				let signature = sign(&report);
+				(report, signature)
+			})
+			.collect();
+		let (last, rest) = reports.split_last().unwrap();
+		for (report, signature) in rest {
+			assert_ok!(apply(report.clone(), signature.clone()));
+		}
+		assert_eq!(
+			validate(&last.0, &last.1),
+			Err(TransactionValidityError::Invalid(InvalidTransaction::ExhaustsResources))
+		);
+		assert_noop!(
+			ModuleRegistry::report_pin_status(
+				RuntimeOrigin::none(),
+				last.0.clone(),
+				last.1.clone()
+			),
+			Error::<Test>::TooManyReports
+		);
+		// The next block takes it.
+		System::set_block_number(System::block_number() + 1);
+		assert_ok!(apply(last.0.clone(), last.1.clone()));
+		assert_eq!(status(&keys[cap as usize]).attempts(), 1);
+		// Removing the pinner removes its count.
+		assert_ok!(ModuleRegistry::remove_pinner(RuntimeOrigin::root(), PINNER));
+		assert_eq!(crate::ReportsInBlock::<Test>::iter().count(), 0);
 	});
 }
