@@ -154,7 +154,8 @@ impl From<ChainError> for ApiError {
 pub fn refusal_status(name: &str) -> StatusCode {
 	match name {
 		"NotOwner" | "NotNamespaceOwner" | "NotMaintainer" | "NotPinner" | "NotOfferee" |
-		"ReservedKey" | "SealedEntry" | "ReservedName" => StatusCode::FORBIDDEN,
+		"ReservedKey" | "SealedEntry" | "ReservedName" | "AssignedNamespace" =>
+			StatusCode::FORBIDDEN,
 		"NotFound" | "UnknownNamespace" | "UnknownPackage" | "UnknownVersion" | "NoOffer" =>
 			StatusCode::NOT_FOUND,
 		"NamespaceTaken" | "VersionExists" | "PackageExists" | "AlreadyOwner" |

@@ -31,7 +31,7 @@ PALLET_ERRORS = [
     "TooManyMaintainers", "InvalidVersion", "VersionExists", "UnknownPackage", "UnknownVersion",
     "PackageExists", "BadChecksumLength", "MetadataTooLarge", "InvalidModuleType",
     "TooManyVersions", "AlreadyYanked", "NotYanked", "InvalidSuccessor", "InvalidReason",
-    "NotDeprecated",
+    "NotDeprecated", "AssignedNamespace", "TooManyReports",
 ]
 
 # One class per pallet error, so callers can `except errors.NotOwner`.
