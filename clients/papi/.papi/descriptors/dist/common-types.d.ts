@@ -40,14 +40,14 @@ export type DigestItem = Enum<{
     "RuntimeEnvironmentUpdated": undefined;
 }>;
 export declare const DigestItem: GetEnum<DigestItem>;
-export type I3drg29j4ct1cf = Array<{
+export type I75etbtqb5q6e4 = Array<{
     "phase": Phase;
     "event": Enum<{
-        "System": Anonymize<I17mbcr0ddg1b1>;
+        "System": Anonymize<I6rrpugg5al7e5>;
         "Grandpa": GrandpaEvent;
         "Balances": Anonymize<I403ou4jjj68ch>;
         "TransactionPayment": TransactionPaymentEvent;
-        "Sudo": Anonymize<I70kvlfjdp3jn7>;
+        "Sudo": Anonymize<I78id0b40sqra7>;
         "Preimage": PreimageEvent;
         "ModuleRegistry": Anonymize<Ia1sn3522patdc>;
     }>;
@@ -59,7 +59,7 @@ export type Phase = Enum<{
     "Initialization": undefined;
 }>;
 export declare const Phase: GetEnum<Phase>;
-export type I17mbcr0ddg1b1 = AnonymousEnum<{
+export type I6rrpugg5al7e5 = AnonymousEnum<{
     /**
      * An extrinsic completed successfully.
      */
@@ -67,7 +67,7 @@ export type I17mbcr0ddg1b1 = AnonymousEnum<{
     /**
      * An extrinsic failed.
      */
-    "ExtrinsicFailed": Anonymize<Iehc37hqolehhg>;
+    "ExtrinsicFailed": Anonymize<Id3sfq6vlkhvfh>;
     /**
      * `:code` was updated to the code with the given hash.
      */
@@ -91,7 +91,7 @@ export type I17mbcr0ddg1b1 = AnonymousEnum<{
     /**
      * An invalid authorized upgrade was rejected while trying to apply it.
      */
-    "RejectedInvalidAuthorizedUpgrade": Anonymize<Icbe0h3ht4eepp>;
+    "RejectedInvalidAuthorizedUpgrade": Anonymize<I3k116vn89phhm>;
 }>;
 export type Ia82mnkmeo2rhc = {
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
@@ -110,11 +110,11 @@ export type DispatchClass = Enum<{
     "Mandatory": undefined;
 }>;
 export declare const DispatchClass: GetEnum<DispatchClass>;
-export type Iehc37hqolehhg = {
-    "dispatch_error": Anonymize<Id7dblsg8f16br>;
+export type Id3sfq6vlkhvfh = {
+    "dispatch_error": Anonymize<I4l89tt4u57gak>;
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
 };
-export type Id7dblsg8f16br = AnonymousEnum<{
+export type I4l89tt4u57gak = AnonymousEnum<{
     "Other": undefined;
     "CannotLookup": undefined;
     "BadOrigin": undefined;
@@ -127,7 +127,7 @@ export type Id7dblsg8f16br = AnonymousEnum<{
         "TransactionPayment": undefined;
         "Sudo": Anonymize<Iaug04qjhbli00>;
         "Preimage": Anonymize<I4cfhml1prt4lu>;
-        "ModuleRegistry": Anonymize<I6u7snantj4qrd>;
+        "ModuleRegistry": Anonymize<Ibmc7e9077br43>;
     }>;
     "ConsumerRemaining": undefined;
     "NoProviders": undefined;
@@ -320,7 +320,7 @@ export type I4cfhml1prt4lu = AnonymousEnum<{
      */
     "TooFew": undefined;
 }>;
-export type I6u7snantj4qrd = AnonymousEnum<{
+export type Ibmc7e9077br43 = AnonymousEnum<{
     /**
      * The key is empty. Use a non-empty key.
      */
@@ -520,6 +520,11 @@ export type I6u7snantj4qrd = AnonymousEnum<{
      * move it, with `force_transfer_namespace`.
      */
     "AssignedNamespace": undefined;
+    /**
+     * The pinner already has `2 × MaxPinsPerBlock` reports in this block; the report waits
+     * for the next one.
+     */
+    "TooManyReports": undefined;
 }>;
 export type TokenError = Enum<{
     "FundsUnavailable": undefined;
@@ -559,9 +564,9 @@ export type Ibgl04rn6nbfm6 = {
     "code_hash": SizedHex<32>;
     "check_version": boolean;
 };
-export type Icbe0h3ht4eepp = {
+export type I3k116vn89phhm = {
     "code_hash": SizedHex<32>;
-    "error": Anonymize<Id7dblsg8f16br>;
+    "error": Anonymize<I4l89tt4u57gak>;
 };
 export type GrandpaEvent = Enum<{
     /**
@@ -792,11 +797,11 @@ export type Ier2cke86dqbr2 = {
     "actual_fee": bigint;
     "tip": bigint;
 };
-export type I70kvlfjdp3jn7 = AnonymousEnum<{
+export type I78id0b40sqra7 = AnonymousEnum<{
     /**
      * A sudo call just took place.
      */
-    "Sudid": Anonymize<Idc8sgvk73bffk>;
+    "Sudid": Anonymize<Idint53tssnoiv>;
     /**
      * The sudo key has been updated.
      */
@@ -808,15 +813,15 @@ export type I70kvlfjdp3jn7 = AnonymousEnum<{
     /**
      * A [sudo_as](Pallet::sudo_as) call just took place.
      */
-    "SudoAsDone": Anonymize<Idc8sgvk73bffk>;
+    "SudoAsDone": Anonymize<Idint53tssnoiv>;
 }>;
-export type Idc8sgvk73bffk = {
+export type Idint53tssnoiv = {
     /**
      * The result of the call made by the sudo user.
      */
-    "sudo_result": Anonymize<I6u0756906v9r1>;
+    "sudo_result": Anonymize<I1g08b4i0jov6l>;
 };
-export type I6u0756906v9r1 = ResultPayload<undefined, Anonymize<Id7dblsg8f16br>>;
+export type I1g08b4i0jov6l = ResultPayload<undefined, Anonymize<I4l89tt4u57gak>>;
 export type I5rtkmhm2dng4u = {
     /**
      * The old sudo key (if one was previously set).
@@ -1861,8 +1866,8 @@ export type I517dpr2vgniav = AnonymousEnum<{
      * flag are cleared (the admin vouched for the old owner).
      *
      * - Origin: signed, the account the offer names.
-     * - Errors: `InvalidName`, `UnknownNamespace`, `NoOffer`, `NotOfferee`, or a balance
-     * error.
+     * - Errors: `InvalidName`, `UnknownNamespace`, `NoOffer`, `NotOfferee`,
+     * `AssignedNamespace`, or a balance error.
      * - Events: `NamespaceTransferred`.
      */
     "accept_namespace": Anonymize<Ifr5aig9m2vkjf>;
@@ -2059,7 +2064,7 @@ export type I7u915mvkdsb08 = ResultPayload<Uint8Array, Enum<{
     "NotFound": Anonymize<I4gil44d08grh>;
     "Codec": undefined;
 }>>;
-export type Ih153sj8i4ll3 = ResultPayload<Anonymize<I6u0756906v9r1>, Anonymize<I5nrjkj9qumobs>>;
+export type I9vcjtup7lht2i = ResultPayload<Anonymize<I1g08b4i0jov6l>, Anonymize<I5nrjkj9qumobs>>;
 export type I5nrjkj9qumobs = AnonymousEnum<{
     "Invalid": Enum<{
         "Call": undefined;

@@ -1,5 +1,5 @@
 import { StorageDescriptor, PlainDescriptor, TxDescriptor, RuntimeDescriptor, Enum, ApisFromDef, QueryFromPalletsDef, TxFromPalletsDef, EventsFromPalletsDef, ErrorsFromPalletsDef, ConstFromPalletsDef, ViewFnsFromPalletsDef, SS58String, SizedHex, FixedSizeArray } from "polkadot-api";
-import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I3drg29j4ct1cf, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, I502n21815m7g7, I9bin2jc70qt6q, TransactionPaymentReleases, PreimageOldRequestStatus, PreimageRequestStatus, I4pact7n2e9a0i, I4eu9vqki5tdjm, Ic6oh1ospoikg7, I3khhinkisgsjm, I4p8l84tk038s, I5as9vgkd1oho5, Idkbvh6dahk1v7, I5ooth7b527cfv, I4si96ncpv5kgs, Ia2lhg7l2hilo3, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, Ifcoblep93v6c5, I77t7tprnddbu, I8k3rnvpeeh4hv, Icrl5i37s68h95, I82nfqfkd48n10, I1jm8m1rh9e20v, I3o5j3bli1pd8e, Iedl94euhq9deq, I9pf8ji3tn7abh, Iab849m5qcagqt, Inkee99hhhve8, I4cbvqmqadhrea, Ifr5aig9m2vkjf, I9ajaslal4k89p, Iel604g1468nrj, Ienr6kq4o6mdf8, Ib392niqki46bl, I1g87i1krmvae9, I2nbun09n3v88s, I9ita085cok440, If5k739s7bdf97, I4sfd865gtbgtv, I3fpng9h9ltb43, Ia82mnkmeo2rhc, Iehc37hqolehhg, Icbccs0ug47ilf, I855j4i3kr8ko1, Icbe0h3ht4eepp, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4fooe9dun9o0t, I5iefk1r8ucu3d, Ifnkn053neb42f, Ie9dqmc4irvl5g, Iph9c4rn81ub2, Ier2cke86dqbr2, Idc8sgvk73bffk, I5rtkmhm2dng4u, I804ch2hkdol1d, I55er3kka9erlk, I60f84grjb9v39, I8bbtgqc0g0jv4, I6rqgmuomq42eg, Iboa8adgnuuuaq, I4r2k36bdrbl00, I7ass86blamist, Ic6hjctrmipd77, I50mk7sn12gtl7, I6ff7mlknkhe0u, Ieoeon8f6e07r0, I4362n2kni47op, Icccvlnqfjn3g4, I30mo878vefnpr, I1idngl74p6tpq, I32sphb7ac0idm, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, I4gil44d08grh, I7u915mvkdsb08, Ih153sj8i4ll3, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, Ibj9pqci2cevk0, Ia2jf7t05pkd8s, Ieinljbi9nlii6, Idq4v486p8tn37, I7q6dv8ofruevf, I9d4ji80mijtn4, Iduo2vv2e26f2b, If01jnqulqrru1, I3ntblk4h1462t, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, Id7dblsg8f16br } from "./common-types";
+import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I75etbtqb5q6e4, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, I502n21815m7g7, I9bin2jc70qt6q, TransactionPaymentReleases, PreimageOldRequestStatus, PreimageRequestStatus, I4pact7n2e9a0i, I4eu9vqki5tdjm, Ic6oh1ospoikg7, I3khhinkisgsjm, I4p8l84tk038s, I5as9vgkd1oho5, Idkbvh6dahk1v7, I5ooth7b527cfv, I4si96ncpv5kgs, Ia2lhg7l2hilo3, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, Ifcoblep93v6c5, I77t7tprnddbu, I8k3rnvpeeh4hv, Icrl5i37s68h95, I82nfqfkd48n10, I1jm8m1rh9e20v, I3o5j3bli1pd8e, Iedl94euhq9deq, I9pf8ji3tn7abh, Iab849m5qcagqt, Inkee99hhhve8, I4cbvqmqadhrea, Ifr5aig9m2vkjf, I9ajaslal4k89p, Iel604g1468nrj, Ienr6kq4o6mdf8, Ib392niqki46bl, I1g87i1krmvae9, I2nbun09n3v88s, I9ita085cok440, If5k739s7bdf97, I4sfd865gtbgtv, I3fpng9h9ltb43, Ia82mnkmeo2rhc, Id3sfq6vlkhvfh, Icbccs0ug47ilf, I855j4i3kr8ko1, I3k116vn89phhm, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4fooe9dun9o0t, I5iefk1r8ucu3d, Ifnkn053neb42f, Ie9dqmc4irvl5g, Iph9c4rn81ub2, Ier2cke86dqbr2, Idint53tssnoiv, I5rtkmhm2dng4u, I804ch2hkdol1d, I55er3kka9erlk, I60f84grjb9v39, I8bbtgqc0g0jv4, I6rqgmuomq42eg, Iboa8adgnuuuaq, I4r2k36bdrbl00, I7ass86blamist, Ic6hjctrmipd77, I50mk7sn12gtl7, I6ff7mlknkhe0u, Ieoeon8f6e07r0, I4362n2kni47op, Icccvlnqfjn3g4, I30mo878vefnpr, I1idngl74p6tpq, I32sphb7ac0idm, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, I4gil44d08grh, I7u915mvkdsb08, I9vcjtup7lht2i, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, Ibj9pqci2cevk0, Ia2jf7t05pkd8s, Ieinljbi9nlii6, Idq4v486p8tn37, I7q6dv8ofruevf, I9d4ji80mijtn4, Iduo2vv2e26f2b, If01jnqulqrru1, I3ntblk4h1462t, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, I4l89tt4u57gak } from "./common-types";
 type AnonymousEnum<T extends {}> = T & {
     __anonymous: true;
 };
@@ -63,7 +63,7 @@ type IStorage = {
          * Events have a large in-memory size. Box the events to not go out-of-memory
          * just in case someone still reads them from within the runtime.
          */
-        Events: StorageDescriptor<[], Anonymize<I3drg29j4ct1cf>, false, never>;
+        Events: StorageDescriptor<[], Anonymize<I75etbtqb5q6e4>, false, never>;
         /**
          * The number of events in the `Events<T>` list.
          */
@@ -336,6 +336,13 @@ type IStorage = {
          * The accounts whose signed pin reports are accepted. Managed by `ForceOrigin`.
          */
         Pinners: StorageDescriptor<[], Anonymize<Ia2lhg7l2hilo3>, false, never>;
+        /**
+         * How many pin reports of each pinner the current block has applied: `(block, count)`.
+         * Reports are free and of top priority, so a pinner may have at most
+         * [`Pallet::max_reports_per_block`] applied per block; the rest wait in the pool for a later
+         * block. At most one row per pinner (`MaxPinners`); `remove_pinner` removes it.
+         */
+        ReportsInBlock: StorageDescriptor<[Key: SS58String], Anonymize<I9jd27rnpm8ttv>, true, never>;
     };
 };
 type ICalls = {
@@ -780,8 +787,8 @@ type ICalls = {
          * flag are cleared (the admin vouched for the old owner).
          *
          * - Origin: signed, the account the offer names.
-         * - Errors: `InvalidName`, `UnknownNamespace`, `NoOffer`, `NotOfferee`, or a balance
-         * error.
+         * - Errors: `InvalidName`, `UnknownNamespace`, `NoOffer`, `NotOfferee`,
+         * `AssignedNamespace`, or a balance error.
          * - Events: `NamespaceTransferred`.
          */
         accept_namespace: TxDescriptor<Anonymize<Ifr5aig9m2vkjf>>;
@@ -889,7 +896,7 @@ type IEvent = {
         /**
          * An extrinsic failed.
          */
-        ExtrinsicFailed: PlainDescriptor<Anonymize<Iehc37hqolehhg>>;
+        ExtrinsicFailed: PlainDescriptor<Anonymize<Id3sfq6vlkhvfh>>;
         /**
          * `:code` was updated to the code with the given hash.
          */
@@ -913,7 +920,7 @@ type IEvent = {
         /**
          * An invalid authorized upgrade was rejected while trying to apply it.
          */
-        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<Icbe0h3ht4eepp>>;
+        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<I3k116vn89phhm>>;
     };
     Grandpa: {
         /**
@@ -1064,7 +1071,7 @@ type IEvent = {
         /**
          * A sudo call just took place.
          */
-        Sudid: PlainDescriptor<Anonymize<Idc8sgvk73bffk>>;
+        Sudid: PlainDescriptor<Anonymize<Idint53tssnoiv>>;
         /**
          * The sudo key has been updated.
          */
@@ -1076,7 +1083,7 @@ type IEvent = {
         /**
          * A [sudo_as](Pallet::sudo_as) call just took place.
          */
-        SudoAsDone: PlainDescriptor<Anonymize<Idc8sgvk73bffk>>;
+        SudoAsDone: PlainDescriptor<Anonymize<Idint53tssnoiv>>;
     };
     Preimage: {
         /**
@@ -1576,6 +1583,11 @@ type IError = {
          * move it, with `force_transfer_namespace`.
          */
         AssignedNamespace: PlainDescriptor<undefined>;
+        /**
+         * The pinner already has `2 × MaxPinsPerBlock` reports in this block; the report waits
+         * for the next one.
+         */
+        TooManyReports: PlainDescriptor<undefined>;
     };
 };
 type IConstants = {
@@ -1820,7 +1832,7 @@ type IRuntimeCalls = {
          * Returns an inclusion outcome which specifies if this extrinsic is included in
          * this block or not.
          */
-        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<Ih153sj8i4ll3>>;
+        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<I9vcjtup7lht2i>>;
         /**
          * Finish the current block.
          */
@@ -2094,7 +2106,7 @@ type IRuntimeCalls = {
         preset_names: RuntimeDescriptor<[], Anonymize<I6lr8sctk0bi4e>>;
     };
 };
-export type ModregDispatchError = Anonymize<Id7dblsg8f16br>;
+export type ModregDispatchError = Anonymize<I4l89tt4u57gak>;
 type IAsset = PlainDescriptor<void>;
 export type ModregExtensions = {};
 type PalletsTypedef = {
@@ -2140,7 +2152,7 @@ type AllInteractions = {
         TransactionPayment: ['NextFeeMultiplier', 'StorageVersion', 'TxPaymentCredit'];
         Sudo: ['Key'];
         Preimage: ['StatusFor', 'RequestStatusFor', 'PreimageFor'];
-        ModuleRegistry: ['ModuleRegistry', 'Modules', 'PendingPins', 'CidRefs', 'TransferOffers', 'Namespaces', 'NamespaceDeposits', 'Maintainers', 'NamespaceOffers', 'Packages', 'Versions', 'VersionEntries', 'Pinners'];
+        ModuleRegistry: ['ModuleRegistry', 'Modules', 'PendingPins', 'CidRefs', 'TransferOffers', 'Namespaces', 'NamespaceDeposits', 'Maintainers', 'NamespaceOffers', 'Packages', 'Versions', 'VersionEntries', 'Pinners', 'ReportsInBlock'];
     };
     tx: {
         System: ['remark', 'set_heap_pages', 'set_code', 'set_code_without_checks', 'set_storage', 'kill_storage', 'kill_prefix', 'remark_with_event', 'authorize_upgrade', 'authorize_upgrade_without_checks', 'apply_authorized_upgrade'];
@@ -2166,7 +2178,7 @@ type AllInteractions = {
         Balances: ['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'Expendability', 'ExistingVestingSchedule', 'DeadAccount', 'TooManyReserves', 'TooManyHolds', 'TooManyFreezes', 'IssuanceDeactivated', 'DeltaZero'];
         Sudo: ['RequireSudo'];
         Preimage: ['TooBig', 'AlreadyNoted', 'NotAuthorized', 'NotNoted', 'Requested', 'NotRequested', 'TooMany', 'TooFew'];
-        ModuleRegistry: ['EmptyKey', 'KeyTooLong', 'EmptyValue', 'ValueTooLarge', 'InvalidUtf8', 'InvalidJson', 'JsonNotObject', 'InvalidCid', 'IdentityCid', 'NotOwner', 'NotFound', 'AlreadyOwner', 'NotPinner', 'AlreadyPinner', 'TooManyPinners', 'StaleReport', 'ReportNotNeeded', 'ReportExpired', 'ReportTooEarly', 'NoOffer', 'NotOfferee', 'OfferOutdated', 'ReservedKey', 'SealedEntry', 'InvalidName', 'ReservedName', 'NamespaceTaken', 'UnknownNamespace', 'NotNamespaceOwner', 'NotMaintainer', 'AlreadyMaintainer', 'TooManyMaintainers', 'InvalidVersion', 'VersionExists', 'UnknownPackage', 'UnknownVersion', 'PackageExists', 'BadChecksumLength', 'MetadataTooLarge', 'InvalidModuleType', 'TooManyVersions', 'AlreadyYanked', 'NotYanked', 'InvalidSuccessor', 'InvalidReason', 'NotDeprecated', 'AssignedNamespace'];
+        ModuleRegistry: ['EmptyKey', 'KeyTooLong', 'EmptyValue', 'ValueTooLarge', 'InvalidUtf8', 'InvalidJson', 'JsonNotObject', 'InvalidCid', 'IdentityCid', 'NotOwner', 'NotFound', 'AlreadyOwner', 'NotPinner', 'AlreadyPinner', 'TooManyPinners', 'StaleReport', 'ReportNotNeeded', 'ReportExpired', 'ReportTooEarly', 'NoOffer', 'NotOfferee', 'OfferOutdated', 'ReservedKey', 'SealedEntry', 'InvalidName', 'ReservedName', 'NamespaceTaken', 'UnknownNamespace', 'NotNamespaceOwner', 'NotMaintainer', 'AlreadyMaintainer', 'TooManyMaintainers', 'InvalidVersion', 'VersionExists', 'UnknownPackage', 'UnknownVersion', 'PackageExists', 'BadChecksumLength', 'MetadataTooLarge', 'InvalidModuleType', 'TooManyVersions', 'AlreadyYanked', 'NotYanked', 'InvalidSuccessor', 'InvalidReason', 'NotDeprecated', 'AssignedNamespace', 'TooManyReports'];
     };
     constants: {
         System: ['BlockWeights', 'BlockLength', 'BlockHashCount', 'DbWeight', 'Version', 'SS58Prefix'];
