@@ -7,6 +7,8 @@
 //!   [`PinStatus`], [`TransferOffer`], …) and the signed [`PinReport`];
 //! - [`registry`]: names in namespaces, SemVer versions, the range syntax and the one
 //!   resolution rule of the registry layer;
+//! - [`order`]: order keys that sort versions by precedence, and the resolution rule run
+//!   over such an ordered index in a bounded number of reads;
 //! - [`validation`]: how a submitted value is classified (JSON metadata or a raw CID), how a CID
 //!   is parsed into the binary form the chain records, and how that form is rendered back as
 //!   text;
@@ -20,6 +22,7 @@
 extern crate alloc;
 
 pub mod json;
+pub mod order;
 pub mod registry;
 pub mod types;
 pub mod validation;
