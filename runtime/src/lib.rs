@@ -75,7 +75,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("module-registry"),
 	impl_name: alloc::borrow::Cow::Borrowed("module-registry"),
 	authoring_version: 1,
-	spec_version: 105,
+	spec_version: 106,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 2,
@@ -160,6 +160,7 @@ pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
 type Migrations = (
 	pallet_module_registry::migrations::v1::MigrateV0ToV1<Runtime>,
 	pallet_module_registry::migrations::v2::MigrateV1ToV2<Runtime>,
+	pallet_module_registry::migrations::v3::MigrateV2ToV3<Runtime>,
 );
 
 /// Executive: dispatches to the pallets.

@@ -281,6 +281,13 @@ def test_postgres_matches_sqlite_and_a_killed_gateway_resumes(world):
         # A second replica on the same database serves reads but does not index.
         replica = start_gateway(world, "gw-pg-2", database=url, extra=public)
         assert replica.health()["indexing"] is False and on_pg.health()["indexing"] is True
+        # Behind a load balancer's health check both replicas are healthy: the follower too
+        # answers 200, with the node reachable and the index's height.
+        for gw in (replica, on_pg):
+            wait_until(lambda gw=gw: gw.request("GET", "/healthz")[0] == 200, 30, f"{gw.name} healthy")
+            health = gw.health()
+            assert health["ok"] is True and health["chainReachable"] is True, health
+            assert health["indexedHeight"] > 0
         assert replica.get("/v1/modules")["total"] == 2
 
         # Kill a gateway mid-sync (small batches make the catch-up long), start it again on the

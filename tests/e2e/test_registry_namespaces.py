@@ -29,3 +29,26 @@ def test_namespaces_change_hands_and_maintainers(dev_node, ipfs, tmp_path):
     assert "NotMaintainer" in refused["error"]
     run("publish", str(art), "--name", "handover/tool", "--version", "0.2.0", suri="//Bob")
     assert run("resolve", "handover/tool@*")["version"] == "0.2.0"
+
+
+def test_an_empty_namespace_is_released_and_claimed_again(dev_node, ipfs, tmp_path):
+    """`modreg namespace release`: the deposit comes back and the name is free; a namespace that
+    holds a package cannot be released (packages are never deleted)."""
+    run = lambda *args, **kw: modreg(dev_node, ipfs, tmp_path, *args, **kw)  # noqa: E731
+    bob = "5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty"
+    run("namespace", "claim", "fleeting")
+    shown = run("namespace", "show", "fleeting")
+    assert shown["packageCount"] == 0 and int(shown["deposit"]) > 0
+    assert "NotNamespaceOwner" in run("namespace", "release", "fleeting", suri="//Bob", code=3)["error"]
+    run("namespace", "release", "fleeting")
+    run("namespace", "show", "fleeting", code=1)
+    run("namespace", "claim", "fleeting", suri="//Bob")
+    assert run("namespace", "show", "fleeting")["owner"] == bob
+
+    art = tmp_path / "artifact.bin"
+    art.write_bytes(os.urandom(1024))
+    run("publish", str(art), "--name", "fleeting/tool", "--version", "1.0.0", suri="//Bob")
+    assert run("namespace", "show", "fleeting")["packageCount"] == 1
+    refused = run("namespace", "release", "fleeting", suri="//Bob", code=3)
+    assert "NamespaceNotEmpty" in refused["error"]
+    assert run("resolve", "fleeting/tool@*")["version"] == "1.0.0"

@@ -154,12 +154,19 @@ impl From<ChainError> for ApiError {
 pub fn refusal_status(name: &str) -> StatusCode {
 	match name {
 		"NotOwner" | "NotNamespaceOwner" | "NotMaintainer" | "NotPinner" | "NotOfferee" |
-		"ReservedKey" | "SealedEntry" | "ReservedName" | "AssignedNamespace" =>
-			StatusCode::FORBIDDEN,
+		"ReservedKey" | "SealedEntry" | "ReservedName" | "AssignedNamespace" => StatusCode::FORBIDDEN,
 		"NotFound" | "UnknownNamespace" | "UnknownPackage" | "UnknownVersion" | "NoOffer" =>
 			StatusCode::NOT_FOUND,
-		"NamespaceTaken" | "VersionExists" | "PackageExists" | "AlreadyOwner" |
-		"AlreadyMaintainer" | "AlreadyYanked" | "NotYanked" | "NotDeprecated" => StatusCode::CONFLICT,
+		"NamespaceTaken" |
+		"VersionExists" |
+		"PackageExists" |
+		"AlreadyOwner" |
+		"AlreadyMaintainer" |
+		"AlreadyYanked" |
+		"NotYanked" |
+		"NotDeprecated" |
+		"VerificationPending" |
+		"NamespaceNotEmpty" => StatusCode::CONFLICT,
 		"ValueTooLarge" | "KeyTooLong" | "MetadataTooLarge" => StatusCode::PAYLOAD_TOO_LARGE,
 		_ if name.starts_with("Invalid") || name.starts_with("Empty") =>
 			StatusCode::UNPROCESSABLE_ENTITY,

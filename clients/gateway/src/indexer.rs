@@ -183,8 +183,9 @@ impl Indexer {
 				lock = self.try_lock().await;
 				if lock.is_none() {
 					self.status.leader.store(false, Ordering::Relaxed);
-					// Another replica indexes; keep the finalized height fresh for /healthz.
-					let _ = self.refresh_heights().await;
+					// Another replica indexes; keep the heights and the node's reachability
+					// fresh for /healthz, which a load balancer asks every replica.
+					self.follow().await;
 					tokio::time::sleep(Duration::from_secs(2)).await;
 					continue;
 				}
@@ -231,6 +232,23 @@ impl Indexer {
 			.try_get("got")
 			.ok()?;
 		got.then_some(conn)
+	}
+
+	/// A follower's step: read the heights, and record whether the node answered.
+	async fn follow(&self) {
+		match self.refresh_heights().await {
+			Ok(()) => {
+				self.status.chain_ok.store(true, Ordering::Relaxed);
+				*self.status.last_error.lock().expect("status lock") = None;
+			},
+			Err(e) => {
+				if matches!(e, IndexError::Chain(_)) {
+					self.status.chain_ok.store(false, Ordering::Relaxed);
+					self.node.reset();
+				}
+				*self.status.last_error.lock().expect("status lock") = Some(e.to_string());
+			},
+		}
 	}
 
 	async fn refresh_heights(&self) -> Result<(), IndexError> {

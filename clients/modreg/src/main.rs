@@ -223,6 +223,8 @@ enum NamespaceCommand {
 	Transfer { namespace: String, to: String },
 	/// Accept a namespace offered to you.
 	Accept { namespace: String },
+	/// Give up your namespace while it holds no packages; the claim deposit is returned.
+	Release { namespace: String },
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -1064,6 +1066,16 @@ async fn namespace(
 				)
 				.await?;
 			out(json, ok, format!("you now own {namespace}"));
+		},
+		NamespaceCommand::Release { namespace } => {
+			chain
+				.submit(
+					&Chain::signer(suri)?,
+					"release_namespace",
+					(namespace.clone().into_bytes(),),
+				)
+				.await?;
+			out(json, ok, format!("released {namespace}; its deposit is returned"));
 		},
 	}
 	Ok(())

@@ -119,6 +119,11 @@ class Registry:
         """Accept a namespace offered to ``keypair``; its maintainer list is cleared."""
         return self._submit(keypair, "accept_namespace", {"namespace": as_bytes(namespace)})
 
+    def release_namespace(self, keypair, namespace):
+        """Give up ``namespace`` (owner only) while it holds no packages: the claim deposit is
+        returned and anyone may claim the name again. Raises ``errors.NamespaceNotEmpty``."""
+        return self._submit(keypair, "release_namespace", {"namespace": as_bytes(namespace)})
+
     def publish_version(self, keypair, name, version, cid, checksum, size, metadata=None):
         """Publish an immutable version of package ``name`` (``ns/name``).
 

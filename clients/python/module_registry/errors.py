@@ -32,6 +32,8 @@ PALLET_ERRORS = [
     "PackageExists", "BadChecksumLength", "MetadataTooLarge", "InvalidModuleType",
     "TooManyVersions", "AlreadyYanked", "NotYanked", "InvalidSuccessor", "InvalidReason",
     "NotDeprecated", "AssignedNamespace", "TooManyReports",
+    # The admin's remedies (spec 106).
+    "NothingToVerify", "VerificationPending", "NamespacedPackage", "NamespaceNotEmpty",
 ]
 
 # One class per pallet error, so callers can `except errors.NotOwner`.

@@ -727,6 +727,85 @@ mod benchmarks {
 		Ok(())
 	}
 
+	/// With `m` maintainers to clear, an offer to withdraw and a claim deposit to return.
+	#[benchmark]
+	fn release_namespace(m: Linear<0, { T::MaxMaintainers::get() }>) -> Result<(), BenchmarkError> {
+		let ns = ns_of(0);
+		let owner = funded::<T>("owner", 0, 64, 64);
+		ModuleRegistryPallet::<T>::claim_namespace(
+			RawOrigin::Signed(owner.clone()).into(),
+			arg(&ns),
+		)?;
+		for i in 0..m {
+			ModuleRegistryPallet::<T>::add_maintainer(
+				RawOrigin::Signed(owner.clone()).into(),
+				arg(&ns),
+				account("maintainer", i, 0),
+			)?;
+		}
+		ModuleRegistryPallet::<T>::transfer_namespace(
+			RawOrigin::Signed(owner.clone()).into(),
+			arg(&ns),
+			account("to", 0, 0),
+		)?;
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(owner), arg(&ns));
+
+		assert!(ModuleRegistryPallet::<T>::get_namespace(ns).ok().flatten().is_none());
+		Ok(())
+	}
+
+	/// A version entry with a settled verdict, sent back to the worker.
+	#[benchmark]
+	fn force_reverify() -> Result<(), BenchmarkError> {
+		let _ = namespace_with_package::<T>(0)?;
+		let key =
+			VersionEntries::<T>::iter_keys().next().ok_or(BenchmarkError::Stop("no entry"))?;
+		let by: T::AccountId = account("pinner", 0, 0);
+		Modules::<T>::mutate(&key, |r| {
+			if let Some(r) = r {
+				r.info.pin_status = PinStatus::Verified { at: 1u32.into(), by };
+			}
+		});
+		PendingPins::<T>::remove(&key);
+		let origin = admin::<T>()?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, key.clone());
+
+		assert!(PendingPins::<T>::contains_key(&key));
+		Ok(())
+	}
+
+	/// A package of the open namespace with the longest name.
+	#[benchmark]
+	fn force_transfer_package() -> Result<(), BenchmarkError> {
+		let open = T::OpenNamespace::get();
+		let mut name = open.as_bytes().to_vec();
+		name.push(b'/');
+		name.resize(open.len() + 1 + module_registry_primitives::registry::MAX_NAME_LEN, b'p');
+		let publisher = funded::<T>("publisher", 0, 64, T::MaxValueLength::get() as usize);
+		ModuleRegistryPallet::<T>::publish_version(
+			RawOrigin::Signed(publisher).into(),
+			arg(&name),
+			arg(long_version(0)),
+			arg(BENCH_CID),
+			arg([7; 32]),
+			1,
+			arg(b"{}"),
+		)?;
+		let to: T::AccountId = account("to", 0, 0);
+		let origin = admin::<T>()?;
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, arg(&name), to.clone());
+
+		let package = ModuleRegistryPallet::<T>::get_package(name).ok().flatten();
+		assert!(package.is_some_and(|p| p.info.owner == to));
+		Ok(())
+	}
+
 	impl_benchmark_test_suite!(
 		ModuleRegistryPallet,
 		crate::mock::new_test_ext(),

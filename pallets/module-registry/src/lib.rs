@@ -71,7 +71,7 @@ pub mod weights;
 
 /// The stored records and the value rules live in `module-registry-primitives`, shared with the
 /// runtime API, the RPC and the clients; they are re-exported here under their old paths.
-pub use module_registry_primitives::{types, types::*, validation};
+pub use module_registry_primitives::{order::OrderKey, types, types::*, validation};
 pub use offchain::{crypto, DEFAULT_IPFS_API, IPFS_API_STORAGE_KEY, KEY_TYPE};
 pub use pallet::*;
 pub use pin_report::PinReport;
@@ -97,6 +97,12 @@ pub type ValueOf<T> = frame_support::BoundedVec<u8, <T as Config>::MaxValueLengt
 pub type ModuleInfoOf<T> = ModuleInfo<
 	<T as frame_system::Config>::AccountId,
 	BalanceOf<T>,
+	frame_system::pallet_prelude::BlockNumberFor<T>,
+>;
+
+/// An entry's pin status.
+pub type PinStatusOf<T> = PinStatus<
+	<T as frame_system::Config>::AccountId,
 	frame_system::pallet_prelude::BlockNumberFor<T>,
 >;
 
@@ -232,8 +238,9 @@ pub mod pallet {
 	/// The in-code storage version. 1: `PinStatus::Rejected` is the final pin state and every
 	/// `Failed` entry is queued (see [`crate::migrations::v1`]). 2: the deposit ticket and the
 	/// value hash live in the entry's record, and deposits cover the bookkeeping rows (see
-	/// [`crate::migrations::v2`]).
-	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(2);
+	/// [`crate::migrations::v2`]). 3: each package's versions are indexed in precedence order
+	/// ([`VersionOrder`], [`LiveVersions`]; see [`crate::migrations::v3`]).
+	pub const STORAGE_VERSION: StorageVersion = StorageVersion::new(3);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]
@@ -276,7 +283,7 @@ pub mod pallet {
 			type ReportWindow = ConstU32<10>;
 			type IpfsTimeoutMs = ConstU64<4_000>;
 			type UnsignedPriority = ConstU64<{ 1 << 20 }>;
-			type MaxVersions = ConstU32<1_024>;
+			type MaxVersions = ConstU32<16_384>;
 			type MaxMaintainers = ConstU32<16>;
 			type MaxMetadataLength = ConstU32<16_384>;
 			type ReservedNamespaces = DefaultReservedNamespaces;
@@ -532,6 +539,18 @@ pub mod pallet {
 		/// The admin moved a namespace to `to`; its maintainers, offer, `verified` flag and
 		/// claim deposit (returned to `from`) were cleared.
 		NamespaceForceTransferred { namespace: Name, from: T::AccountId, to: T::AccountId },
+		/// The admin sent an entry (a plain one or a version's) back to the pinning worker;
+		/// `previous` is the status it had.
+		ReverificationRequested { key: KeyOf<T>, previous: PinStatusOf<T> },
+		/// The owner gave up a namespace that held no packages; its claim deposit was returned.
+		NamespaceReleased { namespace: Name, owner: T::AccountId, deposit: BalanceOf<T> },
+		/// The admin moved a package of the open namespace to `to`.
+		PackageForceTransferred {
+			namespace: Name,
+			name: Name,
+			from: T::AccountId,
+			to: T::AccountId,
+		},
 	}
 
 	#[pallet::error]
@@ -644,6 +663,15 @@ pub mod pallet {
 		/// The pinner already has `2 × MaxPinsPerBlock` reports in this block; the report waits
 		/// for the next one.
 		TooManyReports,
+		/// The entry names no CID: there is nothing to pin or verify.
+		NothingToVerify,
+		/// The entry already waits for the pinning worker.
+		VerificationPending,
+		/// The package lives in a claimed namespace, whose owner and maintainers publish to it:
+		/// it moves with its namespace (`force_transfer_namespace`).
+		NamespacedPackage,
+		/// The namespace holds packages, which are never deleted: it cannot be released.
+		NamespaceNotEmpty,
 	}
 
 	/// A reason for the pallet placing a hold on funds.
@@ -710,6 +738,23 @@ pub mod pallet {
 		VersionText,
 		VersionRecordOf<T>,
 	>;
+
+	/// Every version of each package in ascending precedence: package, then the version's
+	/// [`OrderKey`] (under the `Identity` hasher, so the trie's order is precedence order), to
+	/// the version's identity (its key in [`Versions`]). `versions` pages through it, reading
+	/// only the page it returns.
+	#[pallet::storage]
+	pub type VersionOrder<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, PackageKey, Identity, OrderKey, VersionText>;
+
+	/// The versions resolution may pick (those not yanked), highest first: package, then
+	/// `(is a pre-release, the negated OrderKey)`, to the version's identity. `resolve` and
+	/// `latest` seek to the range's upper bound here and read one entry per search
+	/// ([`module_registry_primitives::order::resolve_indexed`]); yanking removes the row and
+	/// unyanking restores it.
+	#[pallet::storage]
+	pub type LiveVersions<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, PackageKey, Identity, (bool, OrderKey), VersionText>;
 
 	/// The entries that hold published versions (sealed): entry key to package and version.
 	#[pallet::storage]
@@ -1350,6 +1395,67 @@ pub mod pallet {
 		) -> DispatchResult {
 			T::RegistryAdmin::ensure_origin(origin)?;
 			Self::do_force_transfer_namespace(namespace.into_inner(), to)
+		}
+
+		/// Send an entry whose pinning is settled (`Verified`, `Rejected`, or given up) back to
+		/// the pinning worker, as if its value had just been set: for a verdict the admin has
+		/// reason to doubt (a faulty pinner, content that came back). The value, owner and
+		/// deposit are untouched; `updated` becomes the current block, so pin reports made
+		/// before this call no longer apply and a `Timeout` waits a full `PinHorizon` again.
+		///
+		/// - Origin: [`Config::RegistryAdmin`].
+		/// - Errors: `NotFound`, `NothingToVerify`, `VerificationPending`.
+		/// - Events: `ReverificationRequested`.
+		#[pallet::call_index(25)]
+		#[pallet::weight(T::WeightInfo::force_reverify())]
+		pub fn force_reverify(origin: OriginFor<T>, key: KeyOf<T>) -> DispatchResult {
+			T::RegistryAdmin::ensure_origin(origin)?;
+			Modules::<T>::try_mutate(&key, |record| -> DispatchResult {
+				let info = &mut record.as_mut().ok_or(Error::<T>::NotFound)?.info;
+				ensure!(info.cid.is_some(), Error::<T>::NothingToVerify);
+				ensure!(
+					!(info.pin_status.is_open() && PendingPins::<T>::contains_key(&key)),
+					Error::<T>::VerificationPending
+				);
+				let previous = core::mem::replace(&mut info.pin_status, PinStatus::Pending);
+				info.updated = frame_system::Pallet::<T>::block_number();
+				PendingPins::<T>::insert(&key, ());
+				Self::deposit_event(Event::ReverificationRequested { key: key.clone(), previous });
+				Ok(())
+			})
+		}
+
+		/// Give up a namespace that holds no packages: its maintainers and any pending offer are
+		/// cleared and the claim deposit is returned; anyone may claim the name again.
+		///
+		/// - Origin: signed, the namespace owner.
+		/// - Errors: `InvalidName`, `UnknownNamespace`, `NotNamespaceOwner`,
+		///   `NamespaceNotEmpty`, `AssignedNamespace` (the admin's: it moves with
+		///   `force_transfer_namespace`).
+		/// - Events: `NamespaceReleased`.
+		#[pallet::call_index(27)]
+		#[pallet::weight(T::WeightInfo::release_namespace(T::MaxMaintainers::get()))]
+		pub fn release_namespace(origin: OriginFor<T>, namespace: Name) -> DispatchResult {
+			let owner = ensure_signed(origin)?;
+			Self::do_release_namespace(owner, namespace.into_inner())
+		}
+
+		/// Move a package of the open namespace to `to`, who alone may publish to it from now
+		/// on: the remedy for a lost key or a squatted name. Packages of claimed namespaces
+		/// move with their namespace.
+		///
+		/// - Origin: [`Config::RegistryAdmin`].
+		/// - Errors: `InvalidName`, `UnknownPackage`, `NamespacedPackage`, `AlreadyOwner`.
+		/// - Events: `PackageForceTransferred`.
+		#[pallet::call_index(26)]
+		#[pallet::weight(T::WeightInfo::force_transfer_package())]
+		pub fn force_transfer_package(
+			origin: OriginFor<T>,
+			name: PackageText,
+			to: T::AccountId,
+		) -> DispatchResult {
+			T::RegistryAdmin::ensure_origin(origin)?;
+			Self::do_force_transfer_package(name.into_inner(), to)
 		}
 	}
 

@@ -96,7 +96,7 @@ impl pallet_module_registry::Config for Test {
 }
 
 /// Versions per package in tests.
-pub const MAX_VERSIONS: u32 = 4;
+pub const MAX_VERSIONS: u32 = 32;
 /// Maintainers per namespace in tests.
 pub const MAX_MAINTAINERS: u32 = 2;
 /// Longest version metadata in tests.

@@ -973,3 +973,66 @@ fn a_pinner_has_at_most_twice_max_pins_per_block_reports_applied_per_block() {
 		assert_eq!(crate::ReportsInBlock::<Test>::iter().count(), 0);
 	});
 }
+
+/// The admin's remedy for a verdict it doubts: `force_reverify` sends a settled entry back to
+/// the worker. Reports made before it (the verdict being doubted among them) do not apply
+/// again; a fresh report does.
+#[test]
+fn the_admin_can_send_a_settled_entry_back_for_verification() {
+	new_test_ext().execute_with(|| {
+		let key: crate::KeyOf<Test> = b"k".to_vec().try_into().unwrap();
+		register(ALICE, "k", &raw_cid(b"x", 0x12));
+		// Still pending: nothing to send back.
+		assert_noop!(
+			ModuleRegistry::force_reverify(RuntimeOrigin::root(), key.clone()),
+			Error::<Test>::VerificationPending
+		);
+		let report = report_for("k", PinOutcome::Failed(PinFailure::HashMismatch), PINNER);
+		let signature = sign(&report);
+		assert_ok!(apply(report.clone(), signature.clone()));
+		let rejected = status("k");
+		assert!(!rejected.is_open(), "a hash mismatch is final: {rejected:?}");
+
+		assert_noop!(
+			ModuleRegistry::force_reverify(RuntimeOrigin::signed(ALICE), key.clone()),
+			DispatchError::BadOrigin
+		);
+		System::set_block_number(3);
+		assert_ok!(ModuleRegistry::force_reverify(RuntimeOrigin::root(), key.clone()));
+		assert_eq!(status("k"), PinStatus::Pending);
+		assert!(PendingPins::<Test>::contains_key(&key));
+		let info = Modules::<Test>::get(&key).unwrap().info;
+		assert_eq!((info.updated, info.update_count, info.owner), (3, 0, ALICE));
+		System::assert_last_event(RuntimeEvent::ModuleRegistry(Event::ReverificationRequested {
+			key: key.clone(),
+			previous: rejected,
+		}));
+
+		// The doubted report, replayed inside its window, no longer applies.
+		assert_noop!(
+			ModuleRegistry::report_pin_status(RuntimeOrigin::none(), report, signature),
+			Error::<Test>::StaleReport
+		);
+		// A new one does.
+		let fresh = report_for("k", PinOutcome::Verified, PINNER);
+		assert_ok!(apply(fresh.clone(), sign(&fresh)));
+		assert_eq!(status("k"), PinStatus::Verified { at: 3, by: PINNER });
+
+		// Entries without a CID, and keys that do not exist, are named errors.
+		register(ALICE, "plain", r#"{"name":"no cid"}"#);
+		assert_noop!(
+			ModuleRegistry::force_reverify(
+				RuntimeOrigin::root(),
+				b"plain".to_vec().try_into().unwrap()
+			),
+			Error::<Test>::NothingToVerify
+		);
+		assert_noop!(
+			ModuleRegistry::force_reverify(
+				RuntimeOrigin::root(),
+				b"none".to_vec().try_into().unwrap()
+			),
+			Error::<Test>::NotFound
+		);
+	});
+}

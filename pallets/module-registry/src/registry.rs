@@ -21,7 +21,10 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{Consideration, Footprint},
 };
-use module_registry_primitives::registry::{self as rules, Range, Version};
+use module_registry_primitives::{
+	order::{self, LiveIndex},
+	registry::{self as rules, Range, Version},
+};
 use sp_runtime::traits::{Convert, Zero};
 
 /// The first byte of every version entry's key. New plain keys starting with it are refused
@@ -129,6 +132,13 @@ impl<T: Config> Pallet<T> {
 		Ok((parsed, ParsedVersion { full, identity }))
 	}
 
+	/// A version's keys in [`VersionOrder`] and [`LiveVersions`]; `None` only for a version far
+	/// longer than [`VersionText`] holds.
+	pub(crate) fn index_keys(version: &Version) -> Option<(OrderKey, (bool, OrderKey))> {
+		let key = order::order_key(version)?;
+		Some((key, (!version.pre.is_empty(), order::negate(&key))))
+	}
+
 	fn is_open(namespace: &Name) -> bool {
 		namespace.as_slice() == T::OpenNamespace::get().as_bytes()
 	}
@@ -192,6 +202,7 @@ impl<T: Config> Pallet<T> {
 			deposit,
 			created,
 			maintainer_count: 0,
+			package_count: 0,
 		};
 		Namespaces::<T>::insert(&namespace, info);
 		Self::deposit_event(Event::NamespaceClaimed { namespace, owner: who, deposit });
@@ -209,6 +220,7 @@ impl<T: Config> Pallet<T> {
 			deposit: Zero::zero(),
 			created,
 			maintainer_count: 0,
+			package_count: 0,
 		};
 		Namespaces::<T>::insert(&namespace, info);
 		Self::deposit_event(Event::NamespaceAssigned { namespace, owner });
@@ -318,6 +330,34 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// Move a package of the open namespace; see `force_transfer_package`.
+	pub(crate) fn do_force_transfer_package(name: Vec<u8>, to: T::AccountId) -> DispatchResult {
+		let package = Self::parse_package(&name)?;
+		let mut info = Packages::<T>::get(&package.key).ok_or(Error::<T>::UnknownPackage)?;
+		ensure!(Self::is_open(package.namespace()), Error::<T>::NamespacedPackage);
+		let from = core::mem::replace(&mut info.owner, to.clone());
+		ensure!(from != to, Error::<T>::AlreadyOwner);
+		Packages::<T>::insert(&package.key, info);
+		let (namespace, name) = package.key;
+		Self::deposit_event(Event::PackageForceTransferred { namespace, name, from, to });
+		Ok(())
+	}
+
+	/// Give up a namespace that holds no packages; see `release_namespace`.
+	pub(crate) fn do_release_namespace(owner: T::AccountId, namespace: Vec<u8>) -> DispatchResult {
+		let (namespace, info) = Self::owned_namespace(&owner, &namespace)?;
+		ensure!(info.package_count == 0, Error::<T>::NamespaceNotEmpty);
+		// An assigned namespace carries no deposit and is the admin's to move.
+		let ticket =
+			NamespaceDeposits::<T>::take(&namespace).ok_or(Error::<T>::AssignedNamespace)?;
+		ticket.drop(&owner)?;
+		let _ = Maintainers::<T>::clear_prefix(&namespace, T::MaxMaintainers::get(), None);
+		NamespaceOffers::<T>::remove(&namespace);
+		Namespaces::<T>::remove(&namespace);
+		Self::deposit_event(Event::NamespaceReleased { namespace, owner, deposit: info.deposit });
+		Ok(())
+	}
+
 	pub(crate) fn do_cancel_namespace_offer(
 		owner: T::AccountId,
 		namespace: Vec<u8>,
@@ -359,6 +399,11 @@ impl<T: Config> Pallet<T> {
 			created: frame_system::Pallet::<T>::block_number(),
 		};
 		Packages::<T>::insert(&package.key, info);
+		Namespaces::<T>::mutate(package.namespace(), |ns| {
+			if let Some(ns) = ns {
+				ns.package_count = ns.package_count.saturating_add(1);
+			}
+		});
 		Self::deposit_event(Event::PackageCreated {
 			namespace: package.namespace().clone(),
 			name: package.name().clone(),
@@ -370,7 +415,10 @@ impl<T: Config> Pallet<T> {
 	/// Publish a version; see the `publish_version` call.
 	pub fn do_publish(who: T::AccountId, p: Publication) -> DispatchResult {
 		let package = Self::parse_package(&p.name)?;
-		let (_, version) = Self::parse_version(&p.version)?;
+		let (parsed_version, version) = Self::parse_version(&p.version)?;
+		// A version of at most 128 characters always has keys; refuse before any write.
+		let (order_key, live_key) =
+			Self::index_keys(&parsed_version).ok_or(Error::<T>::InvalidVersion)?;
 		let checksum: [u8; 32] =
 			p.checksum.as_slice().try_into().map_err(|_| Error::<T>::BadChecksumLength)?;
 		ensure!(
@@ -451,6 +499,8 @@ impl<T: Config> Pallet<T> {
 			deprecation: None,
 		};
 		Versions::<T>::insert(&package.key, &version.identity, record);
+		VersionOrder::<T>::insert(&package.key, order_key, &version.identity);
+		LiveVersions::<T>::insert(&package.key, live_key, &version.identity);
 		VersionEntries::<T>::insert(&entry_key, (package.key.clone(), version.identity));
 		Self::deposit_event(Event::VersionPublished {
 			namespace: package.key.0,
@@ -469,11 +519,19 @@ impl<T: Config> Pallet<T> {
 		name: &[u8],
 		version: &[u8],
 	) -> Result<(Parsed, VersionText, VersionRecordOf<T>), DispatchError> {
+		Self::maintained_version_parsed(who, name, version).map(|(p, _, i, r)| (p, i, r))
+	}
+
+	fn maintained_version_parsed(
+		who: &T::AccountId,
+		name: &[u8],
+		version: &[u8],
+	) -> Result<(Parsed, Version, VersionText, VersionRecordOf<T>), DispatchError> {
 		let (package, _) = Self::maintained_package(who, name)?;
-		let (_, version) = Self::parse_version(version)?;
+		let (parsed, version) = Self::parse_version(version)?;
 		let record = Versions::<T>::get(&package.key, &version.identity)
 			.ok_or(Error::<T>::UnknownVersion)?;
-		Ok((package, version.identity, record))
+		Ok((package, parsed, version.identity, record))
 	}
 
 	fn maintained_package(
@@ -492,11 +550,18 @@ impl<T: Config> Pallet<T> {
 		version: Vec<u8>,
 		yanked: bool,
 	) -> DispatchResult {
-		let (package, identity, mut record) = Self::maintained_version(&who, &name, &version)?;
+		let (package, parsed, identity, mut record) =
+			Self::maintained_version_parsed(&who, &name, &version)?;
 		if yanked {
 			ensure!(!record.yanked, Error::<T>::AlreadyYanked);
 		} else {
 			ensure!(record.yanked, Error::<T>::NotYanked);
+		}
+		let (_, live_key) = Self::index_keys(&parsed).ok_or(Error::<T>::InvalidVersion)?;
+		if yanked {
+			LiveVersions::<T>::remove(&package.key, live_key);
+		} else {
+			LiveVersions::<T>::insert(&package.key, live_key, &identity);
 		}
 		record.yanked = yanked;
 		let version = record.version.clone();
@@ -601,16 +666,18 @@ impl<T: Config> Pallet<T> {
 		Self::parse_package(name).map_err(|_| QueryError::BadName)
 	}
 
-	/// Every version of a package with its parsed version, in ascending precedence.
-	fn sorted_versions(package: &PackageKey) -> Vec<(Version, VersionText, VersionRecordOf<T>)> {
-		let mut all: Vec<_> = Versions::<T>::iter_prefix(package)
-			.filter_map(|(identity, record)| {
-				let text = core::str::from_utf8(&record.version).ok()?;
-				Some((rules::parse_version(text).ok()?, identity, record))
-			})
-			.collect();
-		all.sort_by(|a, b| a.0.cmp_precedence(&b.0));
-		all
+	/// The version `range` resolves to among the package's versions that are not yanked, by
+	/// [`order::resolve_indexed`]: one seek and one read per search, whatever the number of
+	/// versions. Its identity, or `None`.
+	fn resolve_live(
+		package: &PackageKey,
+		range: &Range,
+	) -> Result<Option<VersionText>, QueryError> {
+		let index = StorageIndex::<T>(package.clone(), PhantomData);
+		let chosen = order::resolve_indexed(range, &index).map_err(|_| QueryError::BadRange)?;
+		Ok(chosen
+			.version
+			.map(|v| VersionText::truncate_from(rules::version_identity(&v).into_bytes())))
 	}
 
 	fn version_view(
@@ -641,10 +708,13 @@ impl<T: Config> Pallet<T> {
 		let range = core::str::from_utf8(&range).map_err(|_| QueryError::BadRange)?;
 		let range = Range::parse(range).map_err(|_| QueryError::BadRange)?;
 		let Some(info) = Packages::<T>::get(&package.key) else { return Ok(None) };
-		let mut all = Self::sorted_versions(&package.key);
-		let chosen = rules::resolve(&range, all.iter().map(|(v, _, r)| (v, r.yanked)));
-		Ok(chosen.and_then(|i| {
-			let (_, identity, record) = all.swap_remove(i);
+		// An exact range names one version and resolves it even when it is yanked.
+		let identity = match range.exact_version() {
+			Some(exact) => VersionText::try_from(rules::version_identity(&exact).into_bytes()).ok(),
+			None => Self::resolve_live(&package.key, &range)?,
+		};
+		Ok(identity.and_then(|identity| {
+			let record = Versions::<T>::get(&package.key, &identity)?;
 			Self::version_view(&package, &identity, record, info.deprecation.as_ref())
 		}))
 	}
@@ -665,13 +735,22 @@ impl<T: Config> Pallet<T> {
 			.transpose()?;
 		let Some(info) = Packages::<T>::get(&package.key) else { return Ok(Vec::new()) };
 		let limit = limit.min(T::MaxListLimit::get()) as usize;
-		Ok(Self::sorted_versions(&package.key)
-			.into_iter()
-			.filter(|(v, _, _)| after.as_ref().is_none_or(|a| v.cmp_precedence(a).is_gt()))
-			.filter_map(|(_, identity, record)| {
+		let identities = match after {
+			Some(after) => {
+				let key = order::order_key(&after).ok_or(QueryError::BadRange)?;
+				VersionOrder::<T>::iter_prefix_from(
+					&package.key,
+					VersionOrder::<T>::hashed_key_for(&package.key, key),
+				)
+			},
+			None => VersionOrder::<T>::iter_prefix(&package.key),
+		};
+		Ok(identities
+			.take(limit)
+			.filter_map(|(_, identity)| {
+				let record = Versions::<T>::get(&package.key, &identity)?;
 				Self::version_view(&package, &identity, record, info.deprecation.as_ref())
 			})
-			.take(limit)
 			.collect())
 	}
 
@@ -683,9 +762,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn package_view(package: Parsed, info: PackageInfoOf<T>) -> PackageViewOf<T> {
-		let all = Self::sorted_versions(&package.key);
-		let latest = rules::resolve(&Range::Latest, all.iter().map(|(v, _, r)| (v, r.yanked)))
-			.map(|i| all[i].2.version.to_vec());
+		// `latest` is the first live release: the head of the package's live index.
+		let latest = LiveVersions::<T>::iter_prefix(&package.key)
+			.next()
+			.filter(|((prerelease, _), _)| !prerelease)
+			.and_then(|(_, identity)| Versions::<T>::get(&package.key, &identity))
+			.map(|record| record.version.to_vec());
 		let (maintainers, verified) = if Self::is_open(package.namespace()) {
 			(alloc::vec![info.owner.clone()], false)
 		} else {
@@ -750,7 +832,9 @@ impl<T: Config> Pallet<T> {
 	#[cfg(any(feature = "try-runtime", test))]
 	pub fn do_try_state_registry() -> Result<(), sp_runtime::TryRuntimeError> {
 		let mut versions = 0u32;
+		let mut per_namespace = alloc::collections::BTreeMap::<Name, u32>::new();
 		for (package, info) in Packages::<T>::iter() {
+			*per_namespace.entry(package.0.clone()).or_default() += 1;
 			ensure!(
 				core::str::from_utf8(&package.0).is_ok() &&
 					core::str::from_utf8(&package.1).is_ok(),
@@ -758,9 +842,23 @@ impl<T: Config> Pallet<T> {
 			);
 			let text = Parsed::from_key(package.clone()).text;
 			let mut count = 0u32;
-			for (identity, _) in Versions::<T>::iter_prefix(&package) {
+			let mut live = 0u32;
+			for (identity, record) in Versions::<T>::iter_prefix(&package) {
 				count += 1;
 				let id = core::str::from_utf8(&identity).map_err(|_| "version not UTF-8")?;
+				let parsed = rules::parse_version(id).map_err(|_| "version identity not SemVer")?;
+				let (order_key, live_key) =
+					Self::index_keys(&parsed).ok_or("version without order keys")?;
+				ensure!(
+					VersionOrder::<T>::get(&package, order_key).as_ref() == Some(&identity),
+					"version missing from VersionOrder"
+				);
+				let in_live = LiveVersions::<T>::get(&package, live_key);
+				ensure!(
+					in_live.as_ref() == (!record.yanked).then_some(&identity),
+					"LiveVersions differs from the yanked flags"
+				);
+				live += u32::from(!record.yanked);
 				let key = KeyOf::<T>::try_from(version_entry_key(&text, id).to_vec())
 					.map_err(|_| "entry key too long")?;
 				let entry = Modules::<T>::get(&key).ok_or("version without its entry")?;
@@ -771,6 +869,14 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 			ensure!(count == info.version_count, "version_count differs from the versions");
+			ensure!(
+				VersionOrder::<T>::iter_key_prefix(&package).count() as u32 == count,
+				"VersionOrder has rows of no version"
+			);
+			ensure!(
+				LiveVersions::<T>::iter_key_prefix(&package).count() as u32 == live,
+				"LiveVersions has rows of no live version"
+			);
 			versions += count;
 		}
 		ensure!(Versions::<T>::iter_keys().count() as u32 == versions, "version of no package");
@@ -778,9 +884,17 @@ impl<T: Config> Pallet<T> {
 			VersionEntries::<T>::iter_keys().count() as u32 == versions,
 			"sealed entry of no version"
 		);
+		ensure!(
+			VersionOrder::<T>::iter_keys().count() as u32 == versions,
+			"VersionOrder row of no package"
+		);
 		for (namespace, info) in Namespaces::<T>::iter() {
 			let count = Maintainers::<T>::iter_key_prefix(&namespace).count() as u32;
 			ensure!(count == info.maintainer_count, "maintainer_count differs");
+			ensure!(
+				per_namespace.get(&namespace).copied().unwrap_or(0) == info.package_count,
+				"package_count differs from the packages"
+			);
 			ensure!(count <= T::MaxMaintainers::get(), "too many maintainers");
 			let ticket = NamespaceDeposits::<T>::contains_key(&namespace);
 			let priced = T::DepositPrice::convert(Self::namespace_footprint(&namespace));
@@ -799,5 +913,26 @@ impl<T: Config> Pallet<T> {
 			ensure!(Namespaces::<T>::contains_key(&namespace), "offer of no namespace");
 		}
 		Ok(())
+	}
+}
+
+/// A package's rows of [`LiveVersions`], as the index [`order::resolve_indexed`] searches.
+struct StorageIndex<T>(PackageKey, PhantomData<T>);
+
+impl<T: Config> LiveIndex for StorageIndex<T> {
+	type Iter = alloc::boxed::Box<dyn Iterator<Item = Version>>;
+
+	fn below(&self, prerelease: bool, before: Option<&OrderKey>) -> Self::Iter {
+		// Rows are `(class, negated key)`: those after `(class, !before)` have keys below
+		// `before`. Without a bound, start after the all-zero key, which no version has.
+		let start = before.map(order::negate).unwrap_or([0u8; order::ORDER_KEY_LEN]);
+		let raw = LiveVersions::<T>::hashed_key_for(&self.0, (prerelease, start));
+		alloc::boxed::Box::new(
+			LiveVersions::<T>::iter_prefix_from(&self.0, raw)
+				.take_while(move |((class, _), _)| *class == prerelease)
+				.filter_map(|(_, identity)| {
+					rules::parse_version(core::str::from_utf8(&identity).ok()?).ok()
+				}),
+		)
 	}
 }

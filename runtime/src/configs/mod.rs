@@ -206,7 +206,7 @@ impl pallet_module_registry::Config for Runtime {
 	type DepositPrice = ModuleDepositPrice;
 	type ForceOrigin = EnsureRoot<AccountId>;
 	type RegistryAdmin = EnsureRoot<AccountId>;
-	type MaxVersions = ConstU32<1_024>;
+	type MaxVersions = ConstU32<16_384>;
 	type MaxMaintainers = ConstU32<16>;
 	type MaxMetadataLength = ConstU32<16_384>;
 	type ReservedNamespaces = pallet_module_registry::config_preludes::DefaultReservedNamespaces;

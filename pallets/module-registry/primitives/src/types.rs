@@ -336,6 +336,9 @@ pub struct NamespaceInfo<AccountId, Balance, BlockNumber> {
 	pub created: BlockNumber,
 	/// How many maintainers it has.
 	pub maintainer_count: u32,
+	/// How many packages it holds (storage version 3). Packages are never deleted, so a
+	/// namespace can be released only while this is zero.
+	pub package_count: u32,
 }
 
 /// A package: its owner, type, status and deprecation.

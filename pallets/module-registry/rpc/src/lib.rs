@@ -276,6 +276,9 @@ pub struct NamespaceJson<AccountId, BlockNumber> {
 	pub created: Option<BlockNumber>,
 	/// A pending transfer offer's recipient.
 	pub offered_to: Option<AccountId>,
+	/// How many packages it holds (`null` for the open namespace). A namespace can be
+	/// released only while this is zero.
+	pub package_count: Option<u32>,
 }
 
 impl<AccountId, BlockNumber> NamespaceJson<AccountId, BlockNumber> {
@@ -283,9 +286,15 @@ impl<AccountId, BlockNumber> NamespaceJson<AccountId, BlockNumber> {
 	pub fn new<Balance: std::fmt::Display>(
 		n: NamespaceView<AccountId, Balance, BlockNumber>,
 	) -> Self {
-		let (owner, verified, deposit, created) = match n.info {
-			Some(i) => (Some(i.owner), i.verified, Some(i.deposit.to_string()), Some(i.created)),
-			None => (None, false, None, None),
+		let (owner, verified, deposit, created, package_count) = match n.info {
+			Some(i) => (
+				Some(i.owner),
+				i.verified,
+				Some(i.deposit.to_string()),
+				Some(i.created),
+				Some(i.package_count),
+			),
+			None => (None, false, None, None, None),
 		};
 		Self {
 			namespace: String::from_utf8_lossy(&n.namespace).into_owned(),
@@ -296,6 +305,7 @@ impl<AccountId, BlockNumber> NamespaceJson<AccountId, BlockNumber> {
 			deposit,
 			created,
 			offered_to: n.offered_to,
+			package_count,
 		}
 	}
 }

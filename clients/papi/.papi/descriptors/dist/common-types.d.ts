@@ -40,16 +40,16 @@ export type DigestItem = Enum<{
     "RuntimeEnvironmentUpdated": undefined;
 }>;
 export declare const DigestItem: GetEnum<DigestItem>;
-export type I75etbtqb5q6e4 = Array<{
+export type I19q7psj0vvge = Array<{
     "phase": Phase;
     "event": Enum<{
-        "System": Anonymize<I6rrpugg5al7e5>;
+        "System": Anonymize<If8t1iq2bouqis>;
         "Grandpa": GrandpaEvent;
         "Balances": Anonymize<I403ou4jjj68ch>;
         "TransactionPayment": TransactionPaymentEvent;
-        "Sudo": Anonymize<I78id0b40sqra7>;
+        "Sudo": Anonymize<I4ordg1f6mh9ot>;
         "Preimage": PreimageEvent;
-        "ModuleRegistry": Anonymize<Ia1sn3522patdc>;
+        "ModuleRegistry": Anonymize<If0n2u689hubhs>;
     }>;
     "topics": Anonymize<Ic5m5lp1oioo8r>;
 }>;
@@ -59,7 +59,7 @@ export type Phase = Enum<{
     "Initialization": undefined;
 }>;
 export declare const Phase: GetEnum<Phase>;
-export type I6rrpugg5al7e5 = AnonymousEnum<{
+export type If8t1iq2bouqis = AnonymousEnum<{
     /**
      * An extrinsic completed successfully.
      */
@@ -67,7 +67,7 @@ export type I6rrpugg5al7e5 = AnonymousEnum<{
     /**
      * An extrinsic failed.
      */
-    "ExtrinsicFailed": Anonymize<Id3sfq6vlkhvfh>;
+    "ExtrinsicFailed": Anonymize<I2tddcr32aaaoc>;
     /**
      * `:code` was updated to the code with the given hash.
      */
@@ -91,7 +91,7 @@ export type I6rrpugg5al7e5 = AnonymousEnum<{
     /**
      * An invalid authorized upgrade was rejected while trying to apply it.
      */
-    "RejectedInvalidAuthorizedUpgrade": Anonymize<I3k116vn89phhm>;
+    "RejectedInvalidAuthorizedUpgrade": Anonymize<Ie3fvr20f1051q>;
 }>;
 export type Ia82mnkmeo2rhc = {
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
@@ -110,11 +110,11 @@ export type DispatchClass = Enum<{
     "Mandatory": undefined;
 }>;
 export declare const DispatchClass: GetEnum<DispatchClass>;
-export type Id3sfq6vlkhvfh = {
-    "dispatch_error": Anonymize<I4l89tt4u57gak>;
+export type I2tddcr32aaaoc = {
+    "dispatch_error": Anonymize<I8tkjh9d78vntn>;
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
 };
-export type I4l89tt4u57gak = AnonymousEnum<{
+export type I8tkjh9d78vntn = AnonymousEnum<{
     "Other": undefined;
     "CannotLookup": undefined;
     "BadOrigin": undefined;
@@ -127,7 +127,7 @@ export type I4l89tt4u57gak = AnonymousEnum<{
         "TransactionPayment": undefined;
         "Sudo": Anonymize<Iaug04qjhbli00>;
         "Preimage": Anonymize<I4cfhml1prt4lu>;
-        "ModuleRegistry": Anonymize<Ibmc7e9077br43>;
+        "ModuleRegistry": Anonymize<Ia0k9cptp7mirm>;
     }>;
     "ConsumerRemaining": undefined;
     "NoProviders": undefined;
@@ -320,7 +320,7 @@ export type I4cfhml1prt4lu = AnonymousEnum<{
      */
     "TooFew": undefined;
 }>;
-export type Ibmc7e9077br43 = AnonymousEnum<{
+export type Ia0k9cptp7mirm = AnonymousEnum<{
     /**
      * The key is empty. Use a non-empty key.
      */
@@ -525,6 +525,23 @@ export type Ibmc7e9077br43 = AnonymousEnum<{
      * for the next one.
      */
     "TooManyReports": undefined;
+    /**
+     * The entry names no CID: there is nothing to pin or verify.
+     */
+    "NothingToVerify": undefined;
+    /**
+     * The entry already waits for the pinning worker.
+     */
+    "VerificationPending": undefined;
+    /**
+     * The package lives in a claimed namespace, whose owner and maintainers publish to it:
+     * it moves with its namespace (`force_transfer_namespace`).
+     */
+    "NamespacedPackage": undefined;
+    /**
+     * The namespace holds packages, which are never deleted: it cannot be released.
+     */
+    "NamespaceNotEmpty": undefined;
 }>;
 export type TokenError = Enum<{
     "FundsUnavailable": undefined;
@@ -564,9 +581,9 @@ export type Ibgl04rn6nbfm6 = {
     "code_hash": SizedHex<32>;
     "check_version": boolean;
 };
-export type I3k116vn89phhm = {
+export type Ie3fvr20f1051q = {
     "code_hash": SizedHex<32>;
-    "error": Anonymize<I4l89tt4u57gak>;
+    "error": Anonymize<I8tkjh9d78vntn>;
 };
 export type GrandpaEvent = Enum<{
     /**
@@ -797,11 +814,11 @@ export type Ier2cke86dqbr2 = {
     "actual_fee": bigint;
     "tip": bigint;
 };
-export type I78id0b40sqra7 = AnonymousEnum<{
+export type I4ordg1f6mh9ot = AnonymousEnum<{
     /**
      * A sudo call just took place.
      */
-    "Sudid": Anonymize<Idint53tssnoiv>;
+    "Sudid": Anonymize<I5j8si4i4fgv74>;
     /**
      * The sudo key has been updated.
      */
@@ -813,15 +830,15 @@ export type I78id0b40sqra7 = AnonymousEnum<{
     /**
      * A [sudo_as](Pallet::sudo_as) call just took place.
      */
-    "SudoAsDone": Anonymize<Idint53tssnoiv>;
+    "SudoAsDone": Anonymize<I5j8si4i4fgv74>;
 }>;
-export type Idint53tssnoiv = {
+export type I5j8si4i4fgv74 = {
     /**
      * The result of the call made by the sudo user.
      */
-    "sudo_result": Anonymize<I1g08b4i0jov6l>;
+    "sudo_result": Anonymize<I7vu67d45te55r>;
 };
-export type I1g08b4i0jov6l = ResultPayload<undefined, Anonymize<I4l89tt4u57gak>>;
+export type I7vu67d45te55r = ResultPayload<undefined, Anonymize<I8tkjh9d78vntn>>;
 export type I5rtkmhm2dng4u = {
     /**
      * The old sudo key (if one was previously set).
@@ -848,7 +865,7 @@ export type PreimageEvent = Enum<{
     "Cleared": Anonymize<I1jm8m1rh9e20v>;
 }>;
 export declare const PreimageEvent: GetEnum<PreimageEvent>;
-export type Ia1sn3522patdc = AnonymousEnum<{
+export type If0n2u689hubhs = AnonymousEnum<{
     /**
      * A new key was registered.
      */
@@ -965,6 +982,19 @@ export type Ia1sn3522patdc = AnonymousEnum<{
      * claim deposit (returned to `from`) were cleared.
      */
     "NamespaceForceTransferred": Anonymize<I50mk7sn12gtl7>;
+    /**
+     * The admin sent an entry (a plain one or a version's) back to the pinning worker;
+     * `previous` is the status it had.
+     */
+    "ReverificationRequested": Anonymize<I6k694b83of16b>;
+    /**
+     * The owner gave up a namespace that held no packages; its claim deposit was returned.
+     */
+    "NamespaceReleased": Anonymize<Ic6hjctrmipd77>;
+    /**
+     * The admin moved a package of the open namespace to `to`.
+     */
+    "PackageForceTransferred": Anonymize<Id2q24cc70kd9>;
 }>;
 export type I804ch2hkdol1d = {
     "key": Uint8Array;
@@ -1103,6 +1133,32 @@ export type Ieg1iee3q68om6 = AnonymousEnum<{
     "Maintenance": undefined;
     "Inactive": undefined;
 }>;
+export type I6k694b83of16b = {
+    "key": Uint8Array;
+    "previous": Anonymize<Ibq7b9v1g0glha>;
+};
+export type Ibq7b9v1g0glha = AnonymousEnum<{
+    "NoPinnableCid": undefined;
+    "Pending": undefined;
+    "Verified": {
+        "at": number;
+        "by": SS58String;
+    };
+    "Failed": {
+        "reason": Anonymize<I33ukus11gusg1>;
+        "attempts": number;
+    };
+    "Rejected": {
+        "reason": Anonymize<I33ukus11gusg1>;
+        "at": number;
+    };
+}>;
+export type Id2q24cc70kd9 = {
+    "namespace": Uint8Array;
+    "name": Uint8Array;
+    "from": SS58String;
+    "to": SS58String;
+};
 export type Ic5m5lp1oioo8r = Array<SizedHex<32>>;
 export type I95g6i7ilua7lq = Array<Anonymize<I9jd27rnpm8ttv>>;
 export type I9jd27rnpm8ttv = FixedSizeArray<2, number>;
@@ -1198,32 +1254,17 @@ export type I7nn69jf2i5men = {
     "cid"?: Anonymize<Iabpgqcjikia83>;
     "pin_status": Anonymize<Ibq7b9v1g0glha>;
 };
-export type Ibq7b9v1g0glha = AnonymousEnum<{
-    "NoPinnableCid": undefined;
-    "Pending": undefined;
-    "Verified": {
-        "at": number;
-        "by": SS58String;
-    };
-    "Failed": {
-        "reason": Anonymize<I33ukus11gusg1>;
-        "attempts": number;
-    };
-    "Rejected": {
-        "reason": Anonymize<I33ukus11gusg1>;
-        "at": number;
-    };
-}>;
 export type Ic6oh1ospoikg7 = {
     "to": SS58String;
     "update_count": number;
 };
-export type I3khhinkisgsjm = {
+export type Ich9k8jluesn8b = {
     "owner": SS58String;
     "verified": boolean;
     "deposit": bigint;
     "created": number;
     "maintainer_count": number;
+    "package_count": number;
 };
 export type I4p8l84tk038s = [Uint8Array, SS58String];
 export type I5as9vgkd1oho5 = {
@@ -1249,6 +1290,8 @@ export type I5ooth7b527cfv = {
     "deprecation"?: Anonymize<Idu5gra84ufg09>;
 };
 export type I4si96ncpv5kgs = [Anonymize<Idkbvh6dahk1v7>, Uint8Array];
+export type Ib3knhckkmgsj = [Anonymize<Idkbvh6dahk1v7>, SizedHex<224>];
+export type Ibufagrrmuegb0 = [Anonymize<Idkbvh6dahk1v7>, [boolean, SizedHex<224>]];
 export type Ia2lhg7l2hilo3 = Array<SS58String>;
 export type In7a38730s6qs = {
     "base_block": Anonymize<I4q39t5hn830vp>;
@@ -1622,11 +1665,11 @@ export type I5utcetro501ir = {
     "value": bigint;
     "keep_alive": boolean;
 };
-export type Idvjqu9vg876e0 = AnonymousEnum<{
+export type Ifvq7sgvi7o613 = AnonymousEnum<{
     /**
      * Authenticates the sudo key and dispatches a function call with `Root` origin.
      */
-    "sudo": Anonymize<Ifcoblep93v6c5>;
+    "sudo": Anonymize<Ifjpuf8eev7eb0>;
     /**
      * Authenticates the sudo key and dispatches a function call with `Root` origin.
      * This function does not check the weight of the call, and instead allows the
@@ -1634,7 +1677,7 @@ export type Idvjqu9vg876e0 = AnonymousEnum<{
      *
      * The dispatch origin for this call must be _Signed_.
      */
-    "sudo_unchecked_weight": Anonymize<I77t7tprnddbu>;
+    "sudo_unchecked_weight": Anonymize<I2u4splhhh4ts1>;
     /**
      * Authenticates the current sudo key and sets the given AccountId (`new`) as the new sudo
      * key.
@@ -1646,7 +1689,7 @@ export type Idvjqu9vg876e0 = AnonymousEnum<{
      *
      * The dispatch origin for this call must be _Signed_.
      */
-    "sudo_as": Anonymize<Icrl5i37s68h95>;
+    "sudo_as": Anonymize<I6t6e70imimt5l>;
     /**
      * Permanently removes the sudo key.
      *
@@ -1654,17 +1697,17 @@ export type Idvjqu9vg876e0 = AnonymousEnum<{
      */
     "remove_key": undefined;
 }>;
-export type Ifcoblep93v6c5 = {
+export type Ifjpuf8eev7eb0 = {
     "call": TxCallData;
 };
-export type I77t7tprnddbu = {
+export type I2u4splhhh4ts1 = {
     "call": TxCallData;
     "weight": Anonymize<I4q39t5hn830vp>;
 };
 export type I8k3rnvpeeh4hv = {
     "new": MultiAddress;
 };
-export type Icrl5i37s68h95 = {
+export type I6t6e70imimt5l = {
     "who": MultiAddress;
     "call": TxCallData;
 };
@@ -1711,7 +1754,7 @@ export type I82nfqfkd48n10 = {
 export type I3o5j3bli1pd8e = {
     "hashes": Anonymize<Ic5m5lp1oioo8r>;
 };
-export type I517dpr2vgniav = AnonymousEnum<{
+export type I37o9u1rk7qphu = AnonymousEnum<{
     /**
      * Register `data` under `key`, or replace the value of a key the caller owns.
      *
@@ -1964,6 +2007,39 @@ export type I517dpr2vgniav = AnonymousEnum<{
      * - Events: `NamespaceForceTransferred`.
      */
     "force_transfer_namespace": Anonymize<Ib392niqki46bl>;
+    /**
+     * Send an entry whose pinning is settled (`Verified`, `Rejected`, or given up) back to
+     * the pinning worker, as if its value had just been set: for a verdict the admin has
+     * reason to doubt (a faulty pinner, content that came back). The value, owner and
+     * deposit are untouched; `updated` becomes the current block, so pin reports made
+     * before this call no longer apply and a `Timeout` waits a full `PinHorizon` again.
+     *
+     * - Origin: [`Config::RegistryAdmin`].
+     * - Errors: `NotFound`, `NothingToVerify`, `VerificationPending`.
+     * - Events: `ReverificationRequested`.
+     */
+    "force_reverify": Anonymize<I9pf8ji3tn7abh>;
+    /**
+     * Give up a namespace that holds no packages: its maintainers and any pending offer are
+     * cleared and the claim deposit is returned; anyone may claim the name again.
+     *
+     * - Origin: signed, the namespace owner.
+     * - Errors: `InvalidName`, `UnknownNamespace`, `NotNamespaceOwner`,
+     * `NamespaceNotEmpty`, `AssignedNamespace` (the admin's: it moves with
+     * `force_transfer_namespace`).
+     * - Events: `NamespaceReleased`.
+     */
+    "release_namespace": Anonymize<Ifr5aig9m2vkjf>;
+    /**
+     * Move a package of the open namespace to `to`, who alone may publish to it from now
+     * on: the remedy for a lost key or a squatted name. Packages of claimed namespaces
+     * move with their namespace.
+     *
+     * - Origin: [`Config::RegistryAdmin`].
+     * - Errors: `InvalidName`, `UnknownPackage`, `NamespacedPackage`, `AlreadyOwner`.
+     * - Events: `PackageForceTransferred`.
+     */
+    "force_transfer_package": Anonymize<Icbaqufbes3tg4>;
 }>;
 export type Iedl94euhq9deq = {
     "key": Uint8Array;
@@ -2039,6 +2115,10 @@ export type I3fpng9h9ltb43 = {
     "name": Uint8Array;
     "status": Anonymize<Ieg1iee3q68om6>;
 };
+export type Icbaqufbes3tg4 = {
+    "name": Uint8Array;
+    "to": SS58String;
+};
 export type Iaqet9jc3ihboe = {
     "header": Anonymize<Ic952bubvq4k7d>;
     "extrinsics": Anonymize<Itom7fk49o0c9>;
@@ -2064,7 +2144,7 @@ export type I7u915mvkdsb08 = ResultPayload<Uint8Array, Enum<{
     "NotFound": Anonymize<I4gil44d08grh>;
     "Codec": undefined;
 }>>;
-export type I9vcjtup7lht2i = ResultPayload<Anonymize<I1g08b4i0jov6l>, Anonymize<I5nrjkj9qumobs>>;
+export type I8occl13bft35l = ResultPayload<Anonymize<I7vu67d45te55r>, Anonymize<I5nrjkj9qumobs>>;
 export type I5nrjkj9qumobs = AnonymousEnum<{
     "Invalid": Enum<{
         "Call": undefined;
@@ -2126,14 +2206,14 @@ export type Iei2mvq0mjvt81 = {
     }) | undefined;
     "tip": bigint;
 };
-export type Ibj9pqci2cevk0 = AnonymousEnum<{
+export type Ic64d1pmbcgp4e = AnonymousEnum<{
     "System": Anonymize<Iekve0i6djpd9f>;
     "Timestamp": Anonymize<I7d75gqfg6jh9c>;
     "Grandpa": Anonymize<Ibck9ekr2i96uj>;
     "Balances": Anonymize<I9svldsp29mh87>;
-    "Sudo": Anonymize<Idvjqu9vg876e0>;
+    "Sudo": Anonymize<Ifvq7sgvi7o613>;
     "Preimage": Anonymize<If81ks88t5mpk5>;
-    "ModuleRegistry": Anonymize<I517dpr2vgniav>;
+    "ModuleRegistry": Anonymize<I37o9u1rk7qphu>;
 }>;
 export type Ia2jf7t05pkd8s = (Anonymize<I7nn69jf2i5men>) | undefined;
 export type Ieinljbi9nlii6 = ResultPayload<Array<[Uint8Array, Anonymize<I7nn69jf2i5men>]>, Enum<{
@@ -2163,9 +2243,9 @@ export type Ie8b4vls447ot1 = {
     "verified": boolean;
 };
 export type If01jnqulqrru1 = ResultPayload<Array<Anonymize<Ie8b4vls447ot1>>, Anonymize<I4rad3dgp7sc5n>>;
-export type I3ntblk4h1462t = ResultPayload<({
+export type Iauvorc43f6blb = ResultPayload<({
     "namespace": Uint8Array;
-    "info"?: (Anonymize<I3khhinkisgsjm>) | undefined;
+    "info"?: (Anonymize<Ich9k8jluesn8b>) | undefined;
     "maintainers": Anonymize<Ia2lhg7l2hilo3>;
     "offered_to"?: Anonymize<Ihfphjolmsqq1>;
     "open": boolean;

@@ -14,13 +14,13 @@ const toBinary = (base64) => {
   return bytes;
 };
 
-const descriptorValues = import('./descriptors-BW-tYUn1.js').then((module) => module["Modreg"]);
-const metadataTypes = import('./metadataTypes-Dzck4N6B.js').then(
+const descriptorValues = import('./descriptors-UwxL15lz.js').then((module) => module["Modreg"]);
+const metadataTypes = import('./metadataTypes-DB42kdJy.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const asset = {};
 const extensions = {};
-const getMetadata$1 = () => import('./modreg_metadata-vfc1d_qa.js').then(
+const getMetadata$1 = () => import('./modreg_metadata-pRWtE5rZ.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const genesis = void 0;

@@ -1,5 +1,5 @@
 import { StorageDescriptor, PlainDescriptor, TxDescriptor, RuntimeDescriptor, Enum, ApisFromDef, QueryFromPalletsDef, TxFromPalletsDef, EventsFromPalletsDef, ErrorsFromPalletsDef, ConstFromPalletsDef, ViewFnsFromPalletsDef, SS58String, SizedHex, FixedSizeArray } from "polkadot-api";
-import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I75etbtqb5q6e4, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, I502n21815m7g7, I9bin2jc70qt6q, TransactionPaymentReleases, PreimageOldRequestStatus, PreimageRequestStatus, I4pact7n2e9a0i, I4eu9vqki5tdjm, Ic6oh1ospoikg7, I3khhinkisgsjm, I4p8l84tk038s, I5as9vgkd1oho5, Idkbvh6dahk1v7, I5ooth7b527cfv, I4si96ncpv5kgs, Ia2lhg7l2hilo3, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, Ifcoblep93v6c5, I77t7tprnddbu, I8k3rnvpeeh4hv, Icrl5i37s68h95, I82nfqfkd48n10, I1jm8m1rh9e20v, I3o5j3bli1pd8e, Iedl94euhq9deq, I9pf8ji3tn7abh, Iab849m5qcagqt, Inkee99hhhve8, I4cbvqmqadhrea, Ifr5aig9m2vkjf, I9ajaslal4k89p, Iel604g1468nrj, Ienr6kq4o6mdf8, Ib392niqki46bl, I1g87i1krmvae9, I2nbun09n3v88s, I9ita085cok440, If5k739s7bdf97, I4sfd865gtbgtv, I3fpng9h9ltb43, Ia82mnkmeo2rhc, Id3sfq6vlkhvfh, Icbccs0ug47ilf, I855j4i3kr8ko1, I3k116vn89phhm, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4fooe9dun9o0t, I5iefk1r8ucu3d, Ifnkn053neb42f, Ie9dqmc4irvl5g, Iph9c4rn81ub2, Ier2cke86dqbr2, Idint53tssnoiv, I5rtkmhm2dng4u, I804ch2hkdol1d, I55er3kka9erlk, I60f84grjb9v39, I8bbtgqc0g0jv4, I6rqgmuomq42eg, Iboa8adgnuuuaq, I4r2k36bdrbl00, I7ass86blamist, Ic6hjctrmipd77, I50mk7sn12gtl7, I6ff7mlknkhe0u, Ieoeon8f6e07r0, I4362n2kni47op, Icccvlnqfjn3g4, I30mo878vefnpr, I1idngl74p6tpq, I32sphb7ac0idm, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, I4gil44d08grh, I7u915mvkdsb08, I9vcjtup7lht2i, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, Ibj9pqci2cevk0, Ia2jf7t05pkd8s, Ieinljbi9nlii6, Idq4v486p8tn37, I7q6dv8ofruevf, I9d4ji80mijtn4, Iduo2vv2e26f2b, If01jnqulqrru1, I3ntblk4h1462t, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, I4l89tt4u57gak } from "./common-types";
+import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I19q7psj0vvge, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, I502n21815m7g7, I9bin2jc70qt6q, TransactionPaymentReleases, PreimageOldRequestStatus, PreimageRequestStatus, I4pact7n2e9a0i, I4eu9vqki5tdjm, Ic6oh1ospoikg7, Ich9k8jluesn8b, I4p8l84tk038s, I5as9vgkd1oho5, Idkbvh6dahk1v7, I5ooth7b527cfv, I4si96ncpv5kgs, Ib3knhckkmgsj, Ibufagrrmuegb0, Ia2lhg7l2hilo3, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, Ifjpuf8eev7eb0, I2u4splhhh4ts1, I8k3rnvpeeh4hv, I6t6e70imimt5l, I82nfqfkd48n10, I1jm8m1rh9e20v, I3o5j3bli1pd8e, Iedl94euhq9deq, I9pf8ji3tn7abh, Iab849m5qcagqt, Inkee99hhhve8, I4cbvqmqadhrea, Ifr5aig9m2vkjf, I9ajaslal4k89p, Iel604g1468nrj, Ienr6kq4o6mdf8, Ib392niqki46bl, I1g87i1krmvae9, I2nbun09n3v88s, I9ita085cok440, If5k739s7bdf97, I4sfd865gtbgtv, I3fpng9h9ltb43, Icbaqufbes3tg4, Ia82mnkmeo2rhc, I2tddcr32aaaoc, Icbccs0ug47ilf, I855j4i3kr8ko1, Ie3fvr20f1051q, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4fooe9dun9o0t, I5iefk1r8ucu3d, Ifnkn053neb42f, Ie9dqmc4irvl5g, Iph9c4rn81ub2, Ier2cke86dqbr2, I5j8si4i4fgv74, I5rtkmhm2dng4u, I804ch2hkdol1d, I55er3kka9erlk, I60f84grjb9v39, I8bbtgqc0g0jv4, I6rqgmuomq42eg, Iboa8adgnuuuaq, I4r2k36bdrbl00, I7ass86blamist, Ic6hjctrmipd77, I50mk7sn12gtl7, I6ff7mlknkhe0u, Ieoeon8f6e07r0, I4362n2kni47op, Icccvlnqfjn3g4, I30mo878vefnpr, I1idngl74p6tpq, I32sphb7ac0idm, I6k694b83of16b, Id2q24cc70kd9, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, I4gil44d08grh, I7u915mvkdsb08, I8occl13bft35l, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, Ic64d1pmbcgp4e, Ia2jf7t05pkd8s, Ieinljbi9nlii6, Idq4v486p8tn37, I7q6dv8ofruevf, I9d4ji80mijtn4, Iduo2vv2e26f2b, If01jnqulqrru1, Iauvorc43f6blb, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, I8tkjh9d78vntn } from "./common-types";
 type AnonymousEnum<T extends {}> = T & {
     __anonymous: true;
 };
@@ -63,7 +63,7 @@ type IStorage = {
          * Events have a large in-memory size. Box the events to not go out-of-memory
          * just in case someone still reads them from within the runtime.
          */
-        Events: StorageDescriptor<[], Anonymize<I75etbtqb5q6e4>, false, never>;
+        Events: StorageDescriptor<[], Anonymize<I19q7psj0vvge>, false, never>;
         /**
          * The number of events in the `Events<T>` list.
          */
@@ -307,7 +307,7 @@ type IStorage = {
         /**
          * Claimed and assigned namespaces.
          */
-        Namespaces: StorageDescriptor<[Key: Uint8Array], Anonymize<I3khhinkisgsjm>, true, never>;
+        Namespaces: StorageDescriptor<[Key: Uint8Array], Anonymize<Ich9k8jluesn8b>, true, never>;
         /**
          * Per namespace: the deposit ticket of its claim (none for assigned namespaces).
          */
@@ -328,6 +328,21 @@ type IStorage = {
          * Published versions, by package and version text without build metadata.
          */
         Versions: StorageDescriptor<Anonymize<I4si96ncpv5kgs>, Anonymize<I5ooth7b527cfv>, true, never>;
+        /**
+         * Every version of each package in ascending precedence: package, then the version's
+         * [`OrderKey`] (under the `Identity` hasher, so the trie's order is precedence order), to
+         * the version's identity (its key in [`Versions`]). `versions` pages through it, reading
+         * only the page it returns.
+         */
+        VersionOrder: StorageDescriptor<Anonymize<Ib3knhckkmgsj>, Uint8Array, true, never>;
+        /**
+         * The versions resolution may pick (those not yanked), highest first: package, then
+         * `(is a pre-release, the negated OrderKey)`, to the version's identity. `resolve` and
+         * `latest` seek to the range's upper bound here and read one entry per search
+         * ([`module_registry_primitives::order::resolve_indexed`]); yanking removes the row and
+         * unyanking restores it.
+         */
+        LiveVersions: StorageDescriptor<Anonymize<Ibufagrrmuegb0>, Uint8Array, true, never>;
         /**
          * The entries that hold published versions (sealed): entry key to package and version.
          */
@@ -567,7 +582,7 @@ type ICalls = {
         /**
          * Authenticates the sudo key and dispatches a function call with `Root` origin.
          */
-        sudo: TxDescriptor<Anonymize<Ifcoblep93v6c5>>;
+        sudo: TxDescriptor<Anonymize<Ifjpuf8eev7eb0>>;
         /**
          * Authenticates the sudo key and dispatches a function call with `Root` origin.
          * This function does not check the weight of the call, and instead allows the
@@ -575,7 +590,7 @@ type ICalls = {
          *
          * The dispatch origin for this call must be _Signed_.
          */
-        sudo_unchecked_weight: TxDescriptor<Anonymize<I77t7tprnddbu>>;
+        sudo_unchecked_weight: TxDescriptor<Anonymize<I2u4splhhh4ts1>>;
         /**
          * Authenticates the current sudo key and sets the given AccountId (`new`) as the new sudo
          * key.
@@ -587,7 +602,7 @@ type ICalls = {
          *
          * The dispatch origin for this call must be _Signed_.
          */
-        sudo_as: TxDescriptor<Anonymize<Icrl5i37s68h95>>;
+        sudo_as: TxDescriptor<Anonymize<I6t6e70imimt5l>>;
         /**
          * Permanently removes the sudo key.
          *
@@ -885,6 +900,39 @@ type ICalls = {
          * - Events: `NamespaceForceTransferred`.
          */
         force_transfer_namespace: TxDescriptor<Anonymize<Ib392niqki46bl>>;
+        /**
+         * Send an entry whose pinning is settled (`Verified`, `Rejected`, or given up) back to
+         * the pinning worker, as if its value had just been set: for a verdict the admin has
+         * reason to doubt (a faulty pinner, content that came back). The value, owner and
+         * deposit are untouched; `updated` becomes the current block, so pin reports made
+         * before this call no longer apply and a `Timeout` waits a full `PinHorizon` again.
+         *
+         * - Origin: [`Config::RegistryAdmin`].
+         * - Errors: `NotFound`, `NothingToVerify`, `VerificationPending`.
+         * - Events: `ReverificationRequested`.
+         */
+        force_reverify: TxDescriptor<Anonymize<I9pf8ji3tn7abh>>;
+        /**
+         * Give up a namespace that holds no packages: its maintainers and any pending offer are
+         * cleared and the claim deposit is returned; anyone may claim the name again.
+         *
+         * - Origin: signed, the namespace owner.
+         * - Errors: `InvalidName`, `UnknownNamespace`, `NotNamespaceOwner`,
+         * `NamespaceNotEmpty`, `AssignedNamespace` (the admin's: it moves with
+         * `force_transfer_namespace`).
+         * - Events: `NamespaceReleased`.
+         */
+        release_namespace: TxDescriptor<Anonymize<Ifr5aig9m2vkjf>>;
+        /**
+         * Move a package of the open namespace to `to`, who alone may publish to it from now
+         * on: the remedy for a lost key or a squatted name. Packages of claimed namespaces
+         * move with their namespace.
+         *
+         * - Origin: [`Config::RegistryAdmin`].
+         * - Errors: `InvalidName`, `UnknownPackage`, `NamespacedPackage`, `AlreadyOwner`.
+         * - Events: `PackageForceTransferred`.
+         */
+        force_transfer_package: TxDescriptor<Anonymize<Icbaqufbes3tg4>>;
     };
 };
 type IEvent = {
@@ -896,7 +944,7 @@ type IEvent = {
         /**
          * An extrinsic failed.
          */
-        ExtrinsicFailed: PlainDescriptor<Anonymize<Id3sfq6vlkhvfh>>;
+        ExtrinsicFailed: PlainDescriptor<Anonymize<I2tddcr32aaaoc>>;
         /**
          * `:code` was updated to the code with the given hash.
          */
@@ -920,7 +968,7 @@ type IEvent = {
         /**
          * An invalid authorized upgrade was rejected while trying to apply it.
          */
-        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<I3k116vn89phhm>>;
+        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<Ie3fvr20f1051q>>;
     };
     Grandpa: {
         /**
@@ -1071,7 +1119,7 @@ type IEvent = {
         /**
          * A sudo call just took place.
          */
-        Sudid: PlainDescriptor<Anonymize<Idint53tssnoiv>>;
+        Sudid: PlainDescriptor<Anonymize<I5j8si4i4fgv74>>;
         /**
          * The sudo key has been updated.
          */
@@ -1083,7 +1131,7 @@ type IEvent = {
         /**
          * A [sudo_as](Pallet::sudo_as) call just took place.
          */
-        SudoAsDone: PlainDescriptor<Anonymize<Idint53tssnoiv>>;
+        SudoAsDone: PlainDescriptor<Anonymize<I5j8si4i4fgv74>>;
     };
     Preimage: {
         /**
@@ -1216,6 +1264,19 @@ type IEvent = {
          * claim deposit (returned to `from`) were cleared.
          */
         NamespaceForceTransferred: PlainDescriptor<Anonymize<I50mk7sn12gtl7>>;
+        /**
+         * The admin sent an entry (a plain one or a version's) back to the pinning worker;
+         * `previous` is the status it had.
+         */
+        ReverificationRequested: PlainDescriptor<Anonymize<I6k694b83of16b>>;
+        /**
+         * The owner gave up a namespace that held no packages; its claim deposit was returned.
+         */
+        NamespaceReleased: PlainDescriptor<Anonymize<Ic6hjctrmipd77>>;
+        /**
+         * The admin moved a package of the open namespace to `to`.
+         */
+        PackageForceTransferred: PlainDescriptor<Anonymize<Id2q24cc70kd9>>;
     };
 };
 type IError = {
@@ -1588,6 +1649,23 @@ type IError = {
          * for the next one.
          */
         TooManyReports: PlainDescriptor<undefined>;
+        /**
+         * The entry names no CID: there is nothing to pin or verify.
+         */
+        NothingToVerify: PlainDescriptor<undefined>;
+        /**
+         * The entry already waits for the pinning worker.
+         */
+        VerificationPending: PlainDescriptor<undefined>;
+        /**
+         * The package lives in a claimed namespace, whose owner and maintainers publish to it:
+         * it moves with its namespace (`force_transfer_namespace`).
+         */
+        NamespacedPackage: PlainDescriptor<undefined>;
+        /**
+         * The namespace holds packages, which are never deleted: it cannot be released.
+         */
+        NamespaceNotEmpty: PlainDescriptor<undefined>;
     };
 };
 type IConstants = {
@@ -1832,7 +1910,7 @@ type IRuntimeCalls = {
          * Returns an inclusion outcome which specifies if this extrinsic is included in
          * this block or not.
          */
-        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<I9vcjtup7lht2i>>;
+        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<I8occl13bft35l>>;
         /**
          * Finish the current block.
          */
@@ -1996,11 +2074,11 @@ type IRuntimeCalls = {
         /**
          * Query information of a dispatch class, weight, and fee of a given encoded `Call`.
          */
-        query_call_info: RuntimeDescriptor<[call: Anonymize<Ibj9pqci2cevk0>, len: number], Anonymize<I6spmpef2c7svf>>;
+        query_call_info: RuntimeDescriptor<[call: Anonymize<Ic64d1pmbcgp4e>, len: number], Anonymize<I6spmpef2c7svf>>;
         /**
          * Query fee details of a given encoded `Call`.
          */
-        query_call_fee_details: RuntimeDescriptor<[call: Anonymize<Ibj9pqci2cevk0>, len: number], Anonymize<Iei2mvq0mjvt81>>;
+        query_call_fee_details: RuntimeDescriptor<[call: Anonymize<Ic64d1pmbcgp4e>, len: number], Anonymize<Iei2mvq0mjvt81>>;
         /**
          * Query the output of the current `WeightToFee` given some input.
          */
@@ -2061,7 +2139,7 @@ type IRuntimeCalls = {
         /**
          * A namespace: record, maintainers, pending offer, and whether it is open.
          */
-        get_namespace: RuntimeDescriptor<[namespace: Uint8Array], Anonymize<I3ntblk4h1462t>>;
+        get_namespace: RuntimeDescriptor<[namespace: Uint8Array], Anonymize<Iauvorc43f6blb>>;
     };
     /**
      * API to interact with `RuntimeGenesisConfig` for the runtime
@@ -2106,7 +2184,7 @@ type IRuntimeCalls = {
         preset_names: RuntimeDescriptor<[], Anonymize<I6lr8sctk0bi4e>>;
     };
 };
-export type ModregDispatchError = Anonymize<I4l89tt4u57gak>;
+export type ModregDispatchError = Anonymize<I8tkjh9d78vntn>;
 type IAsset = PlainDescriptor<void>;
 export type ModregExtensions = {};
 type PalletsTypedef = {
@@ -2137,7 +2215,7 @@ export type ModregEvents = EventsFromPalletsDef<PalletsTypedef>;
 export type ModregErrors = ErrorsFromPalletsDef<PalletsTypedef>;
 export type ModregConstants = ConstFromPalletsDef<PalletsTypedef>;
 export type ModregViewFns = ViewFnsFromPalletsDef<PalletsTypedef>;
-export type ModregCallData = Anonymize<Ibj9pqci2cevk0> & {
+export type ModregCallData = Anonymize<Ic64d1pmbcgp4e> & {
     value: {
         type: string;
     };
@@ -2152,7 +2230,7 @@ type AllInteractions = {
         TransactionPayment: ['NextFeeMultiplier', 'StorageVersion', 'TxPaymentCredit'];
         Sudo: ['Key'];
         Preimage: ['StatusFor', 'RequestStatusFor', 'PreimageFor'];
-        ModuleRegistry: ['ModuleRegistry', 'Modules', 'PendingPins', 'CidRefs', 'TransferOffers', 'Namespaces', 'NamespaceDeposits', 'Maintainers', 'NamespaceOffers', 'Packages', 'Versions', 'VersionEntries', 'Pinners', 'ReportsInBlock'];
+        ModuleRegistry: ['ModuleRegistry', 'Modules', 'PendingPins', 'CidRefs', 'TransferOffers', 'Namespaces', 'NamespaceDeposits', 'Maintainers', 'NamespaceOffers', 'Packages', 'Versions', 'VersionOrder', 'LiveVersions', 'VersionEntries', 'Pinners', 'ReportsInBlock'];
     };
     tx: {
         System: ['remark', 'set_heap_pages', 'set_code', 'set_code_without_checks', 'set_storage', 'kill_storage', 'kill_prefix', 'remark_with_event', 'authorize_upgrade', 'authorize_upgrade_without_checks', 'apply_authorized_upgrade'];
@@ -2161,7 +2239,7 @@ type AllInteractions = {
         Balances: ['transfer_allow_death', 'force_transfer', 'transfer_keep_alive', 'transfer_all', 'force_unreserve', 'upgrade_accounts', 'force_set_balance', 'force_adjust_total_issuance', 'burn'];
         Sudo: ['sudo', 'sudo_unchecked_weight', 'set_key', 'sudo_as', 'remove_key'];
         Preimage: ['note_preimage', 'unnote_preimage', 'request_preimage', 'unrequest_preimage', 'ensure_updated'];
-        ModuleRegistry: ['register_module', 'remove_module', 'transfer_ownership', 'force_remove_module', 'report_pin_status', 'accept_ownership', 'cancel_ownership_offer', 'add_pinner', 'remove_pinner', 'claim_namespace', 'assign_namespace', 'set_namespace_verified', 'add_maintainer', 'remove_maintainer', 'transfer_namespace', 'accept_namespace', 'cancel_namespace_offer', 'create_package', 'publish_version', 'yank_version', 'unyank_version', 'deprecate', 'undeprecate', 'set_package_status', 'force_transfer_namespace'];
+        ModuleRegistry: ['register_module', 'remove_module', 'transfer_ownership', 'force_remove_module', 'report_pin_status', 'accept_ownership', 'cancel_ownership_offer', 'add_pinner', 'remove_pinner', 'claim_namespace', 'assign_namespace', 'set_namespace_verified', 'add_maintainer', 'remove_maintainer', 'transfer_namespace', 'accept_namespace', 'cancel_namespace_offer', 'create_package', 'publish_version', 'yank_version', 'unyank_version', 'deprecate', 'undeprecate', 'set_package_status', 'force_transfer_namespace', 'force_reverify', 'release_namespace', 'force_transfer_package'];
     };
     events: {
         System: ['ExtrinsicSuccess', 'ExtrinsicFailed', 'CodeUpdated', 'NewAccount', 'KilledAccount', 'Remarked', 'UpgradeAuthorized', 'RejectedInvalidAuthorizedUpgrade'];
@@ -2170,7 +2248,7 @@ type AllInteractions = {
         TransactionPayment: ['TransactionFeePaid'];
         Sudo: ['Sudid', 'KeyChanged', 'KeyRemoved', 'SudoAsDone'];
         Preimage: ['Noted', 'Requested', 'Cleared'];
-        ModuleRegistry: ['ModuleRegistered', 'ModuleUpdated', 'ModuleRemoved', 'OwnershipOffered', 'OwnershipOfferCancelled', 'OwnershipTransferred', 'ModuleForceRemoved', 'PinVerified', 'PinFailed', 'CidUnreferenced', 'PinnerAdded', 'PinnerRemoved', 'NamespaceClaimed', 'NamespaceAssigned', 'NamespaceVerified', 'MaintainerAdded', 'MaintainerRemoved', 'NamespaceOffered', 'NamespaceOfferCancelled', 'NamespaceTransferred', 'PackageCreated', 'VersionPublished', 'VersionYanked', 'VersionUnyanked', 'Deprecated', 'Undeprecated', 'PackageStatusSet', 'NamespaceForceTransferred'];
+        ModuleRegistry: ['ModuleRegistered', 'ModuleUpdated', 'ModuleRemoved', 'OwnershipOffered', 'OwnershipOfferCancelled', 'OwnershipTransferred', 'ModuleForceRemoved', 'PinVerified', 'PinFailed', 'CidUnreferenced', 'PinnerAdded', 'PinnerRemoved', 'NamespaceClaimed', 'NamespaceAssigned', 'NamespaceVerified', 'MaintainerAdded', 'MaintainerRemoved', 'NamespaceOffered', 'NamespaceOfferCancelled', 'NamespaceTransferred', 'PackageCreated', 'VersionPublished', 'VersionYanked', 'VersionUnyanked', 'Deprecated', 'Undeprecated', 'PackageStatusSet', 'NamespaceForceTransferred', 'ReverificationRequested', 'NamespaceReleased', 'PackageForceTransferred'];
     };
     errors: {
         System: ['InvalidSpecName', 'SpecVersionNeedsToIncrease', 'FailedToExtractRuntimeVersion', 'NonDefaultComposite', 'NonZeroRefCount', 'CallFiltered', 'MultiBlockMigrationsOngoing', 'NothingAuthorized', 'Unauthorized'];
@@ -2178,7 +2256,7 @@ type AllInteractions = {
         Balances: ['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'Expendability', 'ExistingVestingSchedule', 'DeadAccount', 'TooManyReserves', 'TooManyHolds', 'TooManyFreezes', 'IssuanceDeactivated', 'DeltaZero'];
         Sudo: ['RequireSudo'];
         Preimage: ['TooBig', 'AlreadyNoted', 'NotAuthorized', 'NotNoted', 'Requested', 'NotRequested', 'TooMany', 'TooFew'];
-        ModuleRegistry: ['EmptyKey', 'KeyTooLong', 'EmptyValue', 'ValueTooLarge', 'InvalidUtf8', 'InvalidJson', 'JsonNotObject', 'InvalidCid', 'IdentityCid', 'NotOwner', 'NotFound', 'AlreadyOwner', 'NotPinner', 'AlreadyPinner', 'TooManyPinners', 'StaleReport', 'ReportNotNeeded', 'ReportExpired', 'ReportTooEarly', 'NoOffer', 'NotOfferee', 'OfferOutdated', 'ReservedKey', 'SealedEntry', 'InvalidName', 'ReservedName', 'NamespaceTaken', 'UnknownNamespace', 'NotNamespaceOwner', 'NotMaintainer', 'AlreadyMaintainer', 'TooManyMaintainers', 'InvalidVersion', 'VersionExists', 'UnknownPackage', 'UnknownVersion', 'PackageExists', 'BadChecksumLength', 'MetadataTooLarge', 'InvalidModuleType', 'TooManyVersions', 'AlreadyYanked', 'NotYanked', 'InvalidSuccessor', 'InvalidReason', 'NotDeprecated', 'AssignedNamespace', 'TooManyReports'];
+        ModuleRegistry: ['EmptyKey', 'KeyTooLong', 'EmptyValue', 'ValueTooLarge', 'InvalidUtf8', 'InvalidJson', 'JsonNotObject', 'InvalidCid', 'IdentityCid', 'NotOwner', 'NotFound', 'AlreadyOwner', 'NotPinner', 'AlreadyPinner', 'TooManyPinners', 'StaleReport', 'ReportNotNeeded', 'ReportExpired', 'ReportTooEarly', 'NoOffer', 'NotOfferee', 'OfferOutdated', 'ReservedKey', 'SealedEntry', 'InvalidName', 'ReservedName', 'NamespaceTaken', 'UnknownNamespace', 'NotNamespaceOwner', 'NotMaintainer', 'AlreadyMaintainer', 'TooManyMaintainers', 'InvalidVersion', 'VersionExists', 'UnknownPackage', 'UnknownVersion', 'PackageExists', 'BadChecksumLength', 'MetadataTooLarge', 'InvalidModuleType', 'TooManyVersions', 'AlreadyYanked', 'NotYanked', 'InvalidSuccessor', 'InvalidReason', 'NotDeprecated', 'AssignedNamespace', 'TooManyReports', 'NothingToVerify', 'VerificationPending', 'NamespacedPackage', 'NamespaceNotEmpty'];
     };
     constants: {
         System: ['BlockWeights', 'BlockLength', 'BlockHashCount', 'DbWeight', 'Version', 'SS58Prefix'];

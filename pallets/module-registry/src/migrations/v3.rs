@@ -1,0 +1,145 @@
+//! Storage version 2 → 3: each package's versions in precedence order, and each namespace's
+//! package count.
+//!
+//! Version 2 answered `resolve`, `versions`, `get_package` and `list_packages` by reading,
+//! parsing and sorting every version of a package on each call. Version 3 keeps two indexes
+//! beside [`Versions`]: [`VersionOrder`] (every version, ascending) and [`LiveVersions`] (the
+//! versions that are not yanked, highest first), so each read seeks to where its answer is.
+//! The migration writes both rows for every existing version.
+//!
+//! [`NamespaceInfo`] gains `package_count`, so that a namespace with no packages can be
+//! released (`release_namespace`); the migration counts each namespace's packages. Nothing a
+//! user stored changes.
+//!
+//! A version whose identity does not parse cannot have been published (the pallet parses it
+//! before storing); should one exist, the migration logs it by package and `try_state` reports
+//! it, since such a version could never be resolved. A namespace record that does not decode in
+//! the version 2 layout is logged and kept as it is (`translate` would drop it), and
+//! `try_state` reports it.
+//!
+//! Weight: per version one read and two writes; per package one read; per namespace one read
+//! and one write. It runs in one block: the dev and local chains hold a few hundred rows at
+//! most; a chain with more should run the same body through `pallet-migrations` as a stepped
+//! migration.
+
+use crate::{
+	Config, LiveVersions, Name, NamespaceInfo, NamespaceInfoOf, Namespaces, Packages, Pallet,
+	VersionOrder, Versions,
+};
+use alloc::{collections::BTreeMap, vec::Vec};
+use codec::{Decode, Encode};
+use frame_support::{
+	migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
+};
+use module_registry_primitives::registry as rules;
+
+/// The layout of storage version 2, for the migration that reads it.
+pub mod v2_layout {
+	use super::*;
+
+	/// Version 2's namespace record: no package count.
+	#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
+	pub struct NamespaceInfo<AccountId, Balance, BlockNumber> {
+		/// The owner.
+		pub owner: AccountId,
+		/// Set by the registry admin.
+		pub verified: bool,
+		/// The amount held from the owner.
+		pub deposit: Balance,
+		/// Block of the claim.
+		pub created: BlockNumber,
+		/// How many maintainers it has.
+		pub maintainer_count: u32,
+	}
+
+	/// Version 2's namespace record for a runtime.
+	pub type NamespaceInfoOf<T> = NamespaceInfo<
+		<T as frame_system::Config>::AccountId,
+		crate::BalanceOf<T>,
+		frame_system::pallet_prelude::BlockNumberFor<T>,
+	>;
+
+	/// Version 2's `Namespaces`.
+	#[frame_support::storage_alias]
+	pub type Namespaces<T: Config> =
+		StorageMap<Pallet<T>, Blake2_128Concat, Name, NamespaceInfoOf<T>>;
+}
+
+/// The migration's body, run only through [`MigrateV2ToV3`].
+pub struct IndexVersions<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> UncheckedOnRuntimeUpgrade for IndexVersions<T> {
+	fn on_runtime_upgrade() -> Weight {
+		let (mut indexed, mut failed) = (0u64, 0u64);
+		for (package, identity, record) in Versions::<T>::iter() {
+			let keys = core::str::from_utf8(&identity)
+				.ok()
+				.and_then(|text| rules::parse_version(text).ok())
+				.and_then(|version| Pallet::<T>::index_keys(&version));
+			let Some((order_key, live_key)) = keys else {
+				failed += 1;
+				log::error!(
+					target: "runtime::module-registry",
+					"storage v3: a version of {}/{} is not SemVer and cannot be indexed",
+					sp_core::hexdisplay::HexDisplay::from(&package.0.as_slice()),
+					sp_core::hexdisplay::HexDisplay::from(&package.1.as_slice()),
+				);
+				continue;
+			};
+			VersionOrder::<T>::insert(&package, order_key, &identity);
+			if !record.yanked {
+				LiveVersions::<T>::insert(&package, live_key, &identity);
+			}
+			indexed += 1;
+		}
+
+		let mut counts = BTreeMap::<Name, u32>::new();
+		let mut packages = 0u64;
+		for (namespace, _) in Packages::<T>::iter_keys() {
+			*counts.entry(namespace).or_default() += 1;
+			packages += 1;
+		}
+		// Read every record first: a record that does not decode stays as it is (logged)
+		// instead of being dropped, as `translate` would.
+		let names: Vec<Name> = v2_layout::Namespaces::<T>::iter_keys().collect();
+		let (mut namespaces, mut undecodable) = (0u64, 0u64);
+		for name in names {
+			let Some(old) = v2_layout::Namespaces::<T>::get(&name) else {
+				undecodable += 1;
+				log::error!(
+					target: "runtime::module-registry",
+					"storage v3: namespace {} does not decode in the v2 layout; left as it is",
+					sp_core::hexdisplay::HexDisplay::from(&name.as_slice()),
+				);
+				continue;
+			};
+			let info: NamespaceInfoOf<T> = NamespaceInfo {
+				owner: old.owner,
+				verified: old.verified,
+				deposit: old.deposit,
+				created: old.created,
+				maintainer_count: old.maintainer_count,
+				package_count: counts.get(&name).copied().unwrap_or(0),
+			};
+			Namespaces::<T>::insert(&name, info);
+			namespaces += 1;
+		}
+		log::info!(
+			target: "runtime::module-registry",
+			"storage v3: {indexed} versions indexed in precedence order ({failed} could not be); \
+			 {namespaces} namespaces counted their packages ({undecodable} did not decode)"
+		);
+		let reads = indexed + failed + packages + namespaces + undecodable;
+		let writes = indexed.saturating_mul(2) + namespaces;
+		T::DbWeight::get().reads_writes(reads, writes)
+	}
+
+	#[cfg(feature = "try-runtime")]
+	fn post_upgrade(_state: Vec<u8>) -> Result<(), sp_runtime::TryRuntimeError> {
+		Pallet::<T>::do_try_state()
+	}
+}
+
+/// Version 2 → 3, run once: checks and bumps the on-chain storage version.
+pub type MigrateV2ToV3<T> =
+	VersionedMigration<2, 3, IndexVersions<T>, Pallet<T>, <T as frame_system::Config>::DbWeight>;
