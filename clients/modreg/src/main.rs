@@ -841,7 +841,18 @@ async fn install(
 			packages.is_empty() || (install::still_satisfies(p, &request.range) && !yanked)
 		});
 		let entry = match (keep, &chain) {
-			(Some(p), _) => install::Locked { range: request.range.clone(), ..p.clone() },
+			(Some(p), Some(_)) => {
+				// The lock entry is an input: it must say what the chain says.
+				let found = status.as_ref().unwrap_or(&serde_json::Value::Null);
+				install::check_against_chain(p, found)?;
+				// An entry written before locks named the publisher gets it now (not with
+				// `--locked`, which must not change the lockfile).
+				let publisher = p.publisher.clone().or_else(|| {
+					(!o.locked).then(|| found["publisher"].as_str().map(str::to_owned)).flatten()
+				});
+				install::Locked { range: request.range.clone(), publisher, ..p.clone() }
+			},
+			(Some(p), None) => install::Locked { range: request.range.clone(), ..p.clone() },
 			(None, None) =>
 				return Err(Failure(
 					exit::NOT_FOUND,

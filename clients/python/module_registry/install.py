@@ -68,7 +68,36 @@ def _locked_from(range_, found):
         "checksum": found["checksum"],
         "size": found["size"],
         "block": found["publishedAt"],
+        "publisher": found["publisher"],
     }
+
+
+_CHECKED_FIELDS = ("name", "version", "cid", "checksum", "size", "block", "publisher")
+
+
+def check_against_chain(entry, found):
+    """Compare a lock entry with the chain's record of its version (``found``: the answer of
+    ``resolve(name, "=version")``, ``None`` when the chain has no such version). Raises
+    :class:`VerificationError` (``modreg``'s exit code 5) naming every field that differs, or
+    when the chain lacks the version. A field the entry does not have (``publisher`` in
+    lockfiles written before 2026-12-07) is not compared."""
+    if found is None:
+        raise VerificationError(
+            f"{entry['name']}@{entry['version']} is in {LOCKFILE} but the chain has no such version: "
+            "is this the chain the lockfile was made on?"
+        )
+    chain = _locked_from(entry.get("range", "latest"), found)
+    differ = [
+        f"{field} {entry[field]!r} (chain: {chain[field]!r})"
+        for field in _CHECKED_FIELDS
+        if field in entry and entry[field] != chain[field]
+    ]
+    if differ:
+        raise VerificationError(
+            f"{LOCKFILE} disagrees with the chain about {entry['name']}@{entry['version']}: "
+            + ", ".join(differ)
+            + "; refusing to install what the lockfile says"
+        )
 
 
 def _fetch(ipfs_url, entry, dest):
@@ -117,7 +146,8 @@ def install(registry, ipfs_url, packages=(), project=".", to="modreg_modules", l
 
     Returns one ``{"name", "version", "path", "warnings"}`` per package. Raises
     :class:`LockChanged` with ``locked=True`` when the lockfile would change,
-    :class:`VerificationError` when content does not match the chain, ``LookupError`` when
+    :class:`VerificationError` when content does not match the chain or a lock entry disagrees
+    with the chain's record of its version (:func:`check_against_chain`), ``LookupError`` when
     nothing matches a range.
     """
     project = Path(project)
@@ -145,9 +175,16 @@ def install(registry, ipfs_url, packages=(), project=".", to="modreg_modules", l
             if found is None:
                 raise LookupError(f"no version of {canonical} matches {range_!r}")
             entry = _locked_from(range_, found)
+        status = registry.resolve(canonical, "=" + entry["version"])
+        if previous is not None and entry["version"] == previous["version"]:
+            # The lock entry is an input (a pull request can edit it): it must say what the
+            # chain says. An entry from before locks named the publisher gets it now, except
+            # with ``locked=True``, which must not change the lockfile.
+            check_against_chain(entry, status)
+            if "publisher" not in entry and not locked:
+                entry["publisher"] = status["publisher"]
         if locked and entry != previous:
             raise LockChanged(f"{LOCKFILE} would change for {canonical} (to {entry['version']})")
-        status = registry.resolve(canonical, "=" + entry["version"])
         warnings = []
         if status and status["yanked"]:
             warnings.append(f"{canonical}@{entry['version']} is yanked; installed because it is pinned exactly")
