@@ -145,6 +145,25 @@ def test_install_lock_offline(pair, tmp_path):  # noqa: F811
     finally:
         reg.substrate.close()
 
+    # A symbolic link on the way to the destination is refused, in both clients, and what it
+    # points to is untouched (a cloned repository could carry `modreg_modules/inst -> $HOME`).
+    linked = tmp_path / "linked"
+    victim = tmp_path / "victim"
+    (victim / "tool").mkdir(parents=True)
+    (victim / "tool" / "precious.txt").write_text("keep me\n")
+    (linked / "modreg_modules").mkdir(parents=True)
+    (linked / "modreg_modules" / "inst").symlink_to(victim)
+    refused = modreg(node, ipfs, linked, cache, "install", "inst/tool@^1", code=8)
+    assert "symbolic link" in refused["error"], refused
+    reg = Registry(node.ws)
+    try:
+        with pytest.raises(py_install.DestinationError, match="symbolic link"):
+            py_install.install(reg, ipfs.url, ["inst/tool@^1"], project=linked)
+    finally:
+        reg.substrate.close()
+    assert (victim / "tool" / "precious.txt").read_text() == "keep me\n"
+    assert sorted(p.name for p in (victim / "tool").iterdir()) == ["precious.txt"]
+
     # Offline: the daemon and the node are gone; the lockfile and the cache suffice.
     ipfs.stop()
     node.stop()

@@ -238,6 +238,50 @@ pub fn check_against_chain(locked: &Locked, found: &serde_json::Value) -> Result
 	))
 }
 
+/// Refuse to install through a symbolic link: with `modreg_modules/acme -> /home/me` in a cloned
+/// repository, installing `acme/projects` would replace `/home/me/projects`. Every component
+/// from below the project directory (or, for an install folder outside the project, from the
+/// install folder itself) down to `dest` must be a real folder, or not exist yet. Exit code 8
+/// ("an occupied destination").
+pub fn check_destination(project: &Path, root: &Path, dest: &Path) -> Result<(), Failure> {
+	let base = if root.starts_with(project) { project } else { root.parent().unwrap_or(root) };
+	let Ok(below) = dest.strip_prefix(base) else {
+		return Err(Failure(
+			exit::OTHER,
+			format!("{} is not under {}", dest.display(), base.display()),
+		));
+	};
+	let mut path = base.to_path_buf();
+	for part in below.components() {
+		match part {
+			Component::Normal(part) => path.push(part),
+			_ =>
+				return Err(Failure(
+					exit::OTHER,
+					format!("{}: the install path must be plain folder names", dest.display()),
+				)),
+		}
+		match fs::symlink_metadata(&path) {
+			Ok(meta) if meta.file_type().is_symlink() =>
+				return Err(Failure(
+					exit::OTHER,
+					format!(
+						"{} is a symbolic link: modreg does not install through links (it would \
+						 replace what the link points to); remove it",
+						path.display()
+					),
+				)),
+			Ok(meta) if !meta.is_dir() && path != dest =>
+				return Err(Failure(
+					exit::OTHER,
+					format!("{} is in the way: it is not a folder", path.display()),
+				)),
+			_ => {},
+		}
+	}
+	Ok(())
+}
+
 /// Fetch `locked`'s content (from IPFS when `ipfs` is given, else from the cache only), check it
 /// against the lock entry, and put it in place under `dest` (a folder for a tarball, a file named
 /// after the package otherwise). Returns the number of files written.
@@ -504,5 +548,32 @@ mod tests {
 		let missing = check_against_chain(&locked, &serde_json::Value::Null).unwrap_err();
 		assert_eq!(missing.0, exit::VERIFICATION);
 		assert!(missing.1.contains("has no such version"), "{}", missing.1);
+	}
+	/// A symbolic link anywhere on the way to the destination is refused, wherever it points.
+	#[cfg(unix)]
+	#[test]
+	fn installs_never_go_through_symbolic_links() {
+		let dir = tempfile::tempdir().unwrap();
+		let project = dir.path().join("project");
+		let victim = dir.path().join("home");
+		fs::create_dir_all(victim.join("projects")).unwrap();
+		fs::create_dir_all(project.join("modreg_modules")).unwrap();
+		let root = project.join("modreg_modules");
+		let dest = root.join("acme").join("projects");
+		assert!(check_destination(&project, &root, &dest).is_ok(), "nothing there yet");
+		std::os::unix::fs::symlink(&victim, root.join("acme")).unwrap();
+		let err = check_destination(&project, &root, &dest).unwrap_err();
+		assert_eq!(err.0, exit::OTHER);
+		assert!(err.1.contains("symbolic link"), "{}", err.1);
+		// The install folder itself, and the package folder, are checked too.
+		fs::remove_file(root.join("acme")).unwrap();
+		fs::remove_dir(&root).unwrap();
+		std::os::unix::fs::symlink(&victim, &root).unwrap();
+		assert!(check_destination(&project, &root, &dest).is_err());
+		fs::remove_file(&root).unwrap();
+		fs::create_dir_all(root.join("acme")).unwrap();
+		std::os::unix::fs::symlink(victim.join("projects"), &dest).unwrap();
+		assert!(check_destination(&project, &root, &dest).is_err());
+		assert!(victim.join("projects").is_dir(), "nothing was touched");
 	}
 }

@@ -909,6 +909,7 @@ async fn install(
 			}
 		}
 		let dest = root.join(&request.name.namespace).join(&request.name.name);
+		install::check_destination(&o.project, &root, &dest)?;
 		let bar = transfer_bar(silent, Some(entry.size), &format!("fetching {name}"));
 		let on_block = |n| bar.inc(n);
 		let files = install::install_one(

@@ -141,14 +141,41 @@ def _unpack(archive, dest, max_unpacked):
             tar.extractall(dest, members=members)
 
 
+class DestinationError(Exception):
+    """The install path goes through a symbolic link, or a file is in the way (``modreg``'s exit
+    code 8)."""
+
+
+def check_destination(project, root, dest):
+    """Refuse to install through a symbolic link: with ``modreg_modules/acme -> /home/me``,
+    installing ``acme/projects`` would replace ``/home/me/projects``. Every component from below
+    the project folder (or from the install folder, when it lies outside the project) down to
+    ``dest`` must be a real folder or not exist yet."""
+    project, root, dest = Path(project), Path(root), Path(dest)
+    base = project if root.is_relative_to(project) else root.parent
+    path = base
+    for part in dest.relative_to(base).parts:
+        if part in ("..", ".", "/"):
+            raise DestinationError(f"{dest}: the install path must be plain folder names")
+        path = path / part
+        if path.is_symlink():
+            raise DestinationError(
+                f"{path} is a symbolic link: the install does not go through links (it would replace "
+                "what the link points to); remove it"
+            )
+        if path.exists() and not path.is_dir() and path != dest:
+            raise DestinationError(f"{path} is in the way: it is not a folder")
+
+
 def install(registry, ipfs_url, packages=(), project=".", to="modreg_modules", locked=False, max_unpacked=1 << 30):
     """Install ``packages`` (``"ns/name@range"``), or with none exactly what the lockfile names.
 
     Returns one ``{"name", "version", "path", "warnings"}`` per package. Raises
     :class:`LockChanged` with ``locked=True`` when the lockfile would change,
     :class:`VerificationError` when content does not match the chain or a lock entry disagrees
-    with the chain's record of its version (:func:`check_against_chain`), ``LookupError`` when
-    nothing matches a range.
+    with the chain's record of its version (:func:`check_against_chain`),
+    :class:`DestinationError` when the install path goes through a symbolic link,
+    ``LookupError`` when nothing matches a range.
     """
     project = Path(project)
     lock = load_lock(project)
@@ -193,6 +220,7 @@ def install(registry, ipfs_url, packages=(), project=".", to="modreg_modules", l
             warnings.append(f"{canonical}@{entry['version']} is deprecated ({d['reason']}); use {d['successor']}")
 
         dest = root.joinpath(*canonical.split("/"))
+        check_destination(project, root, dest)
         dest.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=".modreg-install-", dir=dest.parent) as work:
             blob = Path(work) / "content"

@@ -257,6 +257,9 @@ fn try_pin_and_verify(api: &str, cid: &[u8], timeout_ms: u64) -> Result<(), Faul
 pub struct RetryState {
 	/// The entry's `update_count` this is about; a new value starts afresh.
 	pub update_count: u32,
+	/// The entry's `updated` block this is about: an entry the admin sent back for
+	/// re-verification (`force_reverify`, same `update_count`) starts afresh too.
+	pub updated: u64,
 	/// First block at which the key is due again.
 	pub next: u64,
 	/// Tries in a row that did not verify: the back-off doubles with each.
@@ -297,7 +300,8 @@ impl<T: Config> Pallet<T> {
 			last_seen = Some(key.clone());
 			let Some(info) = Modules::<T>::get(&key).map(|record| record.info) else { continue };
 			let Some(cid) = info.cid.clone() else { continue };
-			let state = Self::retry_state(&key, info.update_count);
+			let state =
+				Self::retry_state(&key, info.update_count, info.updated.unique_saturated_into());
 			let now_u64: u64 = now.unique_saturated_into();
 			if now_u64 < state.next {
 				continue;
@@ -482,13 +486,13 @@ impl<T: Config> Pallet<T> {
 
 	/// What the worker remembers about `key`, or a fresh state when that is about an older
 	/// value (or unreadable).
-	pub fn retry_state(key: &KeyOf<T>, update_count: u32) -> RetryState {
+	pub fn retry_state(key: &KeyOf<T>, update_count: u32, updated: u64) -> RetryState {
 		StorageValueRef::persistent(&[RETRY_PREFIX, key.as_slice()].concat())
 			.get::<RetryState>()
 			.ok()
 			.flatten()
-			.filter(|s| s.update_count == update_count)
-			.unwrap_or(RetryState { update_count, ..Default::default() })
+			.filter(|s| s.update_count == update_count && s.updated == updated)
+			.unwrap_or(RetryState { update_count, updated, ..Default::default() })
 	}
 
 	fn set_retry_state(key: &KeyOf<T>, state: RetryState) {

@@ -325,14 +325,17 @@ fn a_pin_still_fetching_is_not_reported_and_is_tried_again_with_a_back_off() {
 		assert!(submitted(&pool).is_empty());
 		assert_eq!(status("k"), PinStatus::Pending);
 		let key = crate::KeyOf::<Test>::try_from(b"k".to_vec()).unwrap();
-		let state = ModuleRegistry::retry_state(&key, 0);
+		let state = ModuleRegistry::retry_state(&key, 0, 1);
 		assert_eq!((state.streak, state.next), (1, 1 + u64::from(offchain::backoff(1))));
 		// Not due in block 2 (an unexpected request would panic)...
 		ModuleRegistry::run_pinning_worker(2);
 		// ...but in block 3 it is; still nothing, so the back-off doubles.
 		expect(&offchain, &pin_path, b"");
 		ModuleRegistry::run_pinning_worker(3);
-		assert_eq!(ModuleRegistry::retry_state(&key, 0).next, 3 + u64::from(offchain::backoff(2)));
+		assert_eq!(
+			ModuleRegistry::retry_state(&key, 0, 1).next,
+			3 + u64::from(offchain::backoff(2))
+		);
 		// The content arrives: the next due try verifies it.
 		faults.write().clear();
 		expect(&offchain, &pin_path, &pins(&cid));
@@ -355,7 +358,7 @@ fn a_growing_progress_count_is_tried_again_next_block() {
 			let body = format!("{{\"Progress\":{}}}\n{{\"Progress\":{fetched}}}\n", fetched / 2);
 			expect(&offchain, &pin_path, body.as_bytes());
 			ModuleRegistry::run_pinning_worker(block);
-			let state = ModuleRegistry::retry_state(&key, 0);
+			let state = ModuleRegistry::retry_state(&key, 0, 1);
 			assert_eq!((state.blocks, state.streak, state.next), (fetched, 0, block + 1));
 		}
 		assert!(submitted(&pool).is_empty());

@@ -164,7 +164,8 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	fn namespace_footprint(namespace: &Name) -> Footprint {
+	/// What a namespace's claim deposit pays for: its record (at its largest) and its key.
+	pub(crate) fn namespace_footprint(namespace: &Name) -> Footprint {
 		crate::footprint(1, namespace.len().saturating_add(NamespaceInfoOf::<T>::max_encoded_len()))
 	}
 
@@ -292,9 +293,12 @@ impl<T: Config> Pallet<T> {
 		// An offer of an assigned namespace made before spec 105 (when `transfer_namespace`
 		// did not refuse one) cannot be accepted either: the admin moves it.
 		let old = NamespaceDeposits::<T>::take(&namespace).ok_or(Error::<T>::AssignedNamespace)?;
-		let ticket = T::Consideration::new(&who, Self::namespace_footprint(&namespace))?;
+		let fp = Self::namespace_footprint(&namespace);
+		let ticket = T::Consideration::new(&who, fp)?;
 		old.drop(&from)?;
 		NamespaceDeposits::<T>::insert(&namespace, ticket);
+		// The new owner holds the current price, whatever the old owner paid.
+		info.deposit = T::DepositPrice::convert(fp);
 		let _ = Maintainers::<T>::clear_prefix(&namespace, T::MaxMaintainers::get(), None);
 		NamespaceOffers::<T>::remove(&namespace);
 		info.owner = who.clone();

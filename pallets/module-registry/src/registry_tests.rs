@@ -889,19 +889,37 @@ fn migration_to_v3_indexes_every_version() {
 		use crate::migrations::v3::v2_layout;
 		let _ = crate::VersionOrder::<Test>::clear(u32::MAX, None);
 		let _ = crate::LiveVersions::<Test>::clear(u32::MAX, None);
+		// Version 2 priced a claim on a record 4 bytes shorter: hold that price again.
+		use codec::MaxEncodedLen;
+		use frame_support::traits::Consideration;
+		use sp_runtime::traits::Convert;
 		let namespaces: Vec<_> = Namespaces::<Test>::iter().collect();
+		let mut v2_deposits = Vec::new();
 		for (name, info) in &namespaces {
+			let v2_size = crate::NamespaceInfoOf::<Test>::max_encoded_len() - 4;
+			let v2_fp = crate::footprint(1, name.len() + v2_size);
+			let ticket = crate::NamespaceDeposits::<Test>::take(name).unwrap();
+			let ticket = ticket.update(&info.owner, v2_fp).unwrap();
+			crate::NamespaceDeposits::<Test>::insert(name, ticket);
+			let v2_deposit = <Test as crate::Config>::DepositPrice::convert(v2_fp);
+			assert!(v2_deposit < info.deposit, "the longer record costs more");
+			v2_deposits.push(v2_deposit);
 			v2_layout::Namespaces::<Test>::insert(
 				name,
 				v2_layout::NamespaceInfo {
 					owner: info.owner,
 					verified: info.verified,
-					deposit: info.deposit,
+					deposit: v2_deposit,
 					created: info.created,
 					maintainer_count: info.maintainer_count,
 				},
 			);
 		}
+		assert_eq!(
+			held(ALICE),
+			Modules::<Test>::iter().map(|(_, r)| r.info.deposit).sum::<u64>() +
+				v2_deposits.iter().sum::<u64>()
+		);
 		StorageVersion::new(2).put::<ModuleRegistry>();
 		assert!(ModuleRegistry::do_try_state().is_err());
 		assert_eq!(resolved("alice/utils", "*"), None, "reads need the index");

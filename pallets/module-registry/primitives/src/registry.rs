@@ -25,6 +25,10 @@ pub use semver::Version;
 /// Longest namespace or package name.
 pub const MAX_NAME_LEN: usize = 64;
 
+/// Longest range text: eight comparators of versions as long as the chain stores, and then
+/// some. Longer text is refused before it is split, so a query's cost is bounded before parsing.
+pub const MAX_RANGE_LEN: usize = 1024;
+
 /// Why a name was refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameError {
@@ -152,6 +156,9 @@ pub enum Range {
 impl Range {
 	/// Parse a range (see the module docs for the syntax).
 	pub fn parse(text: &str) -> Result<Range, VersionError> {
+		if text.len() > MAX_RANGE_LEN {
+			return Err(VersionError::BadRange);
+		}
 		let text = text.trim();
 		if text == "*" || text == "latest" {
 			return Ok(Range::Latest);
@@ -513,6 +520,13 @@ mod tests {
 		assert!(matches!(parse_reference("alice@1.0.0"), Err(ReferenceError::Name(_))));
 		assert!(matches!(parse_reference("alice/utils@nope"), Err(ReferenceError::Range(_))));
 		assert_eq!(checksum_text(&[0xab; 32]), format!("sha256:{}", "ab".repeat(32)));
+		// A range's length is bounded before it is split.
+		let long = format!(">=1.0.0{}", ", >=1.0.0".repeat(MAX_RANGE_LEN / 9 + 1));
+		assert!(long.len() > MAX_RANGE_LEN);
+		assert_eq!(Range::parse(&long), Err(VersionError::BadRange));
+		let padded = format!("{:<width$}", ">=1.0.0", width = MAX_RANGE_LEN);
+		assert!(Range::parse(&padded).is_ok());
+		assert_eq!(Range::parse(&format!("{padded} ")), Err(VersionError::BadRange));
 	}
 
 	mod property {

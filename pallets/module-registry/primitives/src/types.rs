@@ -431,6 +431,42 @@ pub struct NamespaceView<AccountId, Balance, BlockNumber> {
 	pub open: bool,
 }
 
+/// The records of `PackageRegistryApi` version 1 (runtimes before spec 106), whose namespace
+/// record had no package count. Nodes read old blocks with them.
+pub mod api_v1 {
+	use super::*;
+
+	/// A namespace record before storage version 3.
+	#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+	pub struct NamespaceInfo<AccountId, Balance, BlockNumber> {
+		/// The owner.
+		pub owner: AccountId,
+		/// Set by the registry admin.
+		pub verified: bool,
+		/// The amount held from the owner.
+		pub deposit: Balance,
+		/// Block of the claim.
+		pub created: BlockNumber,
+		/// How many maintainers it has.
+		pub maintainer_count: u32,
+	}
+
+	/// A namespace as version 1 of the runtime API answers it.
+	#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode, TypeInfo)]
+	pub struct NamespaceView<AccountId, Balance, BlockNumber> {
+		/// The name.
+		pub namespace: alloc::vec::Vec<u8>,
+		/// The record; `None` for the open namespace.
+		pub info: Option<NamespaceInfo<AccountId, Balance, BlockNumber>>,
+		/// The maintainers besides the owner.
+		pub maintainers: alloc::vec::Vec<AccountId>,
+		/// A pending transfer offer's recipient.
+		pub offered_to: Option<AccountId>,
+		/// Whether anyone may create packages in it.
+		pub open: bool,
+	}
+}
+
 /// Why a registry query was refused.
 #[derive(
 	Clone,

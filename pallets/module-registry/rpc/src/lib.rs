@@ -282,6 +282,27 @@ pub struct NamespaceJson<AccountId, BlockNumber> {
 }
 
 impl<AccountId, BlockNumber> NamespaceJson<AccountId, BlockNumber> {
+	/// The JSON view of a namespace from a runtime before spec 106 (no package count).
+	pub fn from_v1<Balance: std::fmt::Display>(
+		n: module_registry_primitives::api_v1::NamespaceView<AccountId, Balance, BlockNumber>,
+	) -> Self {
+		let (owner, verified, deposit, created) = match n.info {
+			Some(i) => (Some(i.owner), i.verified, Some(i.deposit.to_string()), Some(i.created)),
+			None => (None, false, None, None),
+		};
+		Self {
+			namespace: String::from_utf8_lossy(&n.namespace).into_owned(),
+			open: n.open,
+			owner,
+			maintainers: n.maintainers,
+			verified,
+			deposit,
+			created,
+			offered_to: n.offered_to,
+			package_count: None,
+		}
+	}
+
 	/// The JSON view of a runtime API namespace.
 	pub fn new<Balance: std::fmt::Display>(
 		n: NamespaceView<AccountId, Balance, BlockNumber>,
@@ -665,11 +686,21 @@ where
 		at: Option<Block::Hash>,
 	) -> RpcResult<Option<NamespaceJson<AccountId, BlockNumber>>> {
 		let at = self.block(at)?;
-		let found = self
-			.client
-			.runtime_api()
-			.get_namespace(at, namespace.into_bytes())
+		let api = self.client.runtime_api();
+		let version = api
+			.api_version::<dyn PackageRegistryRuntimeApi<Block, AccountId, Balance, BlockNumber>>(
+				at,
+			)
+			.map_err(runtime_error)?
+			.unwrap_or(1);
+		if version >= 2 {
+			let found = api.get_namespace(at, namespace.into_bytes()).map_err(runtime_error)?;
+			return Ok(found.map_err(query_error)?.map(NamespaceJson::new));
+		}
+		#[allow(deprecated)]
+		let found = api
+			.get_namespace_before_version_2(at, namespace.into_bytes())
 			.map_err(runtime_error)?;
-		Ok(found.map_err(query_error)?.map(NamespaceJson::new))
+		Ok(found.map_err(query_error)?.map(NamespaceJson::from_v1))
 	}
 }

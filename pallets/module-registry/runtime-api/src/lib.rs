@@ -10,7 +10,8 @@
 //! `get_transfer_offer`.
 //!
 //! [`PackageRegistryApi`] reads the registry layer: resolve a range, list versions, read a
-//! package or a namespace. Names are `ns/name` (or `@ns/name`) as UTF-8 bytes.
+//! package or a namespace. Names are `ns/name` (or `@ns/name`) as UTF-8 bytes. Versions: 2
+//! (spec 106) added `package_count` to the namespace record `get_namespace` answers with.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -19,7 +20,7 @@ extern crate alloc;
 use alloc::vec::Vec;
 use codec::Codec;
 pub use module_registry_primitives::{
-	ListError, ModuleInfo, NamespaceView, PackageView, PinFailure, PinStatus, QueryError,
+	api_v1, ListError, ModuleInfo, NamespaceView, PackageView, PinFailure, PinStatus, QueryError,
 	TransferOffer, ValueKind, VersionView,
 };
 
@@ -63,6 +64,7 @@ sp_api::decl_runtime_apis! {
 	}
 
 	/// Read access to the registry layer: namespaces, packages and versions.
+	#[api_version(2)]
 	pub trait PackageRegistryApi<AccountId, Balance, BlockNumber>
 	where
 		AccountId: Codec,
@@ -95,7 +97,15 @@ sp_api::decl_runtime_apis! {
 			limit: u32,
 		) -> Result<Vec<PackageView<AccountId, BlockNumber>>, QueryError>;
 
-		/// A namespace: record, maintainers, pending offer, and whether it is open.
+		/// Version 1 of `get_namespace` (runtimes before spec 106): the record had no package
+		/// count.
+		#[changed_in(2)]
+		fn get_namespace(
+			namespace: Vec<u8>,
+		) -> Result<Option<api_v1::NamespaceView<AccountId, Balance, BlockNumber>>, QueryError>;
+
+		/// A namespace: record (with its package count since version 2), maintainers, pending
+		/// offer, and whether it is open.
 		fn get_namespace(
 			namespace: Vec<u8>,
 		) -> Result<Option<NamespaceView<AccountId, Balance, BlockNumber>>, QueryError>;

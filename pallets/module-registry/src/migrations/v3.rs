@@ -8,8 +8,12 @@
 //! The migration writes both rows for every existing version.
 //!
 //! [`NamespaceInfo`] gains `package_count`, so that a namespace with no packages can be
-//! released (`release_namespace`); the migration counts each namespace's packages. Nothing a
-//! user stored changes.
+//! released (`release_namespace`); the migration counts each namespace's packages. The record
+//! is 4 bytes longer, so a claim deposit, which pays for the record at its largest, costs
+//! 4 × the per-byte price more: the migration re-prices every claim's ticket. An owner who
+//! cannot cover the difference keeps the old ticket and amount (nothing is taken, nothing
+//! fails; `try_state` then names the namespace, and the next transfer re-prices it), as the v2
+//! migration did for entries. Nothing a user stored changes.
 //!
 //! A version whose identity does not parse cannot have been published (the pallet parses it
 //! before storing); should one exist, the migration logs it by package and `try_state` reports
@@ -23,15 +27,18 @@
 //! migration.
 
 use crate::{
-	Config, LiveVersions, Name, NamespaceInfo, NamespaceInfoOf, Namespaces, Packages, Pallet,
-	VersionOrder, Versions,
+	Config, LiveVersions, Name, NamespaceDeposits, NamespaceInfo, NamespaceInfoOf, Namespaces,
+	Packages, Pallet, VersionOrder, Versions,
 };
 use alloc::{collections::BTreeMap, vec::Vec};
 use codec::{Decode, Encode};
 use frame_support::{
-	migrations::VersionedMigration, pallet_prelude::*, traits::UncheckedOnRuntimeUpgrade,
+	migrations::VersionedMigration,
+	pallet_prelude::*,
+	traits::{Consideration, UncheckedOnRuntimeUpgrade},
 };
 use module_registry_primitives::registry as rules;
+use sp_runtime::traits::Convert;
 
 /// The layout of storage version 2, for the migration that reads it.
 pub mod v2_layout {
@@ -102,7 +109,8 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for IndexVersions<T> {
 		// Read every record first: a record that does not decode stays as it is (logged)
 		// instead of being dropped, as `translate` would.
 		let names: Vec<Name> = v2_layout::Namespaces::<T>::iter_keys().collect();
-		let (mut namespaces, mut undecodable) = (0u64, 0u64);
+		let (mut namespaces, mut undecodable, mut repriced, mut kept_price) =
+			(0u64, 0u64, 0u64, 0u64);
 		for name in names {
 			let Some(old) = v2_layout::Namespaces::<T>::get(&name) else {
 				undecodable += 1;
@@ -113,10 +121,36 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for IndexVersions<T> {
 				);
 				continue;
 			};
+			// A claim's ticket pays for the longer record from now on.
+			let mut deposit = old.deposit;
+			if let Some(ticket) = NamespaceDeposits::<T>::take(&name) {
+				let fp = Pallet::<T>::namespace_footprint(&name);
+				let backup = ticket.clone();
+				let ticket = match frame_support::storage::with_storage_layer(|| {
+					ticket.update(&old.owner, fp)
+				}) {
+					Ok(ticket) => {
+						deposit = T::DepositPrice::convert(fp);
+						repriced += 1;
+						ticket
+					},
+					Err(_) => {
+						kept_price += 1;
+						log::warn!(
+							target: "runtime::module-registry",
+							"storage v3: the owner of namespace {} cannot cover its re-priced \
+							 deposit; it keeps the old one",
+							sp_core::hexdisplay::HexDisplay::from(&name.as_slice()),
+						);
+						backup
+					},
+				};
+				NamespaceDeposits::<T>::insert(&name, ticket);
+			}
 			let info: NamespaceInfoOf<T> = NamespaceInfo {
 				owner: old.owner,
 				verified: old.verified,
-				deposit: old.deposit,
+				deposit,
 				created: old.created,
 				maintainer_count: old.maintainer_count,
 				package_count: counts.get(&name).copied().unwrap_or(0),
@@ -127,10 +161,14 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for IndexVersions<T> {
 		log::info!(
 			target: "runtime::module-registry",
 			"storage v3: {indexed} versions indexed in precedence order ({failed} could not be); \
-			 {namespaces} namespaces counted their packages ({undecodable} did not decode)"
+			 {namespaces} namespaces counted their packages ({undecodable} did not decode), \
+			 {repriced} claim deposits re-priced ({kept_price} kept the old price)"
 		);
-		let reads = indexed + failed + packages + namespaces + undecodable;
-		let writes = indexed.saturating_mul(2) + namespaces;
+		// Namespaces: key listing, record read, ticket read and hold; record, ticket and hold
+		// written.
+		let ns_rows = namespaces + undecodable;
+		let reads = indexed + failed + packages + ns_rows.saturating_mul(4);
+		let writes = indexed.saturating_mul(2) + namespaces.saturating_mul(3);
 		T::DbWeight::get().reads_writes(reads, writes)
 	}
 

@@ -20,7 +20,7 @@ const metadataTypes = import('./metadataTypes-DB42kdJy.js').then(
 );
 const asset = {};
 const extensions = {};
-const getMetadata$1 = () => import('./modreg_metadata-pRWtE5rZ.js').then(
+const getMetadata$1 = () => import('./modreg_metadata-_870bjsS.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const genesis = void 0;

@@ -2137,7 +2137,8 @@ type IRuntimeCalls = {
          */
         list_packages: RuntimeDescriptor<[start_after: Anonymize<Iabpgqcjikia83>, limit: number], Anonymize<If01jnqulqrru1>>;
         /**
-         * A namespace: record, maintainers, pending offer, and whether it is open.
+         * A namespace: record (with its package count since version 2), maintainers, pending
+         * offer, and whether it is open.
          */
         get_namespace: RuntimeDescriptor<[namespace: Uint8Array], Anonymize<Iauvorc43f6blb>>;
     };
