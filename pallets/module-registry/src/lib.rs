@@ -170,6 +170,11 @@ pub fn footprint(items: usize, bytes: usize) -> Footprint {
 	Footprint::from_parts(items, bytes)
 }
 
+/// Two footprints priced as one.
+pub fn combine(a: Footprint, b: Footprint) -> Footprint {
+	Footprint { count: a.count.saturating_add(b.count), size: a.size.saturating_add(b.size) }
+}
+
 /// The storage path a registration took; each has its own benchmarked weight.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RegisterPath {
@@ -1518,6 +1523,26 @@ pub mod pallet {
 			footprint(items, bytes)
 		}
 
+		/// The rows a published version stores besides its entry, at their largest: its record
+		/// in [`Versions`], its rows in [`VersionOrder`] and [`LiveVersions`], and its
+		/// [`VersionEntries`] row. The version's entry deposit pays for them too.
+		pub fn version_rows_footprint() -> Footprint {
+			let package = PackageKey::max_encoded_len();
+			let identity = VersionText::max_encoded_len();
+			let order = OrderKey::max_encoded_len();
+			let record = package + identity + VersionRecordOf::<T>::max_encoded_len();
+			let ordered = package + order + identity;
+			let live = package + 1 + order + identity;
+			let sealed = KeyOf::<T>::max_encoded_len() + package + identity;
+			footprint(4, record + ordered + live + sealed)
+		}
+
+		/// What a published version's entry deposit pays for: the entry (it always names a
+		/// CID) and [`Pallet::version_rows_footprint`].
+		pub fn version_entry_footprint(key_len: usize, value_len: usize) -> Footprint {
+			combine(Self::entry_footprint(key_len, value_len, true), Self::version_rows_footprint())
+		}
+
 		/// The deposit an entry holds, as its record reports it.
 		pub fn entry_deposit(key_len: usize, value_len: usize, has_cid: bool) -> BalanceOf<T> {
 			T::DepositPrice::convert(Self::entry_footprint(key_len, value_len, has_cid))
@@ -1551,12 +1576,23 @@ pub mod pallet {
 			key: KeyOf<T>,
 			value: ValueOf<T>,
 		) -> Result<RegisterPath, DispatchError> {
+			Self::do_register_with(who, key, value, Footprint::default())
+		}
+
+		/// [`Pallet::do_register`], with the deposit also paying for `rows` the caller stores
+		/// beside the entry (a published version's record and index rows).
+		pub(crate) fn do_register_with(
+			who: T::AccountId,
+			key: KeyOf<T>,
+			value: ValueOf<T>,
+			rows: Footprint,
+		) -> Result<RegisterPath, DispatchError> {
 			let classified = Self::classify(&value)?;
 			let now = frame_system::Pallet::<T>::block_number();
 			let value_len = value.len() as u32;
 			let value_hash = T::Hashing::hash(&value);
 			let has_cid = classified.cid.is_some();
-			let fp = Self::entry_footprint(key.len(), value.len(), has_cid);
+			let fp = combine(Self::entry_footprint(key.len(), value.len(), has_cid), rows);
 			let deposit = T::DepositPrice::convert(fp);
 			let pin_status = if has_cid { PinStatus::Pending } else { PinStatus::NoPinnableCid };
 
@@ -1804,13 +1840,20 @@ pub mod pallet {
 					T::Hashing::hash(&value) == record.value_hash,
 					"value_hash differs from the value"
 				);
-				let priced = Self::entry_deposit(key.len(), value.len(), info.cid.is_some());
+				let plain = Self::entry_deposit(key.len(), value.len(), info.cid.is_some());
 				let v1 = T::DepositPrice::convert(crate::migrations::v2::v1_footprint(
 					key.len(),
 					value.len(),
 				));
+				// A version's entry also pays for the version's rows (since storage version 3;
+				// one whose owner could not cover that at the migration kept its old price).
+				let priced = if VersionEntries::<T>::contains_key(&key) {
+					T::DepositPrice::convert(Self::version_entry_footprint(key.len(), value.len()))
+				} else {
+					plain
+				};
 				ensure!(
-					info.deposit == priced || info.deposit == v1,
+					info.deposit == priced || info.deposit == plain || info.deposit == v1,
 					"recorded deposit differs from its price"
 				);
 				let queued = PendingPins::<T>::contains_key(&key);

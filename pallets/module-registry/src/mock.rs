@@ -159,6 +159,12 @@ pub fn deposit_cid(key_len: usize, value_len: usize) -> u64 {
 	entry_price(key_len, value_len, true)
 }
 
+/// What a published version's entry holds: the entry and the version's rows.
+pub fn version_deposit(key_len: usize, value_len: usize) -> u64 {
+	use sp_runtime::traits::Convert;
+	DepositPrice::convert(ModuleRegistry::version_entry_footprint(key_len, value_len))
+}
+
 /// The price of one storage item of `bytes` bytes (a namespace's deposit).
 pub fn item_deposit(bytes: usize) -> u64 {
 	use sp_runtime::traits::Convert;

@@ -476,7 +476,12 @@ impl<T: Config> Pallet<T> {
 			p.size,
 		);
 		let value = Self::bound_value(document.into_bytes())?;
-		Self::do_register(who.clone(), entry_key.clone(), value)?;
+		Self::do_register_with(
+			who.clone(),
+			entry_key.clone(),
+			value,
+			Self::version_rows_footprint(),
+		)?;
 
 		match existing {
 			Some(mut info) => {

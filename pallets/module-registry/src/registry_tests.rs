@@ -161,10 +161,10 @@ fn a_version_is_an_entry_that_pins_and_cannot_change() {
 				Modules::<Test>::get(entry_key("alice/utils", v)).map(|r| r.info).unwrap().deposit
 			})
 			.sum();
-		assert_eq!(
-			info.deposit,
-			deposit_cid(33, ModuleRegistry::get_module(key.to_vec()).unwrap().len())
-		);
+		// The entry's deposit pays for the entry and for the version's own rows.
+		let value_len = ModuleRegistry::get_module(key.to_vec()).unwrap().len();
+		assert_eq!(info.deposit, version_deposit(33, value_len));
+		assert!(info.deposit > deposit_cid(33, value_len));
 		assert_eq!(held(ALICE), namespace_deposit("alice") + entries);
 
 		// The entry machinery pins it; its status is the version's.
@@ -889,9 +889,19 @@ fn migration_to_v3_indexes_every_version() {
 		use crate::migrations::v3::v2_layout;
 		let _ = crate::VersionOrder::<Test>::clear(u32::MAX, None);
 		let _ = crate::LiveVersions::<Test>::clear(u32::MAX, None);
+		// Version 2 priced a version's entry as a plain entry: hold that price again.
+		use frame_support::traits::Consideration;
+		let version_keys: Vec<_> = crate::VersionEntries::<Test>::iter_keys().collect();
+		for key in &version_keys {
+			let mut record = Modules::<Test>::get(key).unwrap();
+			let len = record.info.value_len as usize;
+			let fp = ModuleRegistry::entry_footprint(key.len(), len, true);
+			record.ticket = record.ticket.update(&record.info.owner, fp).unwrap();
+			record.info.deposit = deposit_cid(key.len(), len);
+			Modules::<Test>::insert(key, record);
+		}
 		// Version 2 priced a claim on a record 4 bytes shorter: hold that price again.
 		use codec::MaxEncodedLen;
-		use frame_support::traits::Consideration;
 		use sp_runtime::traits::Convert;
 		let namespaces: Vec<_> = Namespaces::<Test>::iter().collect();
 		let mut v2_deposits = Vec::new();
@@ -930,6 +940,10 @@ fn migration_to_v3_indexes_every_version() {
 		assert_eq!(crate::LiveVersions::<Test>::iter().count(), 3, "the yanked one is not live");
 		assert_ok!(ModuleRegistry::do_try_state());
 		assert_eq!(Namespaces::<Test>::iter().collect::<Vec<_>>(), namespaces);
+		for key in &version_keys {
+			let info = Modules::<Test>::get(key).unwrap().info;
+			assert_eq!(info.deposit, version_deposit(key.len(), info.value_len as usize));
+		}
 		assert_eq!(namespaces[0].1.package_count, 1);
 		let after: Vec<_> = ranges.iter().map(|r| resolved("alice/utils", r)).collect();
 		assert_eq!(after, before);

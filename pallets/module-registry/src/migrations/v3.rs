@@ -13,7 +13,12 @@
 //! 4 × the per-byte price more: the migration re-prices every claim's ticket. An owner who
 //! cannot cover the difference keeps the old ticket and amount (nothing is taken, nothing
 //! fails; `try_state` then names the namespace, and the next transfer re-prices it), as the v2
-//! migration did for entries. Nothing a user stored changes.
+//! migration did for entries.
+//!
+//! A published version's entry deposit now also pays for the version's own rows (its record
+//! and the two index rows, [`Pallet::version_rows_footprint`]): the migration re-prices every
+//! version entry's ticket the same way, keeping the old price for an owner who cannot cover
+//! the difference. Nothing a user stored changes.
 //!
 //! A version whose identity does not parse cannot have been published (the pallet parses it
 //! before storing); should one exist, the migration logs it by package and `try_state` reports
@@ -27,8 +32,8 @@
 //! migration.
 
 use crate::{
-	Config, LiveVersions, Name, NamespaceDeposits, NamespaceInfo, NamespaceInfoOf, Namespaces,
-	Packages, Pallet, VersionOrder, Versions,
+	Config, LiveVersions, Modules, Name, NamespaceDeposits, NamespaceInfo, NamespaceInfoOf,
+	Namespaces, Packages, Pallet, VersionEntries, VersionOrder, Versions,
 };
 use alloc::{collections::BTreeMap, vec::Vec};
 use codec::{Decode, Encode};
@@ -100,6 +105,26 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for IndexVersions<T> {
 			indexed += 1;
 		}
 
+		// Version entries pay for the version's rows from now on.
+		let (mut entries_repriced, mut entries_kept) = (0u64, 0u64);
+		let keys: Vec<_> = VersionEntries::<T>::iter_keys().collect();
+		for key in &keys {
+			let Some(mut record) = Modules::<T>::get(key) else { continue };
+			let fp =
+				Pallet::<T>::version_entry_footprint(key.len(), record.info.value_len as usize);
+			let backup = record.ticket.clone();
+			let owner = record.info.owner.clone();
+			match frame_support::storage::with_storage_layer(|| backup.clone().update(&owner, fp)) {
+				Ok(ticket) => {
+					record.ticket = ticket;
+					record.info.deposit = T::DepositPrice::convert(fp);
+					Modules::<T>::insert(key, record);
+					entries_repriced += 1;
+				},
+				Err(_) => entries_kept += 1,
+			}
+		}
+
 		let mut counts = BTreeMap::<Name, u32>::new();
 		let mut packages = 0u64;
 		for (namespace, _) in Packages::<T>::iter_keys() {
@@ -162,13 +187,18 @@ impl<T: Config> UncheckedOnRuntimeUpgrade for IndexVersions<T> {
 			target: "runtime::module-registry",
 			"storage v3: {indexed} versions indexed in precedence order ({failed} could not be); \
 			 {namespaces} namespaces counted their packages ({undecodable} did not decode), \
-			 {repriced} claim deposits re-priced ({kept_price} kept the old price)"
+			 {repriced} claim deposits re-priced ({kept_price} kept the old price); \
+			 {entries_repriced} version entries re-priced ({entries_kept} kept the old price)"
 		);
 		// Namespaces: key listing, record read, ticket read and hold; record, ticket and hold
 		// written.
 		let ns_rows = namespaces + undecodable;
-		let reads = indexed + failed + packages + ns_rows.saturating_mul(4);
-		let writes = indexed.saturating_mul(2) + namespaces.saturating_mul(3);
+		// Version entries: key listing, record and hold read; record and hold written.
+		let entry_rows = keys.len() as u64;
+		let reads = indexed + failed + packages + ns_rows.saturating_mul(4) + entry_rows * 3;
+		let writes = indexed.saturating_mul(2) +
+			namespaces.saturating_mul(3) +
+			entries_repriced.saturating_mul(2);
 		T::DbWeight::get().reads_writes(reads, writes)
 	}
 
