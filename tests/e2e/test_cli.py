@@ -72,7 +72,7 @@ def test_publish_fetch_offline_and_tampering(pair, tmp_path):
     original = leaf.read_bytes()
     leaf.write_bytes(b"tampered" + original[8:])
     bad = run(node, ipfs, cache, "fetch", "cli-model", "--offline", "-o", str(tmp_path / "bad.bin"), check=False)
-    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert bad.returncode == 5, bad.stdout + bad.stderr  # verification failed (EXIT_CODES.md)
     assert not (tmp_path / "bad.bin").exists()
     assert "does not match its CID" in bad.stderr
     assert not leaf.exists()

@@ -182,6 +182,6 @@ def test_install_lock_offline(pair, tmp_path):  # noqa: F811
         data[len(data) // 2] ^= 0xFF
         block.write_bytes(bytes(data))
     before = tree(installed)
-    tampered = run("install", "--offline", code=1)
+    tampered = run("install", "--offline", code=5)  # verification failed, as EXIT_CODES.md says
     assert tampered["ok"] is False
     assert tree(installed) == before, "a failed install leaves the previous one in place"

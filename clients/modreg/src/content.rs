@@ -205,9 +205,16 @@ pub async fn fetch_dag(
 		if !seen.insert(cid) {
 			continue;
 		}
-		let block = match cache.get_block(&cid)? {
-			Some(block) => block,
-			None => {
+		let block = match cache.lookup(&cid)? {
+			Lookup::Hit(block) => block,
+			Lookup::Discarded if ipfs.is_none() =>
+				return Err(ContentError::Verification {
+					cid: cid.to_string(),
+					why: "the cached block did not match its CID (tampered or corrupt) and was \
+					      discarded; run online to fetch it again"
+						.into(),
+				}),
+			Lookup::Missing | Lookup::Discarded => {
 				let Some(ipfs) = ipfs else { return Err(ContentError::NotCached(cid.to_string())) };
 				let block = get_block(ipfs, &cid).await?;
 				verify_block(&cid, &block).map_err(dag_err)?;
@@ -371,6 +378,53 @@ fn write_dir(
 	Ok(())
 }
 
+/// What the cache holds for a CID.
+pub enum Lookup {
+	/// The block, checked against its CID.
+	Hit(Vec<u8>),
+	/// Nothing.
+	Missing,
+	/// A block that did not match its CID (tampered or corrupt): reported and deleted.
+	Discarded,
+}
+
+/// This process's effective user id.
+fn user_id() -> u32 {
+	// SAFETY: `geteuid` has no preconditions and cannot fail.
+	unsafe { libc::geteuid() }
+}
+
+/// Create `dir` (mode 0700 when new) and check that this user owns it, that it is not a
+/// symbolic link and that neither group nor others may write to it.
+fn make_private_dir(dir: &Path) -> io::Result<()> {
+	use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+	if let Err(e) = fs::DirBuilder::new().recursive(true).mode(0o700).create(dir) {
+		if e.kind() != io::ErrorKind::AlreadyExists {
+			return Err(e);
+		}
+	}
+	let meta = fs::symlink_metadata(dir)?;
+	let refuse = |why: &str| {
+		Err(io::Error::new(
+			io::ErrorKind::PermissionDenied,
+			format!("{}: {why}; choose another cache folder (--cache-dir)", dir.display()),
+		))
+	};
+	if meta.file_type().is_symlink() {
+		return refuse("is a symbolic link");
+	}
+	if !meta.is_dir() {
+		return refuse("is not a folder");
+	}
+	if meta.uid() != user_id() {
+		return refuse("belongs to another user, who could plant content in it");
+	}
+	if meta.mode() & 0o022 != 0 {
+		return refuse("can be written by other users (group or world writable)");
+	}
+	Ok(())
+}
+
 /// A content cache of blocks keyed by CID, under the user's cache folder, bounded in bytes.
 /// Every block is checked against its CID when it is read, so a tampered or truncated block is
 /// detected (reported, deleted, and fetched again when online), whatever file it belongs to.
@@ -380,18 +434,22 @@ pub struct Cache {
 }
 
 impl Cache {
-	/// The default folder: `$XDG_CACHE_HOME/modreg` or `~/.cache/modreg`.
+	/// The default folder: `$XDG_CACHE_HOME/modreg` or `~/.cache/modreg`; with neither set,
+	/// `modreg-<uid>` in the system's temporary folder (which [`Cache::new`] accepts only if
+	/// this user owns it).
 	pub fn default_dir() -> PathBuf {
 		std::env::var_os("XDG_CACHE_HOME")
-			.map(PathBuf::from)
-			.or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-			.unwrap_or_else(std::env::temp_dir)
-			.join("modreg")
+			.map(|d| PathBuf::from(d).join("modreg"))
+			.or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache/modreg")))
+			.unwrap_or_else(|| std::env::temp_dir().join(format!("modreg-{}", user_id())))
 	}
 
-	/// A cache in `dir` holding at most `max_bytes` of blocks.
+	/// A cache in `dir` holding at most `max_bytes` of blocks. The folder and its `blocks`
+	/// folder must belong to this user and be writable by nobody else (another user could
+	/// otherwise plant blocks or key files in it); a new folder is made private (mode 0700).
 	pub fn new(dir: PathBuf, max_bytes: u64) -> io::Result<Self> {
-		fs::create_dir_all(dir.join("blocks"))?;
+		make_private_dir(&dir)?;
+		make_private_dir(&dir.join("blocks"))?;
 		Ok(Self { dir, max_bytes })
 	}
 
@@ -407,8 +465,17 @@ impl Cache {
 	/// The cached block `cid`, checked; a block that does not match is reported, deleted, and
 	/// `Ok(None)` returned.
 	pub fn get_block(&self, cid: &Cid) -> Result<Option<Vec<u8>>, ContentError> {
+		Ok(match self.lookup(cid)? {
+			Lookup::Hit(block) => Some(block),
+			Lookup::Missing | Lookup::Discarded => None,
+		})
+	}
+
+	/// The cached block `cid`, checked: found, missing, or found not to match its CID (then
+	/// reported and deleted).
+	pub fn lookup(&self, cid: &Cid) -> Result<Lookup, ContentError> {
 		let path = self.block_path(cid);
-		let Ok(block) = fs::read(&path) else { return Ok(None) };
+		let Ok(block) = fs::read(&path) else { return Ok(Lookup::Missing) };
 		match verify_block(cid, &block) {
 			Ok(()) => {
 				// Recently used blocks are evicted last.
@@ -416,12 +483,12 @@ impl Cache {
 					.append(true)
 					.open(&path)
 					.and_then(|f| f.set_modified(std::time::SystemTime::now()));
-				Ok(Some(block))
+				Ok(Lookup::Hit(block))
 			},
 			Err(DagError::Mismatch(_)) => {
 				eprintln!("warning: the cached block {cid} does not match its CID; discarded");
 				let _ = fs::remove_file(&path);
-				Ok(None)
+				Ok(Lookup::Discarded)
 			},
 			Err(e) => Err(dag_err(e)),
 		}
@@ -505,5 +572,36 @@ mod tests {
 		let json = format!(r#"{{"name":"m","cid":"{cid}"}}"#);
 		assert_eq!(cid_of_value(json.as_bytes()).unwrap(), cid);
 		assert!(cid_of_value(br#"{"name":"m"}"#).is_err());
+	}
+	/// A cache folder another user could write to is refused: world or group writable, a
+	/// symbolic link, or (checked when the tests run as root, which can hand a folder to
+	/// another user) owned by someone else. A new folder is private.
+	#[test]
+	fn cache_folders_must_be_private() {
+		use std::os::unix::fs::PermissionsExt;
+		let base = tempfile::tempdir().unwrap();
+		let fresh = base.path().join("fresh");
+		Cache::new(fresh.clone(), 1).unwrap();
+		let mode = fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+		assert_eq!(mode, 0o700);
+
+		let open = base.path().join("open");
+		fs::create_dir(&open).unwrap();
+		fs::set_permissions(&open, fs::Permissions::from_mode(0o777)).unwrap();
+		let err = Cache::new(open.clone(), 1).err().unwrap();
+		assert_eq!(err.kind(), io::ErrorKind::PermissionDenied);
+		assert!(err.to_string().contains("other users"), "{err}");
+
+		let link = base.path().join("link");
+		std::os::unix::fs::symlink(&fresh, &link).unwrap();
+		assert!(Cache::new(link, 1).is_err());
+
+		if user_id() == 0 {
+			let theirs = base.path().join("theirs");
+			fs::create_dir(&theirs).unwrap();
+			std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).unwrap();
+			let err = Cache::new(theirs, 1).err().unwrap();
+			assert!(err.to_string().contains("another user"), "{err}");
+		}
 	}
 }
