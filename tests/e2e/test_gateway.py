@@ -187,6 +187,24 @@ def test_rest_api_on_sqlite(world):
     foreign = world["ipfs"].add(b"not in the registry")
     assert g.get(f"/v1/content/{foreign}", expect=404)["error"] == "NotFound"
     assert g.get("/v1/content/not-a-cid", expect=400)["error"] == "BadRequest"
+    # Served as a download that browsers do not sniff; the CID is the ETag, so a client that
+    # has the bytes gets 304 without the gateway fetching anything; HEAD answers from the index.
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Content-Disposition"] == f'attachment; filename="{chain_latest["cid"]}"'
+    etag = headers["ETag"]
+    status, again, body = g.request("GET", f"/v1/content/{chain_latest['cid']}", headers={"If-None-Match": etag})
+    assert status == 304 and not body and again["ETag"] == etag
+    status, head, body = g.request("HEAD", f"/v1/content/{chain_latest['cid']}")
+    assert status == 200 and not body and int(head["Content-Length"]) == chain_latest["size"]
+    # A plain entry can name any CID: by default only the content of published versions is
+    # served (an open IPFS gateway is an abuse magnet).
+    entry_cid = world["ipfs"].add(b"an entry's content, twenty-nine bytes or so")
+    modreg(world, "register", "gw-entry-cid", entry_cid)
+    g.wait_synced(node, timeout=60)
+    assert g.get(f"/v1/content/{entry_cid}", expect=404)["error"] == "NotFound"
+    # The browse page says where scripts, styles and requests may come from.
+    status, page_headers, _ = g.request("GET", "/")
+    assert status == 200 and "script-src 'self'" in page_headers["Content-Security-Policy"]
     assert g.get("/v1/nothing/here", expect=404)["error"] == "NotFound"
 
     # Writes are off on this gateway.

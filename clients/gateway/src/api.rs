@@ -60,7 +60,44 @@ pub struct AppState {
 	pub responses: ResponseCache,
 	/// Writes go one at a time: they share the signer's nonce sequence.
 	pub write_lock: tokio::sync::Mutex<()>,
+	/// What `/v1/content` serves, and its bounds.
+	pub content: ContentPolicy,
+	/// Content requests in flight, at most [`ContentPolicy::concurrency`].
+	pub content_slots: Arc<tokio::sync::Semaphore>,
 }
+
+/// What `GET /v1/content/{cid}` serves (issue 34). By default only the content of published
+/// versions, capped at the size the chain recorded and checked against its SHA-256; the CIDs of
+/// plain entries (which anyone can register, naming anything) only when the operator opts in,
+/// with their own cap. Every request has an overall deadline, and at most `concurrency` run at
+/// once (the rest get 503 at once rather than queueing).
+#[derive(Clone, Debug)]
+pub struct ContentPolicy {
+	/// Serve the CIDs of plain entries too.
+	pub serve_entry_content: bool,
+	/// Most bytes of an entry's content (versions are capped at their recorded size).
+	pub entry_max_bytes: u64,
+	/// Deadline of one content request, fetching included.
+	pub timeout: std::time::Duration,
+	/// Content requests at once.
+	pub concurrency: usize,
+}
+
+impl Default for ContentPolicy {
+	fn default() -> Self {
+		ContentPolicy {
+			serve_entry_content: false,
+			entry_max_bytes: 16 << 20,
+			timeout: std::time::Duration::from_secs(60),
+			concurrency: 8,
+		}
+	}
+}
+
+/// The browse page's Content-Security-Policy: its own script, style and API only.
+pub const PAGE_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; \
+                            connect-src 'self'; img-src 'self' data:; base-uri 'none'; \
+                            form-action 'none'; frame-ancestors 'none'";
 
 type Shared = Arc<AppState>;
 
@@ -240,8 +277,15 @@ async fn json_errors(response: Response) -> Response {
 	rewritten
 }
 
-async fn page() -> Html<&'static str> {
-	Html(include_str!("../static/index.html"))
+async fn page() -> impl IntoResponse {
+	(
+		[
+			(header::CONTENT_SECURITY_POLICY, PAGE_CSP),
+			(header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+			(header::X_FRAME_OPTIONS, "DENY"),
+		],
+		Html(include_str!("../static/index.html")),
+	)
 }
 
 async fn app_js() -> impl IntoResponse {
@@ -736,7 +780,12 @@ async fn entry_status(
 	))
 }
 
-async fn content(State(s): State<Shared>, Path(cid): Path<String>) -> ApiResult<Response> {
+async fn content(
+	State(s): State<Shared>,
+	Path(cid): Path<String>,
+	method: axum::http::Method,
+	request_headers: HeaderMap,
+) -> ApiResult<Response> {
 	// The chain's rule, bounded before any decoding: the `cid` crate alone decodes base58 text of
 	// any length in quadratic time (a 64 KiB path segment held a worker for 0.3 s).
 	let bytes = module_registry_primitives::validation::parse_cid(&cid).map_err(|e| {
@@ -747,9 +796,66 @@ async fn content(State(s): State<Shared>, Path(cid): Path<String>) -> ApiResult<
 		.map_err(|e| ApiError::BadRequest(format!("bad CID: {e}")))?;
 	let canonical = module_registry_primitives::validation::cid_to_string(&bytes)
 		.ok_or_else(|| ApiError::BadRequest("unsupported CID".into()))?;
-	if !s.db.knows_cid(&canonical).await? {
-		return Err(ApiError::NotFound(format!("{canonical} is not content of this registry")));
+	let etag = format!("\"{canonical}\"");
+	let headers = |length: u64| {
+		[
+			(header::CONTENT_TYPE, "application/octet-stream".to_owned()),
+			(header::CONTENT_LENGTH, length.to_string()),
+			(header::ETAG, etag.clone()),
+			(header::CACHE_CONTROL, "public, max-age=31536000, immutable".to_owned()),
+			(header::X_CONTENT_TYPE_OPTIONS, "nosniff".to_owned()),
+			(header::CONTENT_DISPOSITION, format!("attachment; filename=\"{canonical}\"")),
+		]
+	};
+	// What may be served: the content of published versions (with the size and SHA-256 the
+	// chain recorded), or, when the operator opted in, an entry's CID under its own cap.
+	let recorded = s.db.version_content(&canonical).await?;
+	let (cap, expected) = if let Some(&(size, _)) = recorded.iter().max_by_key(|(size, _)| *size) {
+		(size, Some(recorded))
+	} else if s.content.serve_entry_content && s.db.knows_cid(&canonical).await? {
+		(s.content.entry_max_bytes, None)
+	} else {
+		return Err(ApiError::NotFound(format!(
+			"{canonical} is not the content of a published version of this registry"
+		)));
+	};
+	// The CID names the bytes for ever: a client that has them needs nothing more.
+	let matches_etag = request_headers
+		.get_all(header::IF_NONE_MATCH)
+		.iter()
+		.filter_map(|v| v.to_str().ok())
+		.flat_map(|v| v.split(','))
+		.any(|tag| {
+			let tag = tag.trim();
+			tag == "*" || tag.trim_start_matches("W/") == etag
+		});
+	if matches_etag {
+		let mut response = StatusCode::NOT_MODIFIED.into_response();
+		for (name, value) in headers(0) {
+			if name != header::CONTENT_LENGTH && name != header::CONTENT_TYPE {
+				if let Ok(value) = value.parse() {
+					response.headers_mut().insert(name, value);
+				}
+			}
+		}
+		return Ok(response);
 	}
+	// A version's length is known without fetching anything.
+	if method == axum::http::Method::HEAD {
+		if let Some(expected) = &expected {
+			return Ok((headers(expected[0].0), Body::empty()).into_response());
+		}
+	}
+	let Ok(_slot) = s.content_slots.clone().try_acquire_owned() else {
+		return Err(ApiError::Unavailable(format!(
+			"{} content requests are in flight; try again shortly",
+			s.content.concurrency
+		)));
+	};
+	// The DAG's blocks hold the bytes plus a little framing per block.
+	let block_cap = cap.saturating_add(cap / 64).saturating_add(64 << 10);
+	let deadline = s.content.timeout;
+	let shown = canonical.clone();
 	// The IPFS client's streams are not `Send`, so the fetch runs on a thread of its own; so does
 	// the assembly into a temporary file (every block checked again as it is read).
 	let state = s.clone();
@@ -759,7 +865,10 @@ async fn content(State(s): State<Shared>, Path(cid): Path<String>) -> ApiResult<
 			.build()
 			.map_err(|e| ApiError::Unavailable(format!("runtime: {e}")))?;
 		let ipfs = content::client(&state.ipfs_url).map_err(content_err)?;
-		rt.block_on(content::fetch_dag(Some(&ipfs), &state.cache, &parsed, &|_| {}))
+		let fetch =
+			content::fetch_dag_within(Some(&ipfs), &state.cache, &parsed, block_cap, &|_| {});
+		rt.block_on(async { tokio::time::timeout(deadline, fetch).await })
+			.map_err(|_| ApiError::Timeout(format!("{shown}: not delivered within {deadline:?}")))?
 			.map_err(content_err)?;
 		let dir = state.cache.dir().join("serve");
 		let cache_err = |e: std::io::Error| ApiError::Unavailable(format!("cache: {e}"));
@@ -768,6 +877,10 @@ async fn content(State(s): State<Shared>, Path(cid): Path<String>) -> ApiResult<
 		let path = tmp.path().join("content");
 		let written =
 			content::write_out(&state.cache, &parsed, Some(&path)).map_err(content_err)?;
+		// The cache stays within its bound whatever clients ask for.
+		if let Err(e) = state.cache.evict() {
+			tracing::warn!("content cache: {e}");
+		}
 		Ok((tmp, path, written))
 	})
 	.await
@@ -777,27 +890,47 @@ async fn content(State(s): State<Shared>, Path(cid): Path<String>) -> ApiResult<
 			"{canonical} is a directory: fetch it with `modreg fetch`"
 		)));
 	}
+	if written.bytes > cap {
+		return Err(ApiError::BadContent(format!("{canonical} is larger than {cap} bytes")));
+	}
+	// A version's bytes must be what the chain recorded: its length and SHA-256.
+	if let Some(expected) = &expected {
+		let digest = {
+			let path = path.clone();
+			tokio::task::spawn_blocking(move || sha256_file(&path))
+				.await
+				.map_err(|e| ApiError::Unavailable(format!("hash task: {e}")))?
+				.map_err(|e| ApiError::Unavailable(format!("cache: {e}")))?
+		};
+		let checksum = module_registry_primitives::registry::checksum_text(&digest);
+		if !expected.iter().any(|(size, sum)| *size == written.bytes && *sum == checksum) {
+			return Err(ApiError::BadContent(format!(
+				"{canonical} is {checksum} ({} bytes), not what the chain recorded for it",
+				written.bytes
+			)));
+		}
+	}
 	let file = tokio::fs::File::open(&path)
 		.await
 		.map_err(|e| ApiError::Unavailable(format!("cache: {e}")))?;
 	// The open file outlives its name: the temporary folder goes now, the bytes when sent.
 	drop(tmp);
 	let body = Body::from_stream(tokio_util::io::ReaderStream::new(file));
-	Ok((
-		[
-			(header::CONTENT_TYPE, "application/octet-stream".to_owned()),
-			(header::CONTENT_LENGTH, written.bytes.to_string()),
-			(header::ETAG, format!("\"{canonical}\"")),
-			(header::CACHE_CONTROL, "public, max-age=31536000, immutable".to_owned()),
-		],
-		body,
-	)
-		.into_response())
+	Ok((headers(written.bytes), body).into_response())
+}
+
+/// SHA-256 of a file, streamed.
+fn sha256_file(path: &std::path::Path) -> std::io::Result<[u8; 32]> {
+	use sha2::{Digest, Sha256};
+	let mut hasher = Sha256::new();
+	std::io::copy(&mut std::fs::File::open(path)?, &mut hasher)?;
+	Ok(hasher.finalize().into())
 }
 
 fn content_err(e: ContentError) -> ApiError {
 	match e {
-		ContentError::Verification { .. } => ApiError::BadContent(e.to_string()),
+		ContentError::Verification { .. } | ContentError::TooLarge(_) =>
+			ApiError::BadContent(e.to_string()),
 		ContentError::Ipfs(m) if m.contains("no answer within") => ApiError::Timeout(m),
 		ContentError::Ipfs(m) => ApiError::Unavailable(m),
 		other => ApiError::Unavailable(other.to_string()),

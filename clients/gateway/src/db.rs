@@ -831,6 +831,24 @@ impl Db {
 		Ok(row.is_some())
 	}
 
+	/// The `(size, "sha256:…")` the chain recorded for each published version whose content is
+	/// `cid` (a few at most: the same bytes published as several versions).
+	pub async fn version_content(&self, cid: &str) -> Result<Vec<(u64, String)>, DbError> {
+		let rows = sqlx::query("SELECT json FROM versions WHERE cid = $1 LIMIT 16")
+			.bind(cid.to_owned())
+			.fetch_all(&self.pool)
+			.await?;
+		let mut out = Vec::new();
+		for row in rows {
+			let text: String = row.try_get("json")?;
+			let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else { continue };
+			if let (Some(size), Some(sum)) = (json["size"].as_u64(), json["checksum"].as_str()) {
+				out.push((size, sum.to_owned()));
+			}
+		}
+		Ok(out)
+	}
+
 	/// Counts for the index's `stats`: packages, versions, entries.
 	pub async fn counts(&self) -> Result<(i64, i64, i64), DbError> {
 		let mut out = [0i64; 3];

@@ -54,6 +54,20 @@ struct Args {
 	/// Most bytes of content blocks kept in the cache.
 	#[arg(long, default_value_t = 1 << 30)]
 	cache_bytes: u64,
+	/// Also serve the CIDs of plain entries at `/v1/content` (anyone can register an entry
+	/// naming any CID: an open IPFS gateway is an abuse magnet). Off by default: only the
+	/// content of published versions is served.
+	#[arg(long, env = "GATEWAY_SERVE_ENTRY_CONTENT")]
+	serve_entry_content: bool,
+	/// Most bytes of one entry's content served with `--serve-entry-content`.
+	#[arg(long, default_value_t = 16 << 20)]
+	entry_content_max_bytes: u64,
+	/// Deadline of one `/v1/content` request, fetching from IPFS included, in seconds.
+	#[arg(long, default_value_t = 60)]
+	content_timeout_secs: u64,
+	/// Most `/v1/content` requests served at once; more get 503 at once.
+	#[arg(long, default_value_t = 8)]
+	content_concurrency: usize,
 }
 
 fn default_data_dir() -> PathBuf {
@@ -156,6 +170,13 @@ async fn main() -> ExitCode {
 		max_lag: args.max_lag,
 		responses: Default::default(),
 		write_lock: Default::default(),
+		content: api::ContentPolicy {
+			serve_entry_content: args.serve_entry_content,
+			entry_max_bytes: args.entry_content_max_bytes,
+			timeout: std::time::Duration::from_secs(args.content_timeout_secs.max(1)),
+			concurrency: args.content_concurrency.max(1),
+		},
+		content_slots: Arc::new(tokio::sync::Semaphore::new(args.content_concurrency.max(1))),
 	});
 	let mut indexer = indexer::Indexer::new(node, db.clone(), status);
 	indexer.batch_blocks = args.batch_blocks.max(1);

@@ -34,6 +34,9 @@ pub enum ContentError {
 	/// The value does not name a CID.
 	#[error("{0}")]
 	NoCid(String),
+	/// The content is larger than the caller allows.
+	#[error("too large: {0}")]
+	TooLarge(String),
 	/// Local file system.
 	#[error(transparent)]
 	Io(#[from] io::Error),
@@ -199,8 +202,22 @@ pub async fn fetch_dag(
 	root: &Cid,
 	on_block: &(dyn Fn(u64) + Sync),
 ) -> Result<(), ContentError> {
+	fetch_dag_within(ipfs, cache, root, u64::MAX, on_block).await
+}
+
+/// [`fetch_dag`], stopping with [`ContentError::TooLarge`] as soon as the DAG's blocks (cached
+/// or fetched) add up to more than `max_bytes`: a server that serves content a client names
+/// bounds what one request can make it fetch and store.
+pub async fn fetch_dag_within(
+	ipfs: Option<&IpfsClient>,
+	cache: &Cache,
+	root: &Cid,
+	max_bytes: u64,
+	on_block: &(dyn Fn(u64) + Sync),
+) -> Result<(), ContentError> {
 	let mut stack = vec![*root];
 	let mut seen = std::collections::HashSet::new();
+	let mut total = 0u64;
 	while let Some(cid) = stack.pop() {
 		if !seen.insert(cid) {
 			continue;
@@ -223,6 +240,12 @@ pub async fn fetch_dag(
 				block
 			},
 		};
+		total = total.saturating_add(block.len() as u64);
+		if total > max_bytes {
+			return Err(ContentError::TooLarge(format!(
+				"{root}: its blocks exceed {max_bytes} bytes"
+			)));
+		}
 		match decode(&cid, &block).map_err(dag_err)? {
 			Node::File { children, .. } => stack.extend(children.into_iter().rev()),
 			Node::Dir(entries) => stack.extend(entries.into_iter().map(|(_, c)| c).rev()),
@@ -394,10 +417,11 @@ fn user_id() -> u32 {
 	unsafe { libc::geteuid() }
 }
 
-/// Create `dir` (mode 0700 when new) and check that this user owns it, that it is not a
-/// symbolic link and that neither group nor others may write to it.
-fn make_private_dir(dir: &Path) -> io::Result<()> {
-	use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+/// Create `dir` (mode 0700 when new) and check that this user owns it and that it is not a
+/// symbolic link; a folder of ours that group or others may write to (made by an older modreg
+/// under a permissive umask) is made private (0700) rather than refused.
+pub fn make_private_dir(dir: &Path) -> io::Result<()> {
+	use std::os::unix::fs::{DirBuilderExt, MetadataExt, PermissionsExt};
 	if let Err(e) = fs::DirBuilder::new().recursive(true).mode(0o700).create(dir) {
 		if e.kind() != io::ErrorKind::AlreadyExists {
 			return Err(e);
@@ -420,7 +444,10 @@ fn make_private_dir(dir: &Path) -> io::Result<()> {
 		return refuse("belongs to another user, who could plant content in it");
 	}
 	if meta.mode() & 0o022 != 0 {
-		return refuse("can be written by other users (group or world writable)");
+		fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+		if fs::symlink_metadata(dir)?.mode() & 0o022 != 0 {
+			return refuse("can be written by other users (group or world writable)");
+		}
 	}
 	Ok(())
 }
@@ -573,9 +600,9 @@ mod tests {
 		assert_eq!(cid_of_value(json.as_bytes()).unwrap(), cid);
 		assert!(cid_of_value(br#"{"name":"m"}"#).is_err());
 	}
-	/// A cache folder another user could write to is refused: world or group writable, a
-	/// symbolic link, or (checked when the tests run as root, which can hand a folder to
-	/// another user) owned by someone else. A new folder is private.
+	/// A cache folder another user could write to is refused: a symbolic link, or (checked
+	/// when the tests run as root, which can hand a folder to another user) owned by someone
+	/// else. A new folder is private, and one of ours that was not is made private.
 	#[test]
 	fn cache_folders_must_be_private() {
 		use std::os::unix::fs::PermissionsExt;
@@ -585,12 +612,13 @@ mod tests {
 		let mode = fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
 		assert_eq!(mode, 0o700);
 
+		// A folder of ours that others could write to (an older modreg under umask 002) is
+		// made private, not refused.
 		let open = base.path().join("open");
 		fs::create_dir(&open).unwrap();
 		fs::set_permissions(&open, fs::Permissions::from_mode(0o777)).unwrap();
-		let err = Cache::new(open.clone(), 1).err().unwrap();
-		assert_eq!(err.kind(), io::ErrorKind::PermissionDenied);
-		assert!(err.to_string().contains("other users"), "{err}");
+		Cache::new(open.clone(), 1).unwrap();
+		assert_eq!(fs::metadata(&open).unwrap().permissions().mode() & 0o777, 0o700);
 
 		let link = base.path().join("link");
 		std::os::unix::fs::symlink(&fresh, &link).unwrap();

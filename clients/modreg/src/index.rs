@@ -67,7 +67,13 @@ fn db_err(e: impl std::fmt::Display) -> Failure {
 /// the schema up to date.
 fn open(path: &Path) -> Result<(Connection, i64), Failure> {
 	if let Some(dir) = path.parent() {
-		std::fs::create_dir_all(dir).map_err(db_err)?;
+		// The default index lives in the cache folder, under the cache's rule: this user's,
+		// private (another user could otherwise plant an index that `--offline` believes).
+		if path == default_path() {
+			crate::content::make_private_dir(dir).map_err(db_err)?;
+		} else {
+			std::fs::create_dir_all(dir).map_err(db_err)?;
+		}
 	}
 	let db = Connection::open(path).map_err(db_err)?;
 	let version: i64 = db.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(db_err)?;

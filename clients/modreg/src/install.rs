@@ -118,16 +118,24 @@ impl Lockfile {
 		Ok(lock)
 	}
 
-	/// Write `dir/modreg.lock` atomically (a temporary file renamed over it).
+	/// Write `dir/modreg.lock` atomically: a new temporary file, created exclusively under a
+	/// random name (a link planted in a cloned repository cannot redirect the write), renamed
+	/// over it.
 	pub fn save(&self, dir: &Path) -> Result<(), Failure> {
+		use std::io::Write;
 		let path = dir.join(LOCKFILE);
-		let tmp = dir.join(format!(".{LOCKFILE}.{}", std::process::id()));
 		let mut text =
 			serde_json::to_string_pretty(self).map_err(|e| Failure(exit::OTHER, e.to_string()))?;
 		text.push('\n');
-		fs::write(&tmp, text)
-			.and_then(|()| fs::rename(&tmp, &path))
-			.map_err(|e| Failure(exit::OTHER, format!("{}: {e}", path.display())))
+		let fail =
+			|e: &dyn std::fmt::Display| Failure(exit::OTHER, format!("{}: {e}", path.display()));
+		let mut tmp = tempfile::Builder::new()
+			.prefix(&format!(".{LOCKFILE}."))
+			.tempfile_in(dir)
+			.map_err(|e| fail(&e))?;
+		tmp.write_all(text.as_bytes()).map_err(|e| fail(&e))?;
+		tmp.persist(&path).map_err(|e| fail(&e.error))?;
+		Ok(())
 	}
 
 	/// The entry of `name`.
@@ -477,6 +485,24 @@ mod tests {
 		let big = archive_with(b"big.bin", tar::EntryType::Regular, &[0u8; 4096]);
 		let err = unpack(big.path(), &out.path().join("big"), 1000).unwrap_err();
 		assert!(err.to_string().contains("more than 1000 bytes"), "{err}");
+	}
+
+	/// Saving the lockfile never writes through a link planted under a guessable name.
+	#[cfg(unix)]
+	#[test]
+	fn saving_the_lockfile_does_not_follow_planted_links() {
+		let dir = tempfile::tempdir().unwrap();
+		let victim = dir.path().join("victim");
+		fs::write(&victim, "precious").unwrap();
+		for pid in [std::process::id(), 1, 2, 100] {
+			let _ =
+				std::os::unix::fs::symlink(&victim, dir.path().join(format!(".{LOCKFILE}.{pid}")));
+		}
+		let lock = Lockfile { lockfile_version: LOCKFILE_VERSION, packages: Vec::new() };
+		lock.save(dir.path()).unwrap();
+		assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+		assert!(!fs::symlink_metadata(dir.path().join(LOCKFILE)).unwrap().file_type().is_symlink());
+		assert_eq!(Lockfile::load(dir.path()).unwrap(), lock);
 	}
 
 	#[test]

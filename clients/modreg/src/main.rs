@@ -252,7 +252,8 @@ impl From<ChainError> for Failure {
 impl From<ContentError> for Failure {
 	fn from(e: ContentError) -> Self {
 		match e {
-			ContentError::Verification { .. } => Failure(exit::VERIFICATION, e.to_string()),
+			ContentError::Verification { .. } | ContentError::TooLarge(_) =>
+				Failure(exit::VERIFICATION, e.to_string()),
 			ContentError::NotCached(_) | ContentError::NoCid(_) =>
 				Failure(exit::NOT_FOUND, e.to_string()),
 			ContentError::Ipfs(_) => Failure(exit::UNREACHABLE, e.to_string()),
@@ -825,6 +826,10 @@ async fn install(
 	let ipfs = if o.offline { None } else { Some(content::client(ipfs_url)?) };
 	let root = if o.to.is_absolute() { o.to.clone() } else { o.project.join(&o.to) };
 	let mut report = Vec::new();
+	// First every package is resolved and every lock entry checked against the chain; only
+	// then is anything fetched or installed, so a tampered entry stops the install before any
+	// folder is replaced.
+	let mut plan = Vec::new();
 	for request in requests {
 		let name = request.name.to_string();
 		let previous = lock.get(&name).cloned();
@@ -908,6 +913,9 @@ async fn install(
 				eprintln!("warning: {w}");
 			}
 		}
+		plan.push((request, name, entry, warnings));
+	}
+	for (request, name, entry, warnings) in plan {
 		let dest = root.join(&request.name.namespace).join(&request.name.name);
 		install::check_destination(&o.project, &root, &dest)?;
 		let bar = transfer_bar(silent, Some(entry.size), &format!("fetching {name}"));

@@ -49,9 +49,17 @@ def load_lock(project):
 def save_lock(project, lock):
     path = Path(project) / LOCKFILE
     lock["packages"].sort(key=lambda p: p["name"])
-    tmp = path.with_name(f".{LOCKFILE}.{os.getpid()}")
-    tmp.write_text(json.dumps(lock, indent=2, ensure_ascii=False) + "\n")
-    os.replace(tmp, path)
+    # A new file under a random name, created exclusively: a link planted in a cloned
+    # repository under a guessable name cannot redirect the write.
+    fd, tmp = tempfile.mkstemp(prefix=f".{LOCKFILE}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w") as out:
+            out.write(json.dumps(lock, indent=2, ensure_ascii=False) + "\n")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _split(reference):
@@ -68,7 +76,7 @@ def _locked_from(range_, found):
         "checksum": found["checksum"],
         "size": found["size"],
         "block": found["publishedAt"],
-        "publisher": found["publisher"],
+        "publisher": found.get("publisher"),
     }
 
 
@@ -90,7 +98,7 @@ def check_against_chain(entry, found):
     differ = [
         f"{field} {entry[field]!r} (chain: {chain[field]!r})"
         for field in _CHECKED_FIELDS
-        if field in entry and entry[field] != chain[field]
+        if (field in entry or field != "publisher") and entry.get(field) != chain[field]
     ]
     if differ:
         raise VerificationError(
@@ -186,6 +194,10 @@ def install(registry, ipfs_url, packages=(), project=".", to="modreg_modules", l
         raise ValueError(f"nothing to install: name packages or add them to {LOCKFILE}")
     root = Path(to) if Path(to).is_absolute() else project / to
     results = []
+    # First every package is resolved and every lock entry checked against the chain; only then
+    # is anything fetched or installed, so a tampered entry stops the install before any folder
+    # is replaced.
+    plan = []
     for name, range_ in requests:
         canonical = name.lstrip("@")
         previous = next((p for p in lock["packages"] if p["name"] == canonical), None)
@@ -209,7 +221,7 @@ def install(registry, ipfs_url, packages=(), project=".", to="modreg_modules", l
             # with ``locked=True``, which must not change the lockfile.
             check_against_chain(entry, status)
             if "publisher" not in entry and not locked:
-                entry["publisher"] = status["publisher"]
+                entry["publisher"] = status.get("publisher")
         if locked and entry != previous:
             raise LockChanged(f"{LOCKFILE} would change for {canonical} (to {entry['version']})")
         warnings = []
@@ -218,7 +230,9 @@ def install(registry, ipfs_url, packages=(), project=".", to="modreg_modules", l
         if status and status["deprecated"]:
             d = status["deprecated"]
             warnings.append(f"{canonical}@{entry['version']} is deprecated ({d['reason']}); use {d['successor']}")
+        plan.append((canonical, entry, warnings))
 
+    for canonical, entry, warnings in plan:
         dest = root.joinpath(*canonical.split("/"))
         check_destination(project, root, dest)
         dest.parent.mkdir(parents=True, exist_ok=True)
