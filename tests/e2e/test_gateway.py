@@ -3,11 +3,15 @@
 checked against the chain's own answers, writes with and without the token, a gateway killed
 mid-sync, and the browse page in a real headless Chromium."""
 
+import gzip
 import hashlib
 import json
 import os
 import shutil
+import socket
 import subprocess
+import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
@@ -87,7 +91,7 @@ def blake2_256(data):
 
 def test_rest_api_on_sqlite(world):
     node = world["node"]
-    g = start_gateway(world, "gw-sqlite")
+    g = start_gateway(world, "gw-sqlite", extra=["--header-read-timeout-secs", "2"])
     health = g.health()
     assert health["ok"] is True and health["database"] == "sqlite" and health["lag"] <= 2, health
 
@@ -202,6 +206,21 @@ def test_rest_api_on_sqlite(world):
     modreg(world, "register", "gw-entry-cid", entry_cid)
     g.wait_synced(node, timeout=60)
     assert g.get(f"/v1/content/{entry_cid}", expect=404)["error"] == "NotFound"
+    # A client that trickles a request's headers (slowloris) is cut off after the header-read
+    # timeout instead of holding a connection for ever.
+    host, port = g.url.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=15) as slow:
+        slow.sendall(b"GET /v1/modules HTTP/1.1\r\nHost: x\r\n")
+        started = time.monotonic()
+        answer = slow.recv(1024)
+        waited = time.monotonic() - started
+    assert answer == b"" or answer.startswith(b"HTTP/1.1 408"), answer
+    assert 1.0 < waited < 12, waited
+    # Large answers are compressed for clients that accept it.
+    request = urllib.request.Request(g.url + "/v1/index.json", headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        assert answer.headers["Content-Encoding"] == "gzip"
+        assert json.loads(gzip.decompress(answer.read()))["stats"]["total_modules"] == 2
     # The browse page says where scripts, styles and requests may come from.
     status, page_headers, _ = g.request("GET", "/")
     assert status == 200 and "script-src 'self'" in page_headers["Content-Security-Policy"]

@@ -237,6 +237,27 @@ pub fn router(state: Shared) -> Router {
 		.with_state(state)
 }
 
+/// Limits every request shares.
+#[derive(Clone, Debug)]
+pub struct HttpLimits {
+	/// Deadline until the answer starts (then 408).
+	pub request_timeout: std::time::Duration,
+	/// Requests handled at once (more wait).
+	pub max_concurrent: usize,
+}
+
+/// The router behind the well-kept `tower-http` layers: an access log (`tracing`, target
+/// `tower_http::trace`), gzip for clients that accept it, a deadline per request and a
+/// global limit on requests in flight.
+pub fn with_http_layers(router: Router, limits: &HttpLimits) -> Router {
+	use tower_http::{compression::CompressionLayer, timeout::TimeoutLayer, trace::TraceLayer};
+	router
+		.layer(CompressionLayer::new())
+		.layer(TimeoutLayer::new(limits.request_timeout))
+		.layer(tower::limit::GlobalConcurrencyLimitLayer::new(limits.max_concurrent))
+		.layer(TraceLayer::new_for_http())
+}
+
 /// The errors axum answers by itself (a query string or path that does not parse, a body over
 /// the limit, a method a route does not take) come as plain text or an empty body: rewrite them
 /// into the gateway's `{"error", "message"}`, so that every failure a client sees is JSON.

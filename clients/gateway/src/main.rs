@@ -68,6 +68,17 @@ struct Args {
 	/// Most `/v1/content` requests served at once; more get 503 at once.
 	#[arg(long, default_value_t = 8)]
 	content_concurrency: usize,
+	/// A connection that has not sent a request's headers within this many seconds is closed
+	/// (a client that trickles bytes cannot hold a connection open: slowloris).
+	#[arg(long, default_value_t = 10)]
+	header_read_timeout_secs: u64,
+	/// Deadline of any request until its answer starts, in seconds (408 after it; content
+	/// requests have their own, `--content-timeout-secs`).
+	#[arg(long, default_value_t = 120)]
+	request_timeout_secs: u64,
+	/// Most requests handled at once; more wait for a slot.
+	#[arg(long, default_value_t = 256)]
+	max_concurrent_requests: usize,
 }
 
 fn default_data_dir() -> PathBuf {
@@ -196,8 +207,64 @@ async fn main() -> ExitCode {
 		}
 		tracing::info!("shutting down");
 	};
-	match axum::serve(listener, api::router(state)).with_graceful_shutdown(shutdown).await {
-		Ok(()) => ExitCode::SUCCESS,
-		Err(e) => fail(1, e),
+	let limits = api::HttpLimits {
+		request_timeout: std::time::Duration::from_secs(args.request_timeout_secs.max(1)),
+		max_concurrent: args.max_concurrent_requests.max(1),
+	};
+	let app = api::with_http_layers(api::router(state), &limits);
+	let header_timeout = std::time::Duration::from_secs(args.header_read_timeout_secs.max(1));
+	serve(listener, app, header_timeout, shutdown).await;
+	ExitCode::SUCCESS
+}
+
+/// Accept connections and serve `app` on each, with hyper's header-read timeout on (axum's own
+/// `serve` runs hyper without a timer, which turns it off), until `shutdown`; then let the
+/// connections in flight finish, for at most 10 seconds.
+async fn serve(
+	listener: tokio::net::TcpListener,
+	app: axum::Router,
+	header_timeout: std::time::Duration,
+	shutdown: impl std::future::Future<Output = ()>,
+) {
+	use hyper_util::{
+		rt::{TokioExecutor, TokioIo, TokioTimer},
+		server::{conn::auto::Builder, graceful::GracefulShutdown},
+		service::TowerToHyperService,
+	};
+	use tower::ServiceExt;
+	let mut builder = Builder::new(TokioExecutor::new());
+	builder.http1().timer(TokioTimer::new()).header_read_timeout(header_timeout);
+	let builder = builder.http1_only();
+	let graceful = GracefulShutdown::new();
+	let mut shutdown = std::pin::pin!(shutdown);
+	loop {
+		let (stream, _) = tokio::select! {
+			accepted = listener.accept() => match accepted {
+				Ok(accepted) => accepted,
+				Err(e) => {
+					// Out of file descriptors and the like: wait a little instead of spinning.
+					tracing::warn!("accept: {e}");
+					tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+					continue;
+				},
+			},
+			() = &mut shutdown => break,
+		};
+		let service = TowerToHyperService::new(app.clone().map_request(
+			|req: hyper::Request<hyper::body::Incoming>| req.map(axum::body::Body::new),
+		));
+		let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
+		let conn = graceful.watch(conn.into_owned());
+		tokio::spawn(async move {
+			if let Err(e) = conn.await {
+				tracing::debug!("connection: {e}");
+			}
+		});
+	}
+	tokio::select! {
+		() = graceful.shutdown() => {},
+		() = tokio::time::sleep(std::time::Duration::from_secs(10)) => {
+			tracing::warn!("connections still open after 10 s; closing them");
+		},
 	}
 }
