@@ -172,6 +172,24 @@ pub fn cid_of_value(value: &[u8]) -> Result<Cid, ContentError> {
 /// takes as long as it takes while blocks keep coming.
 const BLOCK_DEADLINE: Duration = Duration::from_secs(60);
 
+/// Largest block accepted from the daemon: IPFS itself refuses blocks over 2 MiB (its bitswap
+/// limit), so a longer answer is refused as it streams in, before it is buffered.
+pub const MAX_BLOCK_BYTES: usize = 2 << 20;
+
+/// Bounds on what [`write_out_within`] writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+	/// Most bytes of file content.
+	pub max_bytes: u64,
+	/// Most files.
+	pub max_files: u64,
+}
+
+impl Limits {
+	/// No bounds beyond the DAG's own.
+	pub const NONE: Limits = Limits { max_bytes: u64::MAX, max_files: u64::MAX };
+}
+
 fn dag_err(e: DagError) -> ContentError {
 	match e {
 		DagError::Mismatch(cid) =>
@@ -185,7 +203,17 @@ fn dag_err(e: DagError) -> ContentError {
 async fn get_block(ipfs: &IpfsClient, cid: &Cid) -> Result<Vec<u8>, ContentError> {
 	let text = cid.to_string();
 	tokio::time::timeout(BLOCK_DEADLINE, async {
-		ipfs.block_get(&text).map_ok(|b| b.to_vec()).try_concat().await.map_err(ipfs_err)
+		let mut block = Vec::new();
+		let mut chunks = ipfs.block_get(&text);
+		while let Some(chunk) = chunks.try_next().await.map_err(ipfs_err)? {
+			if block.len() + chunk.len() > MAX_BLOCK_BYTES {
+				return Err(ContentError::TooLarge(format!(
+					"block {text} is larger than {MAX_BLOCK_BYTES} bytes"
+				)));
+			}
+			block.extend_from_slice(&chunk);
+		}
+		Ok(block)
 	})
 	.await
 	.map_err(|_| {
@@ -261,6 +289,8 @@ pub struct Written {
 	pub bytes: u64,
 	/// Files written (1 for a file).
 	pub files: u64,
+	/// Files and folders written (what [`Limits::max_files`] bounds).
+	pub entries: u64,
 	/// Whether the root is a directory.
 	pub dir: bool,
 }
@@ -270,6 +300,18 @@ pub struct Written {
 /// not exist or be empty. Output goes to a temporary name beside `dest` and is renamed into
 /// place only when complete, so a failure leaves nothing half-written.
 pub fn write_out(cache: &Cache, root: &Cid, dest: Option<&Path>) -> Result<Written, ContentError> {
+	write_out_within(cache, root, dest, Limits::NONE)
+}
+
+/// [`write_out`], stopping with [`ContentError::TooLarge`] (and removing what it wrote) as soon
+/// as the content passes `limits`: a DAG of a few blocks can reference one child millions of
+/// times, so the bound is on what is written, not on what is fetched.
+pub fn write_out_within(
+	cache: &Cache,
+	root: &Cid,
+	dest: Option<&Path>,
+	limits: Limits,
+) -> Result<Written, ContentError> {
 	let block = cache.need_block(root)?;
 	let node = decode(root, &block).map_err(dag_err)?;
 	let is_dir = matches!(node, Node::Dir(_));
@@ -281,9 +323,9 @@ pub fn write_out(cache: &Cache, root: &Cid, dest: Option<&Path>) -> Result<Writt
 		}
 		let stdout = io::stdout();
 		let mut out = io::BufWriter::new(stdout.lock());
-		let bytes = write_file(cache, root, node, &mut out)?;
+		let bytes = write_file(cache, root, node, &mut out, limits.max_bytes)?;
 		out.flush()?;
-		return Ok(Written { bytes, files: 1, dir: false });
+		return Ok(Written { bytes, files: 1, entries: 1, dir: false });
 	};
 	if is_dir && dest.exists() && fs::read_dir(dest).map(|mut d| d.next().is_some()).unwrap_or(true)
 	{
@@ -296,8 +338,8 @@ pub fn write_out(cache: &Cache, root: &Cid, dest: Option<&Path>) -> Result<Writt
 	let tmp = dest.with_file_name(format!(".{name}.partial-{}", std::process::id()));
 	let result = (|| {
 		if let Node::Dir(entries) = node {
-			let mut written = Written { bytes: 0, files: 0, dir: true };
-			write_dir(cache, entries, &tmp, &mut written)?;
+			let mut written = Written { bytes: 0, files: 0, entries: 0, dir: true };
+			write_dir(cache, entries, &tmp, &mut written, limits)?;
 			if dest.exists() {
 				fs::remove_dir(dest)?;
 			}
@@ -305,10 +347,10 @@ pub fn write_out(cache: &Cache, root: &Cid, dest: Option<&Path>) -> Result<Writt
 			Ok(written)
 		} else {
 			let mut out = io::BufWriter::new(fs::File::create(&tmp)?);
-			let bytes = write_file(cache, root, node, &mut out)?;
+			let bytes = write_file(cache, root, node, &mut out, limits.max_bytes)?;
 			out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
 			fs::rename(&tmp, dest)?;
-			Ok(Written { bytes, files: 1, dir: false })
+			Ok(Written { bytes, files: 1, entries: 1, dir: false })
 		}
 	})();
 	if result.is_err() {
@@ -326,6 +368,7 @@ fn write_file(
 	root: &Cid,
 	node: Node,
 	out: &mut dyn Write,
+	max_bytes: u64,
 ) -> Result<u64, ContentError> {
 	let declared = match &node {
 		Node::File { size, .. } => *size,
@@ -339,8 +382,13 @@ fn write_file(
 		if let Some(node) = stack.pop() {
 			match node {
 				Node::File { data, children, .. } => {
-					out.write_all(&data)?;
 					written += data.len() as u64;
+					if written > max_bytes {
+						return Err(ContentError::TooLarge(format!(
+							"{root}: more than {max_bytes} bytes"
+						)));
+					}
+					out.write_all(&data)?;
 					if declared.is_some_and(|d| written > d) {
 						return Err(ContentError::Verification {
 							cid: root.to_string(),
@@ -382,17 +430,27 @@ fn write_dir(
 	entries: Vec<(String, Cid)>,
 	dir: &Path,
 	written: &mut Written,
+	limits: Limits,
 ) -> Result<(), ContentError> {
 	fs::create_dir_all(dir)?;
 	for (name, cid) in entries {
+		// Folders count too: a DAG of a few blocks can nest one folder millions of times.
+		written.entries += 1;
+		if written.entries > limits.max_files {
+			return Err(ContentError::TooLarge(format!(
+				"more than {} files and folders",
+				limits.max_files
+			)));
+		}
 		// `decode` refused names that are not one plain component.
 		let path = dir.join(&name);
 		let block = cache.need_block(&cid)?;
 		match decode(&cid, &block).map_err(dag_err)? {
-			Node::Dir(inner) => write_dir(cache, inner, &path, written)?,
+			Node::Dir(inner) => write_dir(cache, inner, &path, written, limits)?,
 			file => {
 				let mut out = io::BufWriter::new(fs::File::create(&path)?);
-				written.bytes += write_file(cache, &cid, file, &mut out)?;
+				let left = limits.max_bytes.saturating_sub(written.bytes);
+				written.bytes += write_file(cache, &cid, file, &mut out, left)?;
 				out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
 				written.files += 1;
 			},
@@ -631,5 +689,59 @@ mod tests {
 			let err = Cache::new(theirs, 1).err().unwrap();
 			assert!(err.to_string().contains("another user"), "{err}");
 		}
+	}
+	/// A DAG of three blocks can name a file a million times over, or a folder that holds
+	/// itself: what is written is bounded, and a partial write is removed.
+	#[test]
+	fn writes_stop_at_their_limits() {
+		use crate::dag::{PbLink, PbNode, UnixFsData, DAG_PB};
+		use prost::Message;
+		let pb_cid = |block: &[u8]| {
+			let mh =
+				cid::multihash::Multihash::<64>::wrap(SHA2_256, &Sha256::digest(block)).unwrap();
+			Cid::new_v1(DAG_PB, mh)
+		};
+		let pb = |kind: i32, links: Vec<(String, Cid)>| {
+			let fs = UnixFsData { kind: Some(kind), data: Some(Vec::new()), filesize: None };
+			PbNode {
+				data: Some(fs.encode_to_vec()),
+				links: links
+					.into_iter()
+					.map(|(n, c)| PbLink { hash: Some(c.to_bytes()), name: Some(n), tsize: None })
+					.collect(),
+			}
+			.encode_to_vec()
+		};
+		let base = tempfile::tempdir().unwrap();
+		let cache = Cache::new(base.path().join("cache"), 1 << 30).unwrap();
+		let leaf = b"0123456789".to_vec();
+		let leaf_cid = raw_cid(&leaf);
+		cache.put_block(&leaf_cid, &leaf).unwrap();
+		// A file of 1,000 references to one 10-byte leaf: 10,000 bytes from two blocks.
+		let file = pb(2, (0..1000).map(|_| (String::new(), leaf_cid)).collect());
+		let file_cid = pb_cid(&file);
+		cache.put_block(&file_cid, &file).unwrap();
+		let out = base.path().join("out.bin");
+		let limits = Limits { max_bytes: 5_000, max_files: 10 };
+		let err = write_out_within(&cache, &file_cid, Some(&out), limits).unwrap_err();
+		assert!(matches!(err, ContentError::TooLarge(_)), "{err}");
+		assert!(!out.exists());
+		let whole = write_out_within(&cache, &file_cid, Some(&out), Limits::NONE).unwrap();
+		assert_eq!(whole.bytes, 10_000);
+		// A folder of 50 names for the same leaf, inside a folder of 50 names for that folder.
+		let inner = pb(1, (0..50).map(|i| (format!("f{i}"), leaf_cid)).collect());
+		let inner_cid = pb_cid(&inner);
+		cache.put_block(&inner_cid, &inner).unwrap();
+		let outer = pb(1, (0..50).map(|i| (format!("d{i}"), inner_cid)).collect());
+		let outer_cid = pb_cid(&outer);
+		cache.put_block(&outer_cid, &outer).unwrap();
+		let dir = base.path().join("tree");
+		let limits = Limits { max_bytes: u64::MAX, max_files: 1_000 };
+		let err = write_out_within(&cache, &outer_cid, Some(&dir), limits).unwrap_err();
+		assert!(matches!(err, ContentError::TooLarge(_)), "{err}");
+		assert!(!dir.exists(), "nothing is left behind");
+		let fits = Limits { max_bytes: u64::MAX, max_files: 2_550 };
+		let done = write_out_within(&cache, &outer_cid, Some(&dir), fits).unwrap();
+		assert_eq!((done.files, done.entries, done.bytes), (2_500, 2_550, 25_000));
 	}
 }

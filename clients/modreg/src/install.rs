@@ -304,16 +304,21 @@ pub async fn install_one(
 	let cid = content::parse_cid(&locked.cid).map_err(|e| {
 		Failure(exit::OTHER, format!("{}: bad CID {}: {e}", locked.name, locked.cid))
 	})?;
-	content::fetch_dag(ipfs, cache, &cid, on_block).await.map_err(|e| match e {
-		ContentError::NotCached(_) => Failure(
-			exit::NOT_FOUND,
-			format!(
-				"{}@{} is not in the cache ({}); run without --offline once",
-				locked.name, locked.version, locked.cid
+	// The chain recorded the size: fetch no more than that (plus the blocks' framing), and
+	// write no more than that.
+	let block_cap = locked.size.saturating_add(locked.size / 64).saturating_add(1 << 20);
+	content::fetch_dag_within(ipfs, cache, &cid, block_cap, on_block).await.map_err(
+		|e| match e {
+			ContentError::NotCached(_) => Failure(
+				exit::NOT_FOUND,
+				format!(
+					"{}@{} is not in the cache ({}); run without --offline once",
+					locked.name, locked.version, locked.cid
+				),
 			),
-		),
-		other => Failure::from(other),
-	})?;
+			other => Failure::from(other),
+		},
+	)?;
 	let parent = dest.parent().unwrap_or(Path::new("."));
 	fs::create_dir_all(parent)
 		.map_err(|e| Failure(exit::OTHER, format!("{}: {e}", parent.display())))?;
@@ -322,7 +327,17 @@ pub async fn install_one(
 		.tempdir_in(parent)
 		.map_err(|e| Failure(exit::OTHER, format!("{}: {e}", parent.display())))?;
 	let blob = work.path().join("content");
-	content::write_out(cache, &cid, Some(&blob))?;
+	// A version's content is one file (a tarball or a single file), never a directory.
+	if let Ok(Some(root)) = cache.get_block(&cid) {
+		if matches!(modreg::dag::decode(&cid, &root), Ok(modreg::dag::Node::Dir(_))) {
+			return Err(Failure(
+				exit::VERIFICATION,
+				format!("{}: {} is a directory; a version's content is a file", locked.name, cid),
+			));
+		}
+	}
+	let limits = content::Limits { max_bytes: locked.size, max_files: 1 };
+	content::write_out_within(cache, &cid, Some(&blob), limits)?;
 	let (sha256, size) =
 		package::hash_file(&blob).map_err(|e| Failure(exit::OTHER, e.to_string()))?;
 	let checksum = registry::checksum_text(&sha256);

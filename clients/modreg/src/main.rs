@@ -119,6 +119,13 @@ enum Command {
 		/// Serve from the local cache only.
 		#[arg(long)]
 		offline: bool,
+		/// Stop (exit 5) once the content passes this many bytes, fetched or written: a DAG of
+		/// a few blocks can name far more.
+		#[arg(long, default_value_t = 4 << 30)]
+		max_bytes: u64,
+		/// Stop (exit 5) once a directory passes this many files and folders.
+		#[arg(long, default_value_t = 100_000)]
+		max_files: u64,
 		#[command(flatten)]
 		cache: CacheArgs,
 	},
@@ -724,7 +731,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			wait_verified(&chain, key.as_bytes(), timeout, silent).await?;
 			out(json, serde_json::json!({"key": key, "cid": cid}), format!("{key}\t{cid}"));
 		},
-		Command::Fetch { key, output, offline, cache } => {
+		Command::Fetch { key, output, offline, max_bytes, max_files, cache } => {
 			let cache = cache.open()?;
 			let chain = if offline { None } else { Some(Chain::connect(&cli.node).await?) };
 			let cid = match &chain {
@@ -764,9 +771,13 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			};
 			let ipfs = if offline { None } else { Some(content::client(&cli.ipfs)?) };
 			let bar = transfer_bar(silent, None, "fetching");
-			content::fetch_dag(ipfs.as_ref(), &cache, &cid, &|n| bar.inc(n)).await?;
+			// Blocks carry a little framing beyond the bytes they hold.
+			let block_cap = max_bytes.saturating_add(max_bytes / 64).saturating_add(1 << 20);
+			content::fetch_dag_within(ipfs.as_ref(), &cache, &cid, block_cap, &|n| bar.inc(n))
+				.await?;
 			bar.finish_and_clear();
-			let written = content::write_out(&cache, &cid, output.as_deref())?;
+			let limits = content::Limits { max_bytes, max_files };
+			let written = content::write_out_within(&cache, &cid, output.as_deref(), limits)?;
 			cache.evict().map_err(|e| Failure(exit::OTHER, format!("cache: {e}")))?;
 			if let Some(path) = output {
 				if json {
