@@ -896,8 +896,10 @@ async fn content(
 		std::fs::create_dir_all(&dir).map_err(cache_err)?;
 		let tmp = tempfile::Builder::new().tempdir_in(&dir).map_err(cache_err)?;
 		let path = tmp.path().join("content");
-		let written =
-			content::write_out(&state.cache, &parsed, Some(&path)).map_err(content_err)?;
+		// No more than the cap is written, whatever the DAG names.
+		let limits = content::Limits { max_bytes: cap, max_files: 10_000 };
+		let written = content::write_out_within(&state.cache, &parsed, Some(&path), limits)
+			.map_err(content_err)?;
 		// The cache stays within its bound whatever clients ask for.
 		if let Err(e) = state.cache.evict() {
 			tracing::warn!("content cache: {e}");
