@@ -158,6 +158,13 @@ def test_rest_api_on_sqlite(world):
     assert [r["name"] for r in g.get("/v1/search?q=arch")["results"]] == ["gw/zip-util"]
     assert g.get("/v1/search?q=Ann%20text")["total"] == 1
     assert g.get("/v1/search?q=onerror")["total"] == 1  # found as text, served as text
+    # A one-letter word matches whole words only (as a prefix it would scan most of a large
+    # index); two letters are a prefix again. Words past the eighth are ignored.
+    assert g.get("/v1/search?q=s")["total"] == 0
+    assert g.get("/v1/search?q=se")["results"][0]["name"] == "gw/search-tool"
+    many = "search " + " ".join(["zzz"] * 20)
+    assert g.get(f"/v1/search?q={quote('search ' + 'tool ' * 7 + 'zzz')}")["total"] == 1
+    assert g.get(f"/v1/search?q={quote(many)}")["total"] == 0
     assert g.get("/v1/search?q=%22search%22*%20(")["total"] == 1
     assert g.get("/v1/search", expect=400)["error"] == "BadRequest"
 

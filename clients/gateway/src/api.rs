@@ -569,25 +569,41 @@ struct SearchQuery {
 	per_page: Option<String>,
 }
 
-/// The words of a query: letters and digits, lower case, at most 16 of 64 characters each.
+/// Most words of a search: each costs a pass over its index list.
+pub const MAX_SEARCH_WORDS: usize = 8;
+
+/// The words of a query: letters and digits, lower case, at most [`MAX_SEARCH_WORDS`] of 64
+/// characters each.
 fn query_words(q: &str) -> Vec<String> {
 	q.split(|c: char| !c.is_alphanumeric())
 		.filter(|w| !w.is_empty())
 		.map(|w| w.chars().take(64).collect::<String>().to_lowercase())
-		.take(16)
+		.take(MAX_SEARCH_WORDS)
 		.collect()
 }
 
-async fn search(
-	State(s): State<Shared>,
-	Query(q): Query<SearchQuery>,
-) -> ApiResult<JsonBody<Json>> {
+async fn search(State(s): State<Shared>, Query(q): Query<SearchQuery>) -> ApiResult<Response> {
 	let text = q.q.unwrap_or_default();
 	if text.trim().is_empty() {
 		return Err(ApiError::BadRequest("q (the search text) is required".into()));
 	}
 	let (page, per_page, offset) = paging(q.page.as_deref(), q.per_page.as_deref())?;
 	let words = query_words(&text);
+	// Answers are cached per indexed height: the same search costs one query per block.
+	let key = format!("search\0{}\0{page}\0{per_page}\0{text}", words.join(" "));
+	let state = s.clone();
+	cached(&s, key, move || async move {
+		search_answer(&state, text, words, (page, per_page, offset)).await
+	})
+	.await
+}
+
+async fn search_answer(
+	s: &AppState,
+	text: String,
+	words: Vec<String>,
+	(page, per_page, offset): (i64, i64, i64),
+) -> ApiResult<Json> {
 	let (hits, total) = s.db.search(&words, per_page, offset).await?;
 	let results: Vec<Json> = hits
 		.iter()
@@ -597,17 +613,23 @@ async fn search(
 			item
 		})
 		.collect();
-	Ok(JsonBody(json!({
+	Ok(json!({
 		"query": text,
 		"total": total.min(crate::db::SEARCH_COUNT_CAP),
 		"totalIsLowerBound": total > crate::db::SEARCH_COUNT_CAP,
 		"page": page,
 		"perPage": per_page,
 		"results": results,
-	})))
+	}))
 }
 
-async fn categories(State(s): State<Shared>) -> ApiResult<JsonBody<Json>> {
+async fn categories(State(s): State<Shared>) -> ApiResult<Response> {
+	// Every package is read: once per indexed height, not per request.
+	let state = s.clone();
+	cached(&s, "categories".into(), move || async move { categories_answer(&state).await }).await
+}
+
+async fn categories_answer(s: &AppState) -> ApiResult<Json> {
 	let keywords = s.db.keywords().await?;
 	let (packages, _) = s.db.list(&ModuleFilter::default(), i64::MAX, 0).await?;
 	let mut tiers: std::collections::BTreeMap<String, Vec<String>> = Default::default();
@@ -619,10 +641,10 @@ async fn categories(State(s): State<Shared>) -> ApiResult<JsonBody<Json>> {
 				.push(p.json["name"].as_str().unwrap_or_default().to_owned());
 		}
 	}
-	Ok(JsonBody(json!({
+	Ok(json!({
 		"categories": keywords.iter().map(|(k, m)| json!({"name": k, "count": m.len(), "modules": m})).collect::<Vec<_>>(),
 		"tiers": tiers,
-	})))
+	}))
 }
 
 async fn index_json(State(s): State<Shared>, headers: HeaderMap) -> ApiResult<Response> {

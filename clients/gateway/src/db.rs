@@ -676,7 +676,18 @@ impl Db {
 		// and counting every match would cost more than the search.
 		let (count_sql, sql, query) = match self.backend {
 			Backend::Sqlite => {
-				let q = words.iter().map(|w| format!("\"{w}\"*")).collect::<Vec<_>>().join(" ");
+				let q =
+					words
+						.iter()
+						.map(|w| {
+							if is_prefix_word(w) {
+								format!("\"{w}\"*")
+							} else {
+								format!("\"{w}\"")
+							}
+						})
+						.collect::<Vec<_>>()
+						.join(" ");
 				(
 					format!(
 						"SELECT COUNT(*) AS n FROM (SELECT 1 FROM packages_fts \
@@ -696,7 +707,11 @@ impl Db {
 				)
 			},
 			Backend::Postgres => {
-				let q = words.iter().map(|w| format!("{w}:*")).collect::<Vec<_>>().join(" & ");
+				let q = words
+					.iter()
+					.map(|w| if is_prefix_word(w) { format!("{w}:*") } else { w.clone() })
+					.collect::<Vec<_>>()
+					.join(" & ");
 				(
 					format!(
 						"SELECT COUNT(*) AS n FROM (SELECT 1 FROM packages \
@@ -860,6 +875,15 @@ impl Db {
 		}
 		Ok((out[0], out[1], out[2]))
 	}
+}
+
+/// Shortest word searched as a prefix. A one-letter prefix matches a large part of any index
+/// and misses FTS5's prefix index (built for 2 and 3 characters): such a word must match a
+/// whole word instead.
+pub const MIN_PREFIX_LEN: usize = 2;
+
+fn is_prefix_word(word: &str) -> bool {
+	word.chars().count() >= MIN_PREFIX_LEN
 }
 
 /// `"a, b"` → `"p.a, p.b"`.
