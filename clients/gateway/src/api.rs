@@ -250,12 +250,29 @@ pub struct HttpLimits {
 /// `tower_http::trace`), gzip for clients that accept it, a deadline per request and a
 /// global limit on requests in flight.
 pub fn with_http_layers(router: Router, limits: &HttpLimits) -> Router {
-	use tower_http::{compression::CompressionLayer, timeout::TimeoutLayer, trace::TraceLayer};
+	use tower_http::{
+		compression::{
+			predicate::{DefaultPredicate, NotForContentType, Predicate},
+			CompressionLayer,
+		},
+		timeout::TimeoutLayer,
+		trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer},
+	};
+	// Content downloads are not compressed: they are already what they are (often gzip), and
+	// their ETag names the identity bytes.
+	let compress =
+		DefaultPredicate::new().and(NotForContentType::const_new("application/octet-stream"));
+	// Outermost first: the access log, then the deadline (which also bounds the wait for a
+	// slot), then the limit on requests in flight.
 	router
-		.layer(CompressionLayer::new())
-		.layer(TimeoutLayer::new(limits.request_timeout))
+		.layer(CompressionLayer::new().compress_when(compress))
 		.layer(tower::limit::GlobalConcurrencyLimitLayer::new(limits.max_concurrent))
-		.layer(TraceLayer::new_for_http())
+		.layer(TimeoutLayer::new(limits.request_timeout))
+		.layer(
+			TraceLayer::new_for_http()
+				.make_span_with(DefaultMakeSpan::new().level(tracing::Level::INFO))
+				.on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+		)
 }
 
 /// The errors axum answers by itself (a query string or path that does not parse, a body over
@@ -572,6 +589,10 @@ struct SearchQuery {
 /// Most words of a search: each costs a pass over its index list.
 pub const MAX_SEARCH_WORDS: usize = 8;
 
+/// Longest search text (8 words of 64 characters, with room to spare): the text is echoed in
+/// the answer and is part of the cache key.
+pub const MAX_QUERY_LEN: usize = 1024;
+
 /// The words of a query: letters and digits, lower case, at most [`MAX_SEARCH_WORDS`] of 64
 /// characters each.
 fn query_words(q: &str) -> Vec<String> {
@@ -586,6 +607,9 @@ async fn search(State(s): State<Shared>, Query(q): Query<SearchQuery>) -> ApiRes
 	let text = q.q.unwrap_or_default();
 	if text.trim().is_empty() {
 		return Err(ApiError::BadRequest("q (the search text) is required".into()));
+	}
+	if text.len() > MAX_QUERY_LEN {
+		return Err(ApiError::BadRequest(format!("q is longer than {MAX_QUERY_LEN} bytes")));
 	}
 	let (page, per_page, offset) = paging(q.page.as_deref(), q.per_page.as_deref())?;
 	let words = query_words(&text);
@@ -870,7 +894,7 @@ async fn content(
 		.flat_map(|v| v.split(','))
 		.any(|tag| {
 			let tag = tag.trim();
-			tag == "*" || tag.trim_start_matches("W/") == etag
+			tag.trim_start_matches("W/") == etag
 		});
 	if matches_etag {
 		let mut response = StatusCode::NOT_MODIFIED.into_response();
@@ -886,7 +910,10 @@ async fn content(
 	// A version's length is known without fetching anything.
 	if method == axum::http::Method::HEAD {
 		if let Some(expected) = &expected {
-			return Ok((headers(expected[0].0), Body::empty()).into_response());
+			// Only when every version naming this CID recorded the same size.
+			if expected.iter().all(|(size, _)| *size == expected[0].0) {
+				return Ok((headers(expected[0].0), Body::empty()).into_response());
+			}
 		}
 	}
 	let Ok(_slot) = s.content_slots.clone().try_acquire_owned() else {
@@ -907,6 +934,17 @@ async fn content(
 			.enable_all()
 			.build()
 			.map_err(|e| ApiError::Unavailable(format!("runtime: {e}")))?;
+		// The cache is brought back within its bound whatever happens below (a timeout or a
+		// refused DAG leaves fetched blocks behind too).
+		struct EvictOnDrop<'a>(&'a modreg::content::Cache);
+		impl Drop for EvictOnDrop<'_> {
+			fn drop(&mut self) {
+				if let Err(e) = self.0.evict() {
+					tracing::warn!("content cache: {e}");
+				}
+			}
+		}
+		let _evict = EvictOnDrop(&state.cache);
 		let ipfs = content::client(&state.ipfs_url).map_err(content_err)?;
 		let fetch =
 			content::fetch_dag_within(Some(&ipfs), &state.cache, &parsed, block_cap, &|_| {});
@@ -922,10 +960,6 @@ async fn content(
 		let limits = content::Limits { max_bytes: cap, max_files: 10_000 };
 		let written = content::write_out_within(&state.cache, &parsed, Some(&path), limits)
 			.map_err(content_err)?;
-		// The cache stays within its bound whatever clients ask for.
-		if let Err(e) = state.cache.evict() {
-			tracing::warn!("content cache: {e}");
-		}
 		Ok((tmp, path, written))
 	})
 	.await
@@ -1154,7 +1188,7 @@ mod tests {
 	#[test]
 	fn query_words_are_plain() {
 		assert_eq!(query_words("Code-Review \"x\"* OR"), ["code", "review", "x", "or"]);
-		assert_eq!(query_words(&"a ".repeat(40)).len(), 16);
+		assert_eq!(query_words(&"a ".repeat(40)).len(), MAX_SEARCH_WORDS);
 	}
 
 	#[test]
