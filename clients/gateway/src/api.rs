@@ -268,6 +268,8 @@ pub fn with_http_layers(router: Router, limits: &HttpLimits) -> Router {
 		.layer(CompressionLayer::new().compress_when(compress))
 		.layer(tower::limit::GlobalConcurrencyLimitLayer::new(limits.max_concurrent))
 		.layer(TimeoutLayer::new(limits.request_timeout))
+		// The deadline's own 408 is JSON like every other failure.
+		.layer(axum::middleware::map_response(json_errors))
 		.layer(
 			TraceLayer::new_for_http()
 				.make_span_with(DefaultMakeSpan::new().level(tracing::Level::INFO))
@@ -296,6 +298,7 @@ async fn json_errors(response: Response) -> Response {
 		StatusCode::METHOD_NOT_ALLOWED => "MethodNotAllowed",
 		StatusCode::PAYLOAD_TOO_LARGE => "PayloadTooLarge",
 		StatusCode::UNSUPPORTED_MEDIA_TYPE => "UnsupportedMediaType",
+		StatusCode::REQUEST_TIMEOUT => "Timeout",
 		s if s.is_client_error() => "BadRequest",
 		_ => "Unavailable",
 	};
@@ -1183,6 +1186,27 @@ mod tests {
 		{
 			assert!(matches!(paging(p, pp), Err(ApiError::BadRequest(_))));
 		}
+	}
+
+	/// The deadline answers 408 with the gateway's JSON error, not an empty body.
+	#[tokio::test]
+	async fn a_request_past_its_deadline_is_a_json_408() {
+		use tower::ServiceExt;
+		let slow = Router::new().route(
+			"/",
+			get(|| async {
+				tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+				"late"
+			}),
+		);
+		let limits =
+			HttpLimits { request_timeout: std::time::Duration::from_millis(50), max_concurrent: 4 };
+		let request = axum::http::Request::get("/").body(Body::empty()).unwrap();
+		let answer = with_http_layers(slow, &limits).oneshot(request).await.unwrap();
+		assert_eq!(answer.status(), StatusCode::REQUEST_TIMEOUT);
+		let body = axum::body::to_bytes(answer.into_body(), 4096).await.unwrap();
+		let json: Json = serde_json::from_slice(&body).unwrap();
+		assert_eq!(json["error"], "Timeout");
 	}
 
 	#[test]
