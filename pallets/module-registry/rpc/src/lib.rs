@@ -286,21 +286,23 @@ impl<AccountId, BlockNumber> NamespaceJson<AccountId, BlockNumber> {
 	pub fn from_v1<Balance: std::fmt::Display>(
 		n: module_registry_primitives::api_v1::NamespaceView<AccountId, Balance, BlockNumber>,
 	) -> Self {
-		let (owner, verified, deposit, created) = match n.info {
-			Some(i) => (Some(i.owner), i.verified, Some(i.deposit.to_string()), Some(i.created)),
-			None => (None, false, None, None),
-		};
-		Self {
-			namespace: String::from_utf8_lossy(&n.namespace).into_owned(),
-			open: n.open,
-			owner,
+		let info = n.info.map(|i| module_registry_primitives::NamespaceInfo {
+			owner: i.owner,
+			verified: i.verified,
+			deposit: i.deposit,
+			created: i.created,
+			maintainer_count: i.maintainer_count,
+			package_count: 0,
+		});
+		let view = NamespaceView {
+			namespace: n.namespace,
+			info,
 			maintainers: n.maintainers,
-			verified,
-			deposit,
-			created,
 			offered_to: n.offered_to,
-			package_count: None,
-		}
+			open: n.open,
+		};
+		// The count is unknown at such a block, not zero.
+		Self { package_count: None, ..Self::new(view) }
 	}
 
 	/// The JSON view of a runtime API namespace.

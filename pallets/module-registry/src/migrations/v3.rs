@@ -36,7 +36,6 @@ use crate::{
 	Namespaces, Packages, Pallet, VersionEntries, VersionOrder, Versions,
 };
 use alloc::{collections::BTreeMap, vec::Vec};
-use codec::{Decode, Encode};
 use frame_support::{
 	migrations::VersionedMigration,
 	pallet_prelude::*,
@@ -49,20 +48,9 @@ use sp_runtime::traits::Convert;
 pub mod v2_layout {
 	use super::*;
 
-	/// Version 2's namespace record: no package count.
-	#[derive(Clone, Debug, PartialEq, Eq, Encode, Decode)]
-	pub struct NamespaceInfo<AccountId, Balance, BlockNumber> {
-		/// The owner.
-		pub owner: AccountId,
-		/// Set by the registry admin.
-		pub verified: bool,
-		/// The amount held from the owner.
-		pub deposit: Balance,
-		/// Block of the claim.
-		pub created: BlockNumber,
-		/// How many maintainers it has.
-		pub maintainer_count: u32,
-	}
+	/// Version 2's namespace record (no package count): the same record version 1 of the
+	/// runtime API answers with.
+	pub use module_registry_primitives::api_v1::NamespaceInfo;
 
 	/// Version 2's namespace record for a runtime.
 	pub type NamespaceInfoOf<T> = NamespaceInfo<
