@@ -63,6 +63,55 @@ fn worst_case_json_with(len: u32, head: &[u8]) -> Vec<u8> {
 	v
 }
 
+/// Metadata of exactly `len` bytes that is as dear to check as metadata gets: references to
+/// `packages` in `dependencies.modules` (as many as fit), whose ranges take the rest of the
+/// bytes as comparators (at most 32 per range, the `semver` crate's limit). Per byte this is
+/// five to twenty times dearer than [`worst_case_json`] (primitives'
+/// `examples/metadata_cost.rs`); when `len` leaves no room for a reference, that is used.
+pub fn worst_case_metadata(len: u32, packages: &[Vec<u8>]) -> Vec<u8> {
+	let len = len as usize;
+	let (head, tail) = (&br#"{"dependencies":{"modules":["#[..], &b"]}}"[..]);
+	let mut items: Vec<Vec<u8>> = Vec::new();
+	let mut used = head.len() + tail.len();
+	for package in packages {
+		let item = [&b"\""[..], package, b"@>=1\""].concat();
+		let extra = item.len() + usize::from(!items.is_empty());
+		if used + extra > len {
+			break;
+		}
+		used += extra;
+		items.push(item);
+	}
+	if items.is_empty() {
+		return worst_case_json(len as u32);
+	}
+	// Comparators of one length, long enough that 31 per range take the bytes left.
+	let per_range = (len - used).div_ceil(items.len() * 31);
+	let tag = "a".repeat(per_range.saturating_sub(8));
+	let comparator = if tag.is_empty() {
+		b",<9.9.9".to_vec()
+	} else {
+		alloc::format!(",<9.9.9-{tag}").into_bytes()
+	};
+	'fill: for _ in 0..31 {
+		for item in items.iter_mut() {
+			if used + comparator.len() > len {
+				break 'fill;
+			}
+			let quote = item.len() - 1;
+			item.splice(quote..quote, comparator.iter().copied());
+			used += comparator.len();
+		}
+	}
+	let mut v = head.to_vec();
+	v.extend(items.join(&b","[..]));
+	v.extend_from_slice(tail);
+	while v.len() < len {
+		v.insert(v.len() - 1, b' ');
+	}
+	v
+}
+
 fn funded<T: Config>(
 	name: &'static str,
 	index: u32,
@@ -620,13 +669,39 @@ mod benchmarks {
 
 	/// A maintainer (not the owner, so both the namespace and the maintainer list are read)
 	/// publishes a second version with the longest names and version text, and metadata of
-	/// `m` bytes of the worst-case JSON, parsed twice (as metadata and as the entry).
+	/// `m` bytes of the dearest kind ([`worst_case_metadata`]: as many dependencies as fit, up
+	/// to `MaxDependencies`, each read from storage), parsed as metadata and as the entry.
 	#[benchmark]
 	fn publish_version(
 		m: Linear<2, { T::MaxMetadataLength::get() }>,
 	) -> Result<(), BenchmarkError> {
-		let (ns, _, publisher) = namespace_with_package::<T>(T::MaxMaintainers::get())?;
-		let metadata = worst_case_json(m);
+		let (ns, owner, publisher) = namespace_with_package::<T>(T::MaxMaintainers::get())?;
+		// Packages to depend on, with short names so that the most references fit.
+		let max = (T::MaxDependencies::get() as usize)
+			.min(module_registry_primitives::registry::MAX_DEPENDENCIES);
+		let mut targets = Vec::new();
+		if max > 0 {
+			fund::<T>(owner.clone(), 64, T::MaxValueLength::get() as usize);
+			ModuleRegistryPallet::<T>::claim_namespace(
+				RawOrigin::Signed(owner.clone()).into(),
+				arg(b"d"),
+			)?;
+		}
+		for i in 0..max {
+			let target = alloc::format!("d/p{i}").into_bytes();
+			fund::<T>(owner.clone(), 64, T::MaxValueLength::get() as usize);
+			ModuleRegistryPallet::<T>::publish_version(
+				RawOrigin::Signed(owner.clone()).into(),
+				arg(&target),
+				arg(b"1.0.0"),
+				arg(BENCH_CID),
+				arg([7; 32]),
+				1,
+				arg(b"{}"),
+			)?;
+			targets.push(target);
+		}
+		let metadata = worst_case_metadata(m, &targets);
 		let name = package_of(&ns);
 
 		#[extrinsic_call]
@@ -815,6 +890,23 @@ mod benchmarks {
 
 #[cfg(test)]
 mod tests {
+	#[test]
+	fn worst_case_metadata_has_the_requested_length_and_is_valid() {
+		use module_registry_primitives::registry;
+		let packages: Vec<Vec<u8>> =
+			(0..64).map(|i| alloc::format!("d/p{i}").into_bytes()).collect();
+		for len in [2u32, 10, 30, 100, 1024, 4096, 16_384] {
+			let v = super::worst_case_metadata(len, &packages);
+			assert_eq!(v.len(), len as usize);
+			let parsed = registry::parse_metadata(&v, 64).expect("valid metadata");
+			let n = parsed.dependencies.modules.len();
+			assert_eq!(n > 0, len >= 100, "len {len}: {n}");
+			if len >= 1024 {
+				assert_eq!(n, 64, "len {len}");
+			}
+		}
+	}
+
 	#[test]
 	fn worst_case_json_has_the_requested_length_and_is_valid() {
 		for len in [2u32, 10, 80, 81, 82, 1024, 65_536] {

@@ -291,6 +291,7 @@ pub mod pallet {
 			type MaxVersions = ConstU32<16_384>;
 			type MaxMaintainers = ConstU32<16>;
 			type MaxMetadataLength = ConstU32<16_384>;
+			type MaxDependencies = ConstU32<64>;
 			type ReservedNamespaces = DefaultReservedNamespaces;
 			type ReservedPrefixes = DefaultReservedPrefixes;
 			type OpenNamespace = DefaultOpenNamespace;
@@ -410,6 +411,11 @@ pub mod pallet {
 		/// Longest metadata JSON of a version, in bytes.
 		#[pallet::constant]
 		type MaxMetadataLength: Get<u32>;
+
+		/// Most module dependencies one version declares (`dependencies.modules` of its
+		/// metadata). Values above the primitives' `MAX_DEPENDENCIES` (128) act as 128.
+		#[pallet::constant]
+		type MaxDependencies: Get<u32>;
 
 		/// Namespaces nobody may claim; only [`Config::RegistryAdmin`] assigns them.
 		type ReservedNamespaces: Get<&'static [&'static str]>;
@@ -677,6 +683,13 @@ pub mod pallet {
 		NamespacedPackage,
 		/// The namespace holds packages, which are never deleted: it cannot be released.
 		NamespaceNotEmpty,
+		/// The metadata's `dependencies` are not `{"runtime_min": version, "modules":
+		/// ["ns/name@range", …]}` with each package once and valid names and ranges.
+		BadDependencies,
+		/// The metadata declares more than `MaxDependencies` module dependencies.
+		TooManyDependencies,
+		/// A dependency names a package the registry does not have. Publish it first.
+		UnknownDependency,
 	}
 
 	/// A reason for the pallet placing a hold on funds.
@@ -1260,14 +1273,20 @@ pub mod pallet {
 		/// - Errors: `InvalidName`, `ReservedName`, `UnknownNamespace`, `NotMaintainer`,
 		///   `InvalidVersion`, `VersionExists`, `TooManyVersions`, `BadChecksumLength`,
 		///   `MetadataTooLarge`, `InvalidJson`, `JsonNotObject`, `InvalidModuleType`,
-		///   `InvalidCid`, `IdentityCid`, `ValueTooLarge`, or a balance error.
+		///   `BadDependencies`, `TooManyDependencies`, `UnknownDependency`, `InvalidCid`,
+		///   `IdentityCid`, `ValueTooLarge`, or a balance error.
+		/// - Dependencies: the metadata's `dependencies.modules` (at most `MaxDependencies`)
+		///   must each name a package that exists (or this package itself); the chain keeps them
+		///   in the version's document, immutable like the rest of it.
 		/// - Events: `PackageCreated` (first version), `ModuleRegistered`, `VersionPublished`.
 		#[pallet::call_index(18)]
 		// The benchmark publishes a new version of an existing package; a package's first
-		// version also counts it in its namespace (one more read and write).
+		// version also counts it in its namespace (one more read and write). Each dependency
+		// costs one read of its package; the unused part of `MaxDependencies` is refunded.
 		#[pallet::weight(
 			T::WeightInfo::publish_version(metadata.len() as u32)
 				.saturating_add(T::DbWeight::get().reads_writes(1, 1))
+				.saturating_add(T::DbWeight::get().reads(T::MaxDependencies::get().into()))
 		)]
 		pub fn publish_version(
 			origin: OriginFor<T>,
@@ -1277,9 +1296,11 @@ pub mod pallet {
 			checksum: ChecksumBytes,
 			size: u64,
 			metadata: BoundedVec<u8, T::MaxMetadataLength>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_publish(
+			let full = T::WeightInfo::publish_version(metadata.len() as u32)
+				.saturating_add(T::DbWeight::get().reads_writes(1, 1));
+			let dependencies = Self::do_publish(
 				who,
 				registry::Publication {
 					name: name.into_inner(),
@@ -1289,7 +1310,9 @@ pub mod pallet {
 					size,
 					metadata: metadata.into_inner(),
 				},
-			)
+			)?;
+			let reads = T::DbWeight::get().reads(dependencies.into());
+			Ok(Some(full.saturating_add(reads)).into())
 		}
 
 		/// Yank a version: range resolution skips it; an exact request still resolves it,

@@ -42,6 +42,8 @@ mod runtime {
 impl frame_system::Config for Test {
 	type Block = Block;
 	type AccountData = pallet_balances::AccountData<u64>;
+	/// Real read and write costs, so that tests see what a weight charges for storage.
+	type DbWeight = frame_support::weights::constants::RocksDbWeight;
 }
 
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
@@ -84,6 +86,7 @@ impl pallet_module_registry::Config for Test {
 	type MaxVersions = ConstU32<MAX_VERSIONS>;
 	type MaxMaintainers = ConstU32<MAX_MAINTAINERS>;
 	type MaxMetadataLength = ConstU32<MAX_METADATA>;
+	type MaxDependencies = ConstU32<MAX_DEPENDENCIES>;
 	type MaxKeyLength = ConstU32<MAX_KEY>;
 	type MaxValueLength = ConstU32<MAX_VALUE>;
 	type MaxListLimit = ConstU32<100>;
@@ -101,6 +104,8 @@ pub const MAX_VERSIONS: u32 = 32;
 pub const MAX_MAINTAINERS: u32 = 2;
 /// Longest version metadata in tests.
 pub const MAX_METADATA: u32 = 512;
+/// Module dependencies per version in tests.
+pub const MAX_DEPENDENCIES: u32 = 8;
 
 /// Test pinner keys are `UintAuthorityId`s, whose account is the same `u64`.
 pub struct TestAuthId;

@@ -417,7 +417,8 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Publish a version; see the `publish_version` call.
-	pub fn do_publish(who: T::AccountId, p: Publication) -> DispatchResult {
+	/// Publish a version; returns how many dependency packages it read (for the weight).
+	pub fn do_publish(who: T::AccountId, p: Publication) -> Result<u32, DispatchError> {
 		let package = Self::parse_package(&p.name)?;
 		let (parsed_version, version) = Self::parse_version(&p.version)?;
 		// A version of at most 128 characters always has keys; refuse before any write.
@@ -429,17 +430,35 @@ impl<T: Config> Pallet<T> {
 			p.metadata.len() <= T::MaxMetadataLength::get() as usize,
 			Error::<T>::MetadataTooLarge
 		);
-		let module_type = rules::metadata_module_type(&p.metadata).map_err(|e| match e {
+		let max_dependencies = T::MaxDependencies::get() as usize;
+		let parsed = rules::parse_metadata(&p.metadata, max_dependencies).map_err(|e| match e {
 			rules::MetadataError::InvalidJson => Error::<T>::InvalidJson,
 			rules::MetadataError::NotObject => Error::<T>::JsonNotObject,
 			rules::MetadataError::UnknownType => Error::<T>::InvalidModuleType,
+			rules::MetadataError::Dependencies(rules::DependencyError::TooMany) =>
+				Error::<T>::TooManyDependencies,
+			rules::MetadataError::Dependencies(_) => Error::<T>::BadDependencies,
 		})?;
+		let module_type = parsed.module_type;
 		let cid_text = core::str::from_utf8(&p.cid).map_err(|_| Error::<T>::InvalidCid)?;
 		let cid = validation::parse_cid(cid_text).map_err(|e| match e {
 			validation::ValueError::IdentityCid => Error::<T>::IdentityCid,
 			_ => Error::<T>::InvalidCid,
 		})?;
 		let cid_text = validation::cid_to_string(&cid).ok_or(Error::<T>::InvalidCid)?;
+
+		// Every dependency must exist (as crates.io refuses unknown dependencies); a package may
+		// name itself (the resolver handles the cycle), which may not exist yet.
+		let mut dependency_reads = 0u32;
+		for dependency in &parsed.dependencies.modules {
+			let (namespace, name) = (&dependency.package.namespace, &dependency.package.name);
+			let key = (bounded_name(namespace), bounded_name(name));
+			if key == package.key {
+				continue;
+			}
+			dependency_reads += 1;
+			ensure!(Packages::<T>::contains_key(&key), Error::<T>::UnknownDependency);
+		}
 
 		let existing = Packages::<T>::get(&package.key);
 		match &existing {
@@ -519,7 +538,7 @@ impl<T: Config> Pallet<T> {
 			entry_key,
 			publisher: who,
 		});
-		Ok(())
+		Ok(dependency_reads)
 	}
 
 	/// The package and the identity of one of its versions, for a maintainer.

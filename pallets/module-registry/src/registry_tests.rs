@@ -46,6 +46,8 @@ fn publish_with(
 		1234,
 		bv(metadata),
 	)
+	.map(|_| ())
+	.map_err(|e| e.error)
 }
 
 fn publish(who: u64, name: &str, version: &str) -> frame_support::dispatch::DispatchResult {
@@ -1242,4 +1244,92 @@ fn an_empty_namespace_can_be_released() {
 		));
 		assert_noop!(release(CHARLIE, "official"), Error::<Test>::AssignedNamespace);
 	})
+}
+
+fn publish_needing(who: u64, name: &str, version: &str, modules: &[&str]) -> DispatchResultAny {
+	let list: Vec<String> = modules.iter().map(|m| format!("\"{m}\"")).collect();
+	let metadata = format!(r#"{{"dependencies":{{"modules":[{}]}}}}"#, list.join(","));
+	publish_with(who, name, version, CID, &SUM, &metadata)
+}
+
+type DispatchResultAny = frame_support::dispatch::DispatchResult;
+
+#[test]
+fn dependencies_must_exist_and_be_well_formed() {
+	new_test_ext().execute_with(|| {
+		assert_ok!(claim(ALICE, "alice"));
+		assert_ok!(publish(ALICE, "alice/log", "1.0.0"));
+		// A package may need itself (the resolver handles the cycle), even on its first
+		// version, and packages that exist.
+		assert_ok!(publish_needing(ALICE, "alice/app", "1.0.0", &["alice/log@^1", "alice/app@^1"]));
+		let document = crate::ModuleRegistry::<Test>::get(entry_key("alice/app", "1.0.0")).unwrap();
+		let text = String::from_utf8(document.to_vec()).unwrap();
+		assert!(text.contains(r#""modules":["alice/log@^1","alice/app@^1"]"#), "{text}");
+
+		// Each refusal changes nothing.
+		let versions =
+			|| ModuleRegistry::get_package("alice/app".into()).unwrap().unwrap().info.version_count;
+		for (modules, error) in [
+			(&["alice/missing@^1"][..], Error::<Test>::UnknownDependency),
+			(&["alice/log@^1", "nobody/log"][..], Error::<Test>::UnknownDependency),
+			(&["alice/log@^^1"][..], Error::<Test>::BadDependencies),
+			(&["Alice/log"][..], Error::<Test>::BadDependencies),
+			(&["alice/log@1", "@alice/log@2"][..], Error::<Test>::BadDependencies),
+		] {
+			assert_noop!(publish_needing(ALICE, "alice/app", "1.1.0", modules), error);
+		}
+		for metadata in [
+			r#"{"dependencies":["alice/log"]}"#,
+			r#"{"dependencies":{"module":["alice/log"]}}"#,
+			r#"{"dependencies":{"runtime_min":"soon"}}"#,
+		] {
+			assert_noop!(
+				publish_with(ALICE, "alice/app", "1.1.0", CID, &SUM, metadata),
+				Error::<Test>::BadDependencies
+			);
+		}
+		assert_eq!(versions(), 1);
+	});
+}
+
+#[test]
+fn dependencies_are_counted_before_they_are_read_and_the_unused_reads_are_refunded() {
+	use frame_support::dispatch::GetDispatchInfo;
+	new_test_ext().execute_with(|| {
+		assert_ok!(claim(ALICE, "a"));
+		let max = MAX_DEPENDENCIES as usize;
+		// Unknown packages, one more than allowed: refused for the count, not the names.
+		let names: Vec<String> = (0..=max).map(|i| format!("a/p{i}")).collect();
+		let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+		assert_noop!(
+			publish_needing(ALICE, "a/app", "1.0.0", &refs),
+			Error::<Test>::TooManyDependencies
+		);
+
+		assert_ok!(publish(ALICE, "a/log", "1.0.0"));
+		let call = |metadata: &str| crate::Call::<Test>::publish_version {
+			name: bv("a/app"),
+			version: bv("1.0.0"),
+			cid: bv(CID),
+			checksum: bv(SUM),
+			size: 1,
+			metadata: bv(metadata),
+		};
+		let metadata = r#"{"dependencies":{"modules":["a/log@1"]}}"#;
+		let declared = call(metadata).get_dispatch_info().call_weight;
+		let post = ModuleRegistry::publish_version(
+			RuntimeOrigin::signed(ALICE),
+			bv("a/app"),
+			bv("1.0.0"),
+			bv(CID),
+			bv(SUM),
+			1,
+			bv(metadata),
+		)
+		.unwrap();
+		let read = <Test as frame_system::Config>::DbWeight::get().reads(1);
+		let unused = <Test as frame_system::Config>::DbWeight::get().reads(max as u64 - 1);
+		assert_eq!(post.actual_weight, Some(declared - unused));
+		assert!(read.ref_time() > 0);
+	});
 }

@@ -209,6 +209,8 @@ impl pallet_module_registry::Config for Runtime {
 	type MaxVersions = ConstU32<16_384>;
 	type MaxMaintainers = ConstU32<16>;
 	type MaxMetadataLength = ConstU32<16_384>;
+	/// Module dependencies one version may declare.
+	type MaxDependencies = ConstU32<64>;
 	type ReservedNamespaces = pallet_module_registry::config_preludes::DefaultReservedNamespaces;
 	type ReservedPrefixes = pallet_module_registry::config_preludes::DefaultReservedPrefixes;
 	type OpenNamespace = pallet_module_registry::config_preludes::DefaultOpenNamespace;

@@ -15,6 +15,9 @@
 //!   Pre-releases match only when the range names a pre-release of the same
 //!   `MAJOR.MINOR.PATCH` (the `semver` crate's rule); `*` and `latest` never pick one. An exact
 //!   range still resolves a yanked version (crates.io semantics): the caller flags it.
+//! - **Dependencies** ([`parse_metadata`], [`Dependencies`]): what a version needs, declared in
+//!   its metadata as `{"dependencies": {"runtime_min": "0.5.0", "modules": ["ns/name@range"]}}`
+//!   and checked at publish; clients read a version's graph edges back with the same function.
 
 use crate::types::ModuleType;
 use alloc::{string::String, vec::Vec};
@@ -272,7 +275,7 @@ pub fn checksum_text(digest: &[u8; 32]) -> String {
 }
 
 /// Why a version's metadata was refused.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MetadataError {
 	/// Not JSON (or not UTF-8).
 	InvalidJson,
@@ -280,6 +283,8 @@ pub enum MetadataError {
 	NotObject,
 	/// The `type` field is not one of docker, native, python, wasm, other.
 	UnknownType,
+	/// The `dependencies` field ([`parse_metadata`]).
+	Dependencies(DependencyError),
 }
 
 /// The fields of version metadata the chain reads; every other field is accepted unread.
@@ -287,6 +292,10 @@ pub enum MetadataError {
 struct MetadataFields {
 	#[serde(default, rename = "type")]
 	module_type: Option<TypeField>,
+	/// Read as a tree, then checked by [`dependencies_from`]: its size is bounded by the
+	/// metadata's (`MaxMetadataLength`, 16 KiB in the runtime).
+	#[serde(default)]
+	dependencies: Option<serde_json::Value>,
 }
 
 /// The `type` field: its text when it is a string; any other JSON value is read through
@@ -337,7 +346,13 @@ impl<'de> serde::Deserialize<'de> for TypeField {
 
 /// Check a version's metadata (a JSON object) and read its module type: the `type` field
 /// (`docker`, `native`, `python`, `wasm` or `other`), [`ModuleType::Other`] when absent.
+///
+/// The `dependencies` field is not checked here; [`parse_metadata`] checks both.
 pub fn metadata_module_type(metadata: &[u8]) -> Result<ModuleType, MetadataError> {
+	module_type_of(&metadata_fields(metadata)?)
+}
+
+fn metadata_fields(metadata: &[u8]) -> Result<MetadataFields, MetadataError> {
 	let text = core::str::from_utf8(metadata).map_err(|_| MetadataError::InvalidJson)?;
 	if !text.trim_start().starts_with('{') {
 		return Err(match serde_json::from_str::<serde::de::IgnoredAny>(text) {
@@ -345,14 +360,162 @@ pub fn metadata_module_type(metadata: &[u8]) -> Result<ModuleType, MetadataError
 			Err(_) => MetadataError::InvalidJson,
 		});
 	}
-	let fields: MetadataFields =
-		serde_json::from_str(text).map_err(|_| MetadataError::InvalidJson)?;
-	match fields.module_type {
+	serde_json::from_str(text).map_err(|_| MetadataError::InvalidJson)
+}
+
+fn module_type_of(fields: &MetadataFields) -> Result<ModuleType, MetadataError> {
+	match &fields.module_type {
 		None => Ok(ModuleType::Other),
 		Some(TypeField(Some(name))) =>
-			ModuleType::from_name(&name).ok_or(MetadataError::UnknownType),
+			ModuleType::from_name(name).ok_or(MetadataError::UnknownType),
 		Some(TypeField(None)) => Err(MetadataError::UnknownType),
 	}
+}
+
+/// Most module dependencies one version may declare (the runtime's `MaxDependencies` may be
+/// lower; never higher, since clients size their reads by it).
+pub const MAX_DEPENDENCIES: usize = 128;
+
+/// What a version needs, from the `dependencies` field of its metadata (the registry protocol's
+/// entry schema):
+///
+/// ```json
+/// {"dependencies": {"runtime_min": "0.5.0", "modules": ["acme/log@^1.2", "acme/fmt"]}}
+/// ```
+///
+/// Both members are optional, and so is the field (no dependencies). `modules` lists
+/// references `ns/name@range` ([`parse_reference`]; without `@range` it is `latest`), each
+/// package at most once. No other member is allowed, so that a misspelt `module` is an error
+/// rather than a version that silently needs nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Dependencies {
+	/// The lowest runtime version the module runs on.
+	pub runtime_min: Option<Version>,
+	/// The modules it needs, in the order written.
+	pub modules: Vec<Dependency>,
+}
+
+/// One module dependency.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dependency {
+	/// The package.
+	pub package: PackageName,
+	/// The range it must satisfy.
+	pub range: Range,
+	/// The range as written (`latest` when the reference had none).
+	pub range_text: String,
+}
+
+impl fmt::Display for Dependency {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		write!(f, "{}@{}", self.package, self.range_text)
+	}
+}
+
+/// Why a version's `dependencies` were refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DependencyError {
+	/// `dependencies` is not an object of `runtime_min` (a string) and `modules` (an array of
+	/// strings), or has another member.
+	Shape,
+	/// `runtime_min` is not a SemVer version.
+	RuntimeMin,
+	/// `modules[index]` is not a reference `ns/name@range`.
+	Reference {
+		/// Its position in `modules`.
+		index: usize,
+		/// What is wrong with it.
+		error: ReferenceError,
+	},
+	/// `modules[index]` names a package named before.
+	Duplicate {
+		/// Its position in `modules`.
+		index: usize,
+	},
+	/// More modules than allowed.
+	TooMany,
+}
+
+impl fmt::Display for DependencyError {
+	fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+		match self {
+			DependencyError::Shape => f.write_str(
+				"dependencies must be an object with runtime_min (a version) and modules (an \
+				 array of \"ns/name@range\" strings), nothing else",
+			),
+			DependencyError::RuntimeMin =>
+				f.write_str("dependencies.runtime_min is not a SemVer version"),
+			DependencyError::Reference { index, error: ReferenceError::Name(e) } =>
+				write!(f, "dependencies.modules[{index}]: {e}"),
+			DependencyError::Reference { index, error: ReferenceError::Range(_) } =>
+				write!(f, "dependencies.modules[{index}]: not a range of the registry protocol"),
+			DependencyError::Duplicate { index } =>
+				write!(f, "dependencies.modules[{index}] names a package listed before"),
+			DependencyError::TooMany => write!(f, "more than the allowed number of dependencies"),
+		}
+	}
+}
+
+/// A version's metadata as the chain checks it: its module type and its dependencies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Metadata {
+	/// The `type` field ([`metadata_module_type`]).
+	pub module_type: ModuleType,
+	/// The `dependencies` field ([`Dependencies`]).
+	pub dependencies: Dependencies,
+}
+
+/// Check a version's metadata whole: a JSON object, its `type`, and its `dependencies` (at most
+/// `max_dependencies` modules, never more than [`MAX_DEPENDENCIES`]). This is the check
+/// `publish_version` makes; clients make it before they submit and when they read a version's
+/// dependencies back.
+pub fn parse_metadata(metadata: &[u8], max_dependencies: usize) -> Result<Metadata, MetadataError> {
+	let fields = metadata_fields(metadata)?;
+	let module_type = module_type_of(&fields)?;
+	let dependencies = match &fields.dependencies {
+		None => Dependencies::default(),
+		Some(value) => dependencies_from(value, max_dependencies.min(MAX_DEPENDENCIES))
+			.map_err(MetadataError::Dependencies)?,
+	};
+	Ok(Metadata { module_type, dependencies })
+}
+
+fn dependencies_from(
+	value: &serde_json::Value,
+	max: usize,
+) -> Result<Dependencies, DependencyError> {
+	use serde_json::Value;
+	let object = value.as_object().ok_or(DependencyError::Shape)?;
+	if object.keys().any(|k| k != "runtime_min" && k != "modules") {
+		return Err(DependencyError::Shape);
+	}
+	let runtime_min = match object.get("runtime_min") {
+		None | Some(Value::Null) => None,
+		Some(Value::String(text)) =>
+			Some(parse_version(text).map_err(|_| DependencyError::RuntimeMin)?),
+		Some(_) => return Err(DependencyError::Shape),
+	};
+	let listed: &[Value] = match object.get("modules") {
+		None | Some(Value::Null) => &[],
+		Some(Value::Array(items)) => items,
+		Some(_) => return Err(DependencyError::Shape),
+	};
+	// Count before parsing: the cost of what follows is bounded by `max`.
+	if listed.len() > max {
+		return Err(DependencyError::TooMany);
+	}
+	let mut modules: Vec<Dependency> = Vec::with_capacity(listed.len());
+	for (index, item) in listed.iter().enumerate() {
+		let text = item.as_str().ok_or(DependencyError::Shape)?;
+		let (package, range) =
+			parse_reference(text).map_err(|error| DependencyError::Reference { index, error })?;
+		if modules.iter().any(|m| m.package == package) {
+			return Err(DependencyError::Duplicate { index });
+		}
+		let range_text = split_reference(text).1.unwrap_or("latest").trim().into();
+		modules.push(Dependency { package, range, range_text });
+	}
+	Ok(Dependencies { runtime_min, modules })
 }
 
 /// A version's identity: its text without build metadata, which is how the chain keys it (so
@@ -368,6 +531,83 @@ pub fn version_identity(version: &Version) -> String {
 mod tests {
 	use super::*;
 	use alloc::{format, string::ToString};
+
+	fn deps(json: &str) -> Result<Dependencies, MetadataError> {
+		parse_metadata(json.as_bytes(), 3).map(|m| m.dependencies)
+	}
+
+	#[test]
+	fn dependencies_are_read_and_checked() {
+		assert_eq!(deps("{}"), Ok(Dependencies::default()));
+		assert_eq!(deps(r#"{"dependencies": {}}"#), Ok(Dependencies::default()));
+		assert_eq!(deps(r#"{"dependencies": {"modules": null}}"#), Ok(Dependencies::default()));
+		let d = deps(
+			r#"{"type": "wasm", "dependencies": {"runtime_min": "0.5.0",
+			    "modules": ["acme/log@^1.2", "@acme/fmt", "acme/cli@ >=1, <3 "]}}"#,
+		)
+		.unwrap();
+		assert_eq!(d.runtime_min, Some(v("0.5.0")));
+		let written: Vec<String> = d.modules.iter().map(|m| m.to_string()).collect();
+		assert_eq!(written, ["acme/log@^1.2", "acme/fmt@latest", "acme/cli@>=1, <3"]);
+		assert_eq!(d.modules[0].range, Range::parse("^1.2").unwrap());
+		assert_eq!(d.modules[1].range, Range::Latest);
+
+		let shape = Err(MetadataError::Dependencies(DependencyError::Shape));
+		for bad in [
+			r#"{"dependencies": []}"#,
+			r#"{"dependencies": "acme/log"}"#,
+			r#"{"dependencies": {"module": ["acme/log"]}}"#,
+			r#"{"dependencies": {"modules": "acme/log"}}"#,
+			r#"{"dependencies": {"modules": [1]}}"#,
+			r#"{"dependencies": {"runtime_min": 5}}"#,
+		] {
+			assert_eq!(deps(bad), shape, "{bad}");
+		}
+		let err = |e| Err(MetadataError::Dependencies(e));
+		assert_eq!(
+			deps(r#"{"dependencies": {"runtime_min": "five"}}"#),
+			err(DependencyError::RuntimeMin)
+		);
+		assert_eq!(
+			deps(r#"{"dependencies": {"modules": ["acme/log", "Acme/x"]}}"#),
+			err(DependencyError::Reference {
+				index: 1,
+				error: ReferenceError::Name(NameError::BadStart)
+			})
+		);
+		assert_eq!(
+			deps(r#"{"dependencies": {"modules": ["acme/log@^^1"]}}"#),
+			err(DependencyError::Reference {
+				index: 0,
+				error: ReferenceError::Range(VersionError::BadRange)
+			})
+		);
+		assert_eq!(
+			deps(r#"{"dependencies": {"modules": ["acme/log@1", "@acme/log@2"]}}"#),
+			err(DependencyError::Duplicate { index: 1 })
+		);
+		assert_eq!(
+			deps(r#"{"dependencies": {"modules": ["a/a", "a/b", "a/c", "a/d"]}}"#),
+			err(DependencyError::TooMany)
+		);
+		// The count is checked before any reference is parsed, and the crate-wide cap holds
+		// whatever the caller asks for.
+		let many: Vec<String> = (0..=MAX_DEPENDENCIES).map(|i| format!("\"a/p{i}\"")).collect();
+		let json = format!(r#"{{"dependencies": {{"modules": [{}]}}}}"#, many.join(","));
+		assert_eq!(
+			parse_metadata(json.as_bytes(), usize::MAX).map(|_| ()),
+			Err(MetadataError::Dependencies(DependencyError::TooMany))
+		);
+		// The type is still checked, and the old entry point ignores dependencies.
+		assert_eq!(
+			deps(r#"{"type": "rust", "dependencies": {}}"#),
+			Err(MetadataError::UnknownType)
+		);
+		assert_eq!(
+			metadata_module_type(br#"{"dependencies": 7}"#),
+			Ok(crate::types::ModuleType::Other)
+		);
+	}
 
 	fn v(s: &str) -> Version {
 		Version::parse(s).unwrap()
