@@ -49,18 +49,21 @@ def test_install_lock_offline(pair, tmp_path):  # noqa: F811
     assert tree(installed) == sources["1.1.0"]
     assert os.access(installed / "bin" / "tool.sh", os.X_OK)
     lock = json.loads((project / "modreg.lock").read_text())
-    assert lock["lockfileVersion"] == 1
+    assert lock["lockfileVersion"] == 2
+    assert lock["requests"] == [{"name": "inst/tool", "range": "^1"}]
+    assert lock["block"].startswith("0x") and lock["blockNumber"] > 0
     [entry] = lock["packages"]
     resolved = run("resolve", "inst/tool@=1.1.0")
     assert entry == {
         "name": "inst/tool",
-        "range": "^1",
         "version": "1.1.0",
         "cid": resolved["cid"],
         "checksum": resolved["checksum"],
         "size": resolved["size"],
         "block": resolved["publishedAt"],
         "publisher": resolved["publisher"],
+        "path": "inst/tool",
+        "dependencies": [],
     }
 
     # A newer matching version does not move a locked install; --locked agrees.
@@ -68,6 +71,7 @@ def test_install_lock_offline(pair, tmp_path):  # noqa: F811
     run("publish", str(src), "--name", "inst/tool", "--version", "1.2.0")
     assert run("install")["installed"][0]["version"] == "1.1.0"
     assert run("install", "--locked")["lockfileChanged"] is False
+    assert json.loads((project / "modreg.lock").read_text()) == lock, "nothing changed, not even the block"
     assert run("install", "inst/tool@^1", "--locked")["installed"][0]["version"] == "1.1.0"
     refused = run("install", "inst/tool@~1.2", "--locked", code=7)
     assert "would change" in refused["error"]
@@ -83,36 +87,44 @@ def test_install_lock_offline(pair, tmp_path):  # noqa: F811
     good_lock = (project / "modreg.lock").read_text()
     before_tree = tree(installed)
     swapped = dict(entry, cid=evil["cid"], checksum=evil["checksum"], size=evil["size"])
-    (project / "modreg.lock").write_text(json.dumps({"lockfileVersion": 1, "packages": [swapped]}))
+    (project / "modreg.lock").write_text(json.dumps(dict(lock, packages=[swapped])))
     refused = run("install", "--locked", code=5)
     assert "disagrees with the chain" in refused["error"] and "cid" in refused["error"], refused
     assert tree(installed) == before_tree
     # A version the chain does not have (a reset chain, another --node) is refused too.
     ghost = dict(entry, version="9.9.9")
-    (project / "modreg.lock").write_text(json.dumps({"lockfileVersion": 1, "packages": [ghost]}))
+    (project / "modreg.lock").write_text(json.dumps(dict(lock, packages=[ghost])))
     assert "no such version" in run("install", code=5)["error"]
-    # An entry from before locks named the publisher is checked on the rest, and gets it.
-    (project / "modreg.lock").write_text(
-        json.dumps({"lockfileVersion": 1, "packages": [{k: v for k, v in entry.items() if k != "publisher"}]})
-    )
+    # A version 1 lockfile (one entry per request, no graph, no publisher) is checked on what it
+    # has, accepted by --locked without a write, and upgraded to version 2 by the next install.
+    v1_entry = {k: v for k, v in entry.items() if k not in ("publisher", "path", "dependencies")}
+    (project / "modreg.lock").write_text(json.dumps({"lockfileVersion": 1, "packages": [dict(v1_entry, range="^1")]}))
     assert run("install", "--locked")["lockfileChanged"] is False
+    assert json.loads((project / "modreg.lock").read_text())["lockfileVersion"] == 1
     assert run("install")["lockfileChanged"] is True
-    assert (project / "modreg.lock").read_text() == good_lock
+    upgraded = json.loads((project / "modreg.lock").read_text())
+    ignore_block = lambda lk: {k: v for k, v in lk.items() if k not in ("block", "blockNumber")}  # noqa: E731
+    assert ignore_block(upgraded) == ignore_block(json.loads(good_lock))
+    good_lock = (project / "modreg.lock").read_text()
 
-    # Yanked and deprecated versions that are locked still install, with warnings.
+    # Yanked and deprecated versions that are locked still install with --locked, with
+    # warnings; without it, install moves off the yanked version.
     run("yank", "inst/tool", "1.1.0")
     run("deprecate", "inst/tool", "--successor", "inst/tool2@^1", "--reason", "renamed")
-    warned = run("install")["installed"][0]
-    assert warned["version"] == "1.1.0"
+    warned = run("install", "--locked")
+    assert warned["installed"][0]["version"] == "1.1.0"
     assert any("yanked" in w for w in warned["warnings"]) and any("inst/tool2@^1" in w for w in warned["warnings"])
+    assert (project / "modreg.lock").read_text() == good_lock
     # An exact pin of a yanked version installs it, with the warning; a range moves off it.
-    pinned = run("install", "inst/tool@=1.1.0")["installed"][0]
-    assert pinned["version"] == "1.1.0" and any("yanked" in w for w in pinned["warnings"])
+    pinned = run("install", "inst/tool@=1.1.0")
+    assert pinned["installed"][0]["version"] == "1.1.0" and any("yanked" in w for w in pinned["warnings"])
     assert run("install", "inst/tool@^1")["installed"][0]["version"] == "1.2.0"
     assert run("install", "inst/tool@^1.1")["lockfileChanged"] is True  # the range; 1.2.0 is kept
     assert json.loads((project / "modreg.lock").read_text())["packages"][0]["version"] == "1.2.0"
 
-    # The Python client reads and writes the same lockfile and installs the same bytes.
+    # The Python client locks through modreg's resolver (the same lockfile) and installs the
+    # same bytes.
+    os.environ.setdefault("MODREG_BIN", modreg_bin())
     from module_registry import Registry
     from module_registry import install as py_install
 
@@ -129,7 +141,7 @@ def test_install_lock_offline(pair, tmp_path):  # noqa: F811
         good = (py_project / "modreg.lock").read_text()
         py_entry = json.loads(good)["packages"][0]
         (py_project / "modreg.lock").write_text(
-            json.dumps({"lockfileVersion": 1, "packages": [dict(py_entry, cid=evil["cid"], checksum=evil["checksum"])]})
+            json.dumps(dict(json.loads(good), packages=[dict(py_entry, cid=evil["cid"], checksum=evil["checksum"])]))
         )
         with pytest.raises(py_install.VerificationError, match="disagrees with the chain"):
             py_install.install(reg, ipfs.url, project=py_project, locked=True)
@@ -141,7 +153,7 @@ def test_install_lock_offline(pair, tmp_path):  # noqa: F811
         pinned = py_install.install(reg, ipfs.url, ["@inst/tool@=1.1.0"], project=py_project)[0]
         assert pinned["version"] == "1.1.0" and any("yanked" in w for w in pinned["warnings"])
         assert tree(py_project / "modreg_modules" / "inst" / "tool") == sources["1.1.0"]
-        assert json.loads((py_project / "modreg.lock").read_text())["packages"][0]["range"] == "=1.1.0"
+        assert json.loads((py_project / "modreg.lock").read_text())["requests"][0]["range"] == "=1.1.0"
     finally:
         reg.substrate.close()
 

@@ -24,3 +24,6 @@ pub const LOCKED: u8 = 7;
 /// Any other error: a local file that cannot be read or written, an occupied destination, a
 /// corrupt cache or index.
 pub const OTHER: u8 = 8;
+/// No set of versions satisfies every dependency (`modreg install`); the explanation says
+/// which requirements collide.
+pub const CONFLICT: u8 = 9;

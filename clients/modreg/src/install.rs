@@ -1,25 +1,46 @@
-//! `modreg install`: resolve on chain, fetch and verify, unpack safely, record in `modreg.lock`.
+//! `modreg install`: resolve the dependency graph on chain, fetch and verify every package,
+//! unpack safely, record the graph in `modreg.lock`.
 //!
 //! # The lockfile
 //!
-//! `modreg.lock` in the project directory is JSON (a format clients share; keep it stable):
+//! `modreg.lock` in the project directory is JSON (a format clients share; keep it stable).
+//! Version 2 (since 2026-12-07) holds the whole graph:
 //!
 //! ```json
 //! {
-//!   "lockfileVersion": 1,
+//!   "lockfileVersion": 2,
+//!   "block": "0x…", "blockNumber": 1234,
+//!   "requests": [{"name": "alice/app", "range": "^1"}],
 //!   "packages": [
-//!     {"name": "alice/utils", "range": "^1", "version": "1.1.0", "cid": "bafkrei…",
-//!      "checksum": "sha256:…", "size": 2048, "block": 42, "publisher": "5Grw…"}
+//!     {"name": "alice/app", "version": "1.2.0", "cid": "bafkrei…", "checksum": "sha256:…",
+//!      "size": 2048, "block": 42, "publisher": "5Grw…", "path": "alice/app",
+//!      "dependencies": [{"name": "alice/log", "range": "^2", "version": "2.1.0"}]},
+//!     {"name": "alice/log", "version": "2.1.0", …, "path": "alice/log", "dependencies": []}
 //!   ]
 //! }
 //! ```
 //!
-//! Packages are sorted by name; `range` is what was asked for, `version`, `cid`, `checksum` and
-//! `size` are what the chain recorded for the version it resolved to, `block` the block it was
-//! published in, `publisher` the account that published it (added 2026-12-07; entries written
-//! before have none, and get it at the next install that is not `--locked`). With the lockfile
-//! present, `modreg install` (no arguments) installs exactly what it names; a named package keeps
-//! its locked version while that version still satisfies the range asked for.
+//! - `requests`: what the project asked for (`modreg install ns/name@range` adds or replaces
+//!   one), in the order first asked.
+//! - `packages`: every node of the graph, sorted by name then version: what the chain recorded
+//!   for that version (`cid`, `checksum`, `size`, `block` it was published in, `publisher`),
+//!   where it is installed under `--to` (`path`), and the version each of its dependencies
+//!   resolved to.
+//! - `block`/`blockNumber`: the finalized block the graph was resolved at (every read named
+//!   it). They change only when the graph does.
+//!
+//! Version 1 lockfiles (one entry per requested package with its `range`, no graph) are read:
+//! their entries become the requests and the preferred versions, and the next install that may
+//! write the lockfile writes version 2. `--locked` accepts a version 1 lockfile when the graph
+//! it resolves to installs exactly its packages (it never writes).
+//!
+//! # Layout
+//!
+//! Each package of the graph is unpacked under `--to` (default `modreg_modules`) at
+//! `ns/name/`. When the graph needs two compatible lines of one package (`^1` and `^2`), the
+//! highest line is at `ns/name/` and each other at `ns/name@LINE/` (`LINE` is `1`, `0.3` or
+//! `0.0.4`, [`modreg::graph::Line`]); the lockfile's `path` and its edges tell a loader which
+//! copy a dependent uses.
 //!
 //! # The lockfile is checked against the chain
 //!
@@ -53,8 +74,8 @@ use std::{
 /// The lockfile's name in the project directory.
 pub const LOCKFILE: &str = "modreg.lock";
 
-/// The lockfile format this `modreg` writes and reads.
-pub const LOCKFILE_VERSION: u32 = 1;
+/// The lockfile format this `modreg` writes. It reads 1 too.
+pub const LOCKFILE_VERSION: u32 = 2;
 
 /// Most entries one tarball may unpack.
 pub const MAX_ENTRIES: usize = 100_000;
@@ -63,10 +84,39 @@ pub const MAX_ENTRIES: usize = 100_000;
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Lockfile {
-	/// [`LOCKFILE_VERSION`].
+	/// [`LOCKFILE_VERSION`] (1 in an old file).
 	pub lockfile_version: u32,
-	/// Sorted by name.
+	/// The finalized block the graph was resolved at.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub block: Option<String>,
+	/// Its number.
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub block_number: Option<u64>,
+	/// What the project asked for.
+	#[serde(default)]
+	pub requests: Vec<LockRequest>,
+	/// The graph's nodes, sorted by name then version.
 	pub packages: Vec<Locked>,
+}
+
+/// One request of the project.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LockRequest {
+	/// `ns/name`.
+	pub name: String,
+	/// The range asked for.
+	pub range: String,
+}
+
+/// One resolved dependency of a locked package.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub struct LockEdge {
+	/// `ns/name`.
+	pub name: String,
+	/// The range the package declares.
+	pub range: String,
+	/// The version it resolved to.
+	pub version: String,
 }
 
 /// One locked package.
@@ -75,8 +125,9 @@ pub struct Lockfile {
 pub struct Locked {
 	/// `ns/name`.
 	pub name: String,
-	/// The range that was asked for.
-	pub range: String,
+	/// Version 1 only: the range that was asked for (version 2 keeps it in `requests`).
+	#[serde(default, skip_serializing_if = "Option::is_none")]
+	pub range: Option<String>,
 	/// The exact version installed.
 	pub version: String,
 	/// Its content's CID.
@@ -90,30 +141,48 @@ pub struct Locked {
 	/// The account that published it (SS58); absent in entries written before 2026-12-07.
 	#[serde(default, skip_serializing_if = "Option::is_none")]
 	pub publisher: Option<String>,
+	/// Where it is installed, relative to `--to` (version 2).
+	#[serde(default, skip_serializing_if = "String::is_empty")]
+	pub path: String,
+	/// Its dependencies and the versions they resolved to (version 2).
+	#[serde(default)]
+	pub dependencies: Vec<LockEdge>,
 }
 
 impl Lockfile {
-	/// Read `dir/modreg.lock`; an empty lockfile when there is none.
+	/// Read `dir/modreg.lock`; an empty lockfile when there is none. A version 1 file comes
+	/// back with its entries as the requests (and `lockfile_version` 1, so the caller knows).
 	pub fn load(dir: &Path) -> Result<Lockfile, Failure> {
 		let path = dir.join(LOCKFILE);
 		let text = match fs::read_to_string(&path) {
 			Ok(text) => text,
 			Err(e) if e.kind() == io::ErrorKind::NotFound =>
-				return Ok(Lockfile { lockfile_version: LOCKFILE_VERSION, packages: Vec::new() }),
+				return Ok(Lockfile { lockfile_version: LOCKFILE_VERSION, ..Lockfile::default() }),
 			Err(e) => return Err(Failure(exit::OTHER, format!("{}: {e}", path.display()))),
 		};
-		let lock: Lockfile = serde_json::from_str(&text).map_err(|e| {
+		let mut lock: Lockfile = serde_json::from_str(&text).map_err(|e| {
 			Failure(exit::USAGE, format!("{} is not a valid lockfile: {e}", path.display()))
 		})?;
-		if lock.lockfile_version != LOCKFILE_VERSION {
-			return Err(Failure(
-				exit::USAGE,
-				format!(
-					"{} has lockfileVersion {}; this modreg reads {LOCKFILE_VERSION}",
-					path.display(),
-					lock.lockfile_version
-				),
-			));
+		match lock.lockfile_version {
+			1 => {
+				lock.requests = lock
+					.packages
+					.iter()
+					.map(|p| LockRequest {
+						name: p.name.clone(),
+						range: p.range.clone().unwrap_or_else(|| "latest".into()),
+					})
+					.collect();
+			},
+			LOCKFILE_VERSION => {},
+			other =>
+				return Err(Failure(
+					exit::USAGE,
+					format!(
+						"{} has lockfileVersion {other}; this modreg reads 1 and {LOCKFILE_VERSION}",
+						path.display(),
+					),
+				)),
 		}
 		Ok(lock)
 	}
@@ -138,49 +207,51 @@ impl Lockfile {
 		Ok(())
 	}
 
-	/// The entry of `name`.
-	pub fn get(&self, name: &str) -> Option<&Locked> {
-		self.packages.iter().find(|p| p.name == name)
+	/// The entry of `name` at `version`.
+	pub fn get(&self, name: &str, version: &str) -> Option<&Locked> {
+		self.packages.iter().find(|p| p.name == name && p.version == version)
 	}
 
-	/// Add or replace the entry of `locked.name`, keeping the list sorted.
-	pub fn put(&mut self, locked: Locked) {
-		self.packages.retain(|p| p.name != locked.name);
-		self.packages.push(locked);
-		self.packages.sort_by(|a, b| a.name.cmp(&b.name));
+	/// Whether `other` locks the same graph: the same requests and the same packages with the
+	/// same records and edges (the block it was resolved at aside). A version 1 lockfile has no
+	/// edges or paths; it is the same when it names the same versions with the same records.
+	pub fn same_graph(&self, other: &Lockfile) -> bool {
+		let key = |l: &Lockfile, lenient: bool| -> Vec<Locked> {
+			l.packages
+				.iter()
+				.map(|p| Locked {
+					range: None,
+					publisher: if lenient { None } else { p.publisher.clone() },
+					path: if lenient { String::new() } else { p.path.clone() },
+					dependencies: if lenient { Vec::new() } else { p.dependencies.clone() },
+					..p.clone()
+				})
+				.collect()
+		};
+		let lenient = self.lockfile_version == 1 || other.lockfile_version == 1;
+		let requests = |l: &Lockfile| {
+			let mut r = l.requests.clone();
+			r.sort_by(|a, b| a.name.cmp(&b.name));
+			r
+		};
+		key(self, lenient) == key(other, lenient) && requests(self) == requests(other)
 	}
 }
 
-/// A package to install: its name and the range asked for.
-pub struct Request {
-	/// The package.
-	pub name: PackageName,
-	/// The range, as written (`latest` when none was given).
-	pub range: String,
-}
-
-/// Parse `ns/name[@range]`.
-pub fn parse_request(text: &str) -> Result<Request, Failure> {
+/// Parse a request `ns/name[@range]` (the range defaults to `latest`).
+pub fn parse_request(text: &str) -> Result<registry::Dependency, Failure> {
 	let (name, range) = registry::split_reference(text);
-	let range = range.unwrap_or("latest").to_string();
-	let name = PackageName::parse(name)
+	let range_text = range.unwrap_or("latest").trim().to_string();
+	let package = PackageName::parse(name)
 		.map_err(|e| Failure(exit::USAGE, format!("bad package {text:?}: {e}")))?;
-	Range::parse(&range)
-		.map_err(|_| Failure(exit::USAGE, format!("bad range {range:?} in {text:?}")))?;
-	Ok(Request { name, range })
+	let range = Range::parse(&range_text)
+		.map_err(|_| Failure(exit::USAGE, format!("bad range {range_text:?} in {text:?}")))?;
+	Ok(registry::Dependency { package, range, range_text })
 }
 
-/// Whether the locked version satisfies `range` (so the lock entry can stay).
-pub fn still_satisfies(locked: &Locked, range: &str) -> bool {
-	let (Ok(range), Ok(version)) = (Range::parse(range), registry::parse_version(&locked.version))
-	else {
-		return false;
-	};
-	range.matches(&version)
-}
-
-/// The lock entry for a version as `moduleRegistry_resolve` answers it.
-pub fn locked_from_rpc(range: &str, found: &serde_json::Value) -> Result<Locked, Failure> {
+/// The lock entry for a version as `moduleRegistry_resolve` and `moduleRegistry_versions`
+/// answer it (no path or edges yet).
+pub fn locked_from_rpc(found: &serde_json::Value) -> Result<Locked, Failure> {
 	let text = |field: &str| {
 		found[field]
 			.as_str()
@@ -189,7 +260,7 @@ pub fn locked_from_rpc(range: &str, found: &serde_json::Value) -> Result<Locked,
 	};
 	Ok(Locked {
 		name: text("name")?,
-		range: range.to_string(),
+		range: None,
 		version: text("version")?,
 		cid: text("cid")?,
 		checksum: text("checksum")?,
@@ -198,6 +269,8 @@ pub fn locked_from_rpc(range: &str, found: &serde_json::Value) -> Result<Locked,
 			.ok_or_else(|| Failure(exit::OTHER, "the answer has no size".into()))?,
 		block: found["publishedAt"].as_u64().unwrap_or_default(),
 		publisher: found["publisher"].as_str().map(str::to_owned),
+		path: String::new(),
+		dependencies: Vec::new(),
 	})
 }
 
@@ -215,7 +288,7 @@ pub fn check_against_chain(locked: &Locked, found: &serde_json::Value) -> Result
 			),
 		));
 	}
-	let chain = locked_from_rpc(&locked.range, found)?;
+	let chain = locked_from_rpc(found)?;
 	let mut differ = Vec::new();
 	let mut field = |name: &str, ours: String, theirs: String| {
 		if ours != theirs {
@@ -513,7 +586,7 @@ mod tests {
 			let _ =
 				std::os::unix::fs::symlink(&victim, dir.path().join(format!(".{LOCKFILE}.{pid}")));
 		}
-		let lock = Lockfile { lockfile_version: LOCKFILE_VERSION, packages: Vec::new() };
+		let lock = Lockfile { lockfile_version: LOCKFILE_VERSION, ..Lockfile::default() };
 		lock.save(dir.path()).unwrap();
 		assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
 		assert!(!fs::symlink_metadata(dir.path().join(LOCKFILE)).unwrap().file_type().is_symlink());
@@ -525,33 +598,59 @@ mod tests {
 		let dir = tempfile::tempdir().unwrap();
 		let mut lock = Lockfile::load(dir.path()).unwrap();
 		assert!(lock.packages.is_empty());
+		assert_eq!(lock.lockfile_version, LOCKFILE_VERSION);
 		let entry = |name: &str, version: &str| Locked {
 			name: name.into(),
-			range: "^1".into(),
+			range: None,
 			version: version.into(),
 			cid: "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy".into(),
 			checksum: format!("sha256:{}", "0".repeat(64)),
 			size: 3,
 			block: 9,
 			publisher: None,
+			path: name.into(),
+			dependencies: Vec::new(),
 		};
-		lock.put(entry("zed/b", "1.0.0"));
-		lock.put(entry("alice/a", "1.2.0"));
-		lock.put(entry("zed/b", "1.1.0"));
+		lock.requests.push(LockRequest { name: "alice/a".into(), range: "^1".into() });
+		lock.packages = vec![entry("alice/a", "1.2.0"), entry("zed/b", "1.1.0")];
+		lock.packages[0].dependencies.push(LockEdge {
+			name: "zed/b".into(),
+			range: "^1".into(),
+			version: "1.1.0".into(),
+		});
+		lock.block = Some("0x01".into());
 		lock.save(dir.path()).unwrap();
 		let back = Lockfile::load(dir.path()).unwrap();
 		assert_eq!(back, lock);
-		assert_eq!(
-			back.packages.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
-			["alice/a", "zed/b"]
-		);
-		assert_eq!(back.get("zed/b").unwrap().version, "1.1.0");
-		assert!(still_satisfies(back.get("alice/a").unwrap(), "^1.1"));
-		assert!(!still_satisfies(back.get("alice/a").unwrap(), "~1.1"));
+		assert_eq!(back.get("zed/b", "1.1.0").unwrap().block, 9);
+		// The block it was resolved at is not part of the graph; an edge is.
+		let moved = Lockfile { block: Some("0x02".into()), ..lock.clone() };
+		assert!(moved.same_graph(&lock));
+		let mut other = lock.clone();
+		other.packages[0].dependencies[0].version = "1.0.0".into();
+		assert!(!other.same_graph(&lock));
+
+		// Version 1: entries become requests; compared leniently with what replaces it.
+		let v1 = r#"{"lockfileVersion": 1, "packages": [{"name": "alice/a", "range": "^1",
+			"version": "1.2.0", "cid": "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy",
+			"checksum": "sha256:0000000000000000000000000000000000000000000000000000000000000000",
+			"size": 3, "block": 9}]}"#;
+		fs::write(dir.path().join(LOCKFILE), v1).unwrap();
+		let old = Lockfile::load(dir.path()).unwrap();
+		assert_eq!(old.lockfile_version, 1);
+		assert_eq!(old.requests, [LockRequest { name: "alice/a".into(), range: "^1".into() }]);
+		let upgraded = Lockfile {
+			lockfile_version: LOCKFILE_VERSION,
+			packages: vec![entry("alice/a", "1.2.0")],
+			..lock.clone()
+		};
+		assert!(upgraded.same_graph(&old));
+		assert!(!lock.same_graph(&old), "zed/b is not in the old graph");
+
 		fs::write(dir.path().join(LOCKFILE), "{\"lockfileVersion\": 9, \"packages\": []}").unwrap();
 		assert_eq!(Lockfile::load(dir.path()).unwrap_err().0, 2);
 		assert!(parse_request("alice/a@^1").is_ok());
-		assert_eq!(parse_request("@alice/a").unwrap().range, "latest");
+		assert_eq!(parse_request("@alice/a").unwrap().range_text, "latest");
 		assert_eq!(parse_request("Alice/a").err().unwrap().0, 2);
 		assert_eq!(parse_request("alice/a@^^").err().unwrap().0, 2);
 	}
@@ -565,7 +664,7 @@ mod tests {
 			"name": "alice/a", "version": "1.2.0", "cid": cid, "checksum": sum, "size": 7,
 			"publishedAt": 12, "publisher": "5Grw", "yanked": false,
 		});
-		let locked = locked_from_rpc("^1", &chain).unwrap();
+		let locked = locked_from_rpc(&chain).unwrap();
 		assert_eq!(locked.publisher.as_deref(), Some("5Grw"));
 		assert!(check_against_chain(&locked, &chain).is_ok());
 		// An entry from before locks named the publisher is checked on the rest.

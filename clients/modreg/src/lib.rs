@@ -3,6 +3,7 @@
 //! - [`chain`]: the node (subxt's dynamic API and the `moduleRegistry_*` RPC methods).
 //! - [`content`]: IPFS access and the content cache, every block checked against its CID.
 //! - [`dag`]: the dag-pb / UnixFS decoding that the checks rest on.
+//! - [`graph`]: dependency graphs, resolved with PubGrub under the registry's rule.
 //! - [`metadata`]: version metadata as `modreg sync` and the gateway's indexer read it.
 //!
 //! `module-registry-gateway` serves content through the same code, so the gateway and the CLI
@@ -11,4 +12,5 @@
 pub mod chain;
 pub mod content;
 pub mod dag;
+pub mod graph;
 pub mod metadata;

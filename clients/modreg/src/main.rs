@@ -11,6 +11,7 @@
 //! and `modreg.lock` would change; 8 another error (a local file, the cache, the index). The
 //! file-registry commands flattened in from `file_registry::cli` use the same table.
 
+mod deps;
 mod http;
 mod index;
 mod install;
@@ -23,6 +24,7 @@ use chain::{Chain, ChainError, ModuleInfo, PinStatus};
 use clap::{Parser, Subcommand};
 use content::{Cache, ContentError};
 use indicatif::{ProgressBar, ProgressStyle};
+use module_registry_primitives::registry;
 use std::{io::Write, path::PathBuf, process::ExitCode, time::Duration};
 
 #[derive(Parser)]
@@ -102,7 +104,9 @@ enum Command {
 		/// The SemVer version to publish (with `--name`).
 		#[arg(long, requires = "name")]
 		version: Option<String>,
-		/// Register this JSON metadata (its `cid` field is set) instead of the bare CID.
+		/// Register this JSON metadata (its `cid` field is set) instead of the bare CID. For a
+		/// version (`--name`), its metadata; without this, the folder's `module.json` is, when
+		/// there is one. Dependencies are its `dependencies.modules` (`ns/name@range`).
 		#[arg(long)]
 		metadata: Option<PathBuf>,
 		/// Seconds to wait for `Verified`.
@@ -168,9 +172,42 @@ enum Command {
 	},
 	/// Set a package's status.
 	Status { name: String, status: StatusArg },
-	/// Install packages (`ns/name@range`), or with no arguments exactly what `modreg.lock`
-	/// names: resolve on chain, fetch from IPFS or the cache, check CID, SHA-256 and size,
-	/// unpack under `--to`, and record the result in `modreg.lock`.
+	/// Show the dependency graph `modreg.lock` holds, from each request down (as `cargo
+	/// tree`); `(*)` marks a package shown before on the path.
+	Tree {
+		/// Show what depends on this package instead, up to the requests.
+		#[arg(long, short)]
+		invert: Option<String>,
+		/// Levels below each request to show.
+		#[arg(long, default_value_t = usize::MAX)]
+		depth: usize,
+		/// The project folder, where `modreg.lock` lives.
+		#[arg(long, default_value = ".")]
+		project: PathBuf,
+	},
+	/// Resolve the project's graph (its requests in `modreg.lock`, plus the packages named)
+	/// and write `modreg.lock`, fetching nothing: what `install` would lock. The Python
+	/// client's `install` uses it, so both tools lock the same graph.
+	Lock {
+		packages: Vec<String>,
+		/// The project folder, where `modreg.lock` lives.
+		#[arg(long, default_value = ".")]
+		project: PathBuf,
+		/// Fail (exit 7) instead of changing `modreg.lock`.
+		#[arg(long)]
+		locked: bool,
+	},
+	/// Show why a package is in the graph: every path from a request to it.
+	Why {
+		name: String,
+		/// The project folder, where `modreg.lock` lives.
+		#[arg(long, default_value = ".")]
+		project: PathBuf,
+	},
+	/// Install packages (`ns/name@range`) with everything they depend on, or with no arguments
+	/// the project's requests from `modreg.lock`: resolve the graph at the finalized block,
+	/// fetch from IPFS or the cache, check CID, SHA-256 and size, unpack under `--to`, and
+	/// record the graph in `modreg.lock` (exit 9 when no set of versions fits).
 	Install {
 		packages: Vec<String>,
 		/// Where packages go: `DIR/ns/name`.
@@ -565,6 +602,54 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			let at = (&cli.node[..], &cli.ipfs[..], &cli.suri[..]);
 			publish_version(at, (json, silent), &path, &name, &version, metadata, timeout).await?;
 		},
+		Command::Tree { invert, depth, project } => {
+			let lock = install::Lockfile::load(&project)?;
+			let lines = deps::tree(&lock, invert.as_deref(), depth)?;
+			if json {
+				println!("{}", serde_json::json!({"ok": true, "lines": lines, "lockfile": lock}));
+			} else {
+				for line in lines {
+					println!("{line}");
+				}
+			}
+		},
+		Command::Lock { packages, project, locked } => {
+			let before = install::Lockfile::load(&project)?;
+			let (_, parsed) = project_requests(&before, &packages)?;
+			let (lock, warnings) = resolve_lock(&cli.node, &before, &parsed, locked).await?;
+			let changed =
+				!before.same_graph(&lock) || before.lockfile_version != lock.lockfile_version;
+			if changed && !locked {
+				lock.save(&project)?;
+			}
+			if json {
+				println!(
+					"{}",
+					serde_json::json!({
+						"ok": true, "lockfile": lock, "warnings": warnings,
+						"lockfileChanged": changed && !locked,
+					})
+				);
+			} else {
+				for w in &warnings {
+					eprintln!("warning: {w}");
+				}
+				for p in &lock.packages {
+					println!("{}@{}\t{}", p.name, p.version, p.path);
+				}
+			}
+		},
+		Command::Why { name, project } => {
+			let lock = install::Lockfile::load(&project)?;
+			let paths = deps::why(&lock, &name)?;
+			if json {
+				println!("{}", serde_json::json!({"ok": true, "paths": paths}));
+			} else {
+				for path in paths {
+					println!("{path}");
+				}
+			}
+		},
 		Command::Install { packages, to, project, locked, offline, cache, max_unpacked_bytes } => {
 			let cache = cache.open()?;
 			let options = InstallOptions { to, project, locked, offline, max_unpacked_bytes };
@@ -807,7 +892,8 @@ struct InstallOptions {
 	max_unpacked_bytes: u64,
 }
 
-/// `modreg install`: see [`install`](crate::install) for the rules and the lockfile format.
+/// `modreg install`: see [`install`](crate::install) for the rules and the lockfile format, and
+/// [`modreg::graph`] for the resolution rule.
 async fn install(
 	node: &str,
 	ipfs_url: &str,
@@ -816,125 +902,48 @@ async fn install(
 	packages: Vec<String>,
 	o: InstallOptions,
 ) -> Result<(), Failure> {
-	use install::{Lockfile, Request};
-	let before = Lockfile::load(&o.project)?;
-	let mut lock = before.clone();
-	let requests: Vec<Request> = if packages.is_empty() {
-		if lock.packages.is_empty() {
-			return Err(Failure(
-				exit::USAGE,
-				format!("nothing to install: name packages or add them to {}", install::LOCKFILE),
-			));
-		}
-		lock.packages
-			.iter()
-			.map(|p| install::parse_request(&format!("{}@{}", p.name, p.range)))
-			.collect::<Result<_, _>>()?
-	} else {
-		packages.iter().map(|p| install::parse_request(p)).collect::<Result<_, _>>()?
-	};
-	let chain = if o.offline { None } else { Some(Chain::connect(node).await?) };
-	let ipfs = if o.offline { None } else { Some(content::client(ipfs_url)?) };
+	let before = install::Lockfile::load(&o.project)?;
+	let (requests, parsed) = project_requests(&before, &packages)?;
 	let root = if o.to.is_absolute() { o.to.clone() } else { o.project.join(&o.to) };
-	let mut report = Vec::new();
-	// First every package is resolved and every lock entry checked against the chain; only
-	// then is anything fetched or installed, so a tampered entry stops the install before any
-	// folder is replaced.
-	let mut plan = Vec::new();
-	for request in requests {
-		let name = request.name.to_string();
-		let previous = lock.get(&name).cloned();
-		// What the chain says about the locked version now (yanked or deprecated since).
-		let mut status = None;
-		if let (Some(p), Some(chain)) = (&previous, &chain) {
-			let exact = format!("={}", p.version);
-			status = Some(chain.resolve(&name, &exact, None).await?);
-		}
-		let yanked = status.as_ref().is_some_and(|s| s["yanked"] == true);
-		// With no arguments the lockfile is installed as it is. A named package keeps its
-		// locked version while that satisfies the range and is not yanked; else it is resolved.
-		let keep = previous.as_ref().filter(|p| {
-			packages.is_empty() || (install::still_satisfies(p, &request.range) && !yanked)
-		});
-		let entry = match (keep, &chain) {
-			(Some(p), Some(_)) => {
-				// The lock entry is an input: it must say what the chain says.
-				let found = status.as_ref().unwrap_or(&serde_json::Value::Null);
-				install::check_against_chain(p, found)?;
-				// An entry written before locks named the publisher gets it now (not with
-				// `--locked`, which must not change the lockfile).
-				let publisher = p.publisher.clone().or_else(|| {
-					(!o.locked).then(|| found["publisher"].as_str().map(str::to_owned)).flatten()
-				});
-				install::Locked { range: request.range.clone(), publisher, ..p.clone() }
-			},
-			(Some(p), None) => install::Locked { range: request.range.clone(), ..p.clone() },
-			(None, None) =>
-				return Err(Failure(
-					exit::NOT_FOUND,
-					format!(
-						"{name}@{} is not in {}; --offline cannot resolve it",
-						request.range,
-						install::LOCKFILE
-					),
-				)),
-			(None, Some(chain)) => {
-				let found = chain.resolve(&name, &request.range, None).await?;
-				if found.is_null() {
-					return Err(Failure(
-						exit::NOT_FOUND,
-						format!("no version of {name} matches {:?}", request.range),
-					));
-				}
-				let entry = install::locked_from_rpc(&request.range, &found)?;
-				status = Some(found);
-				entry
-			},
-		};
-		if o.locked && previous.as_ref() != Some(&entry) {
+
+	let mut warnings: Vec<String> = Vec::new();
+	let (lock, ipfs) = if o.offline {
+		// The lockfile is the graph (a version 1 file: its entries): it must hold what was
+		// asked for.
+		if requests != before.requests {
 			return Err(Failure(
-				exit::LOCKED,
-				format!(
-					"{} would change for {name} (to {}); run without --locked to update it",
-					install::LOCKFILE,
-					entry.version
-				),
+				exit::NOT_FOUND,
+				format!("the request is not in {}; --offline cannot resolve it", install::LOCKFILE),
 			));
 		}
-		let mut warnings = Vec::new();
-		if let Some(found) = &status {
-			if found["yanked"] == true {
-				warnings.push(format!(
-					"{name}@{} is yanked; installed because it is pinned exactly",
-					entry.version
-				));
-			}
-			if let Some(d) = found["deprecated"].as_object() {
-				let successor =
-					d.get("successor").and_then(|s| s.as_str()).unwrap_or("no successor named");
-				let reason = d.get("reason").and_then(|s| s.as_str()).unwrap_or("");
-				warnings.push(format!(
-					"{name}@{} is deprecated ({reason}); use {successor}",
-					entry.version
-				));
-			}
+		(before.clone(), None)
+	} else {
+		let (lock, found) = resolve_lock(node, &before, &parsed, o.locked).await?;
+		warnings = found;
+		(lock, Some(content::client(ipfs_url)?))
+	};
+	if !json {
+		for w in &warnings {
+			eprintln!("warning: {w}");
 		}
-		if !json {
-			for w in &warnings {
-				eprintln!("warning: {w}");
-			}
-		}
-		plan.push((request, name, entry, warnings));
 	}
-	for (request, name, entry, warnings) in plan {
-		let dest = root.join(&request.name.namespace).join(&request.name.name);
+	// Every destination is checked before anything is fetched or replaced.
+	let mut plan = Vec::new();
+	for entry in &lock.packages {
+		let relative = if entry.path.is_empty() { entry.name.clone() } else { entry.path.clone() };
+		let dest = install_path(&root, &relative)?;
 		install::check_destination(&o.project, &root, &dest)?;
+		plan.push((entry, dest));
+	}
+	let mut report = Vec::new();
+	for (entry, dest) in plan {
+		let name = &entry.name;
 		let bar = transfer_bar(silent, Some(entry.size), &format!("fetching {name}"));
 		let on_block = |n| bar.inc(n);
 		let files = install::install_one(
 			ipfs.as_ref(),
 			cache,
-			&entry,
+			entry,
 			&dest,
 			o.max_unpacked_bytes,
 			&on_block,
@@ -943,25 +952,199 @@ async fn install(
 		bar.finish_and_clear();
 		report.push(serde_json::json!({
 			"name": name, "version": entry.version, "cid": entry.cid, "checksum": entry.checksum,
-			"path": dest, "files": files, "warnings": warnings,
+			"path": dest, "files": files,
 		}));
 		if !json {
 			println!("{name}@{}\t{}", entry.version, dest.display());
 		}
-		lock.put(entry);
 	}
 	cache.evict().map_err(|e| Failure(exit::OTHER, format!("cache: {e}")))?;
-	let changed = lock != before;
-	if changed {
+	let changed = !before.same_graph(&lock) || before.lockfile_version != lock.lockfile_version;
+	if changed && !o.locked {
 		lock.save(&o.project)?;
 	}
 	if json {
 		println!(
 			"{}",
-			serde_json::json!({"ok": true, "installed": report, "lockfileChanged": changed})
+			serde_json::json!({
+				"ok": true, "installed": report, "warnings": warnings,
+				"lockfileChanged": changed && !o.locked, "block": lock.block,
+			})
 		);
 	}
 	Ok(())
+}
+
+/// The project's requests: the lockfile's, with the named packages added or replaced; and
+/// the same parsed.
+fn project_requests(
+	before: &install::Lockfile,
+	packages: &[String],
+) -> Result<(Vec<install::LockRequest>, Vec<registry::Dependency>), Failure> {
+	let mut requests = before.requests.clone();
+	for text in packages {
+		let request = install::parse_request(text)?;
+		let name = request.package.to_string();
+		let entry = install::LockRequest { name: name.clone(), range: request.range_text };
+		match requests.iter_mut().find(|r| r.name == name) {
+			Some(r) => *r = entry,
+			None => requests.push(entry),
+		}
+	}
+	if requests.is_empty() {
+		return Err(Failure(
+			exit::USAGE,
+			format!("nothing to install: name packages or add them to {}", install::LOCKFILE),
+		));
+	}
+	let parsed = requests
+		.iter()
+		.map(|r| install::parse_request(&format!("{}@{}", r.name, r.range)))
+		.collect::<Result<_, _>>()?;
+	Ok((requests, parsed))
+}
+
+/// Resolve the project's graph at the finalized block into a lockfile: entries checked against
+/// the chain, the block kept when the graph did not change, exit 7 with `locked` when it did.
+/// Returns the lockfile and the warnings (yanked or deprecated versions in the graph).
+async fn resolve_lock(
+	node: &str,
+	before: &install::Lockfile,
+	parsed: &[registry::Dependency],
+	locked: bool,
+) -> Result<(install::Lockfile, Vec<String>), Failure> {
+	let mut warnings = Vec::new();
+	let chain = Chain::connect(node).await?;
+	let source = deps::ChainSource::finalized(&chain).await?;
+	let mut preferences =
+		modreg::graph::Preferences { allow_locked_yanked: locked, ..Default::default() };
+	for p in &before.packages {
+		if let Ok(v) = registry::parse_version(&p.version) {
+			preferences.locked.entry(p.name.clone()).or_default().push(v);
+		}
+	}
+	let resolution =
+		modreg::graph::resolve(&source, &parsed, &preferences).map_err(|e| match e {
+			modreg::graph::GraphError::Conflict(_) => Failure(exit::CONFLICT, e.to_string()),
+			modreg::graph::GraphError::Source(_) => Failure(exit::UNREACHABLE, e.to_string()),
+		})?;
+	let mut lock = deps::lockfile(&source, &resolution, &parsed)?;
+	// A lock entry is an input: where the graph keeps a locked version, the entry must say
+	// what the chain says (a pull request can edit it).
+	for entry in &lock.packages {
+		if let Some(old) = before.get(&entry.name, &entry.version) {
+			let view = source
+				.view(
+					&entry.name,
+					&registry::parse_version(&entry.version).map_err(|_| {
+						Failure(exit::OTHER, format!("bad version {}", entry.version))
+					})?,
+				)
+				.unwrap_or_default();
+			install::check_against_chain(old, &view)?;
+		}
+	}
+	// Versions the lockfile holds that the chain no longer has are an error too.
+	for old in &before.packages {
+		let version = registry::parse_version(&old.version).ok();
+		let known = version.as_ref().and_then(|v| source.view(&old.name, v));
+		if known.is_none() && lock.get(&old.name, &old.version).is_none() {
+			let exact = format!("={}", old.version);
+			let found = chain.resolve(&old.name, &exact, Some(&source.at)).await?;
+			install::check_against_chain(old, &found)?;
+		}
+	}
+	if before.same_graph(&lock) && before.lockfile_version == install::LOCKFILE_VERSION {
+		// Nothing changed: keep the block the graph was first resolved at.
+		lock.block = before.block.clone();
+		lock.block_number = before.block_number;
+	}
+	if locked && !before.same_graph(&lock) {
+		let changed = describe_change(before, &lock);
+		return Err(Failure(
+			exit::LOCKED,
+			format!(
+				"{} would change ({changed}); run without --locked to update it",
+				install::LOCKFILE
+			),
+		));
+	}
+	for entry in &lock.packages {
+		let Some(view) =
+			registry::parse_version(&entry.version).ok().and_then(|v| source.view(&entry.name, &v))
+		else {
+			continue;
+		};
+		if view["yanked"] == true {
+			warnings.push(format!(
+				"{}@{} is yanked; installed because the lockfile or an exact range names it",
+				entry.name, entry.version
+			));
+		}
+		if let Some(d) = view["deprecated"].as_object() {
+			let successor =
+				d.get("successor").and_then(|s| s.as_str()).unwrap_or("no successor named");
+			let reason = d.get("reason").and_then(|s| s.as_str()).unwrap_or("");
+			warnings.push(format!(
+				"{}@{} is deprecated ({reason}); use {successor}",
+				entry.name, entry.version
+			));
+		}
+	}
+	Ok((lock, warnings))
+}
+
+/// `DIR/ns/name` (or `ns/name@LINE`) for a lockfile `path`, which must be exactly that shape:
+/// a path from an edited lockfile cannot point elsewhere.
+fn install_path(root: &std::path::Path, relative: &str) -> Result<PathBuf, Failure> {
+	let (package, line) = match relative.split_once('@') {
+		Some((p, l)) => (p, Some(l)),
+		None => (relative, None),
+	};
+	let name = registry::PackageName::parse(package).ok();
+	let line_ok = line.is_none_or(|l| {
+		!l.is_empty() && l.split('.').count() <= 3 && l.split('.').all(|n| n.parse::<u64>().is_ok())
+	});
+	match name {
+		Some(name) if line_ok && !package.starts_with('@') => {
+			let last = match line {
+				Some(l) => format!("{}@{l}", name.name),
+				None => name.name.clone(),
+			};
+			Ok(root.join(&name.namespace).join(last))
+		},
+		_ => Err(Failure(
+			exit::VERIFICATION,
+			format!("{}: bad install path {relative:?}", install::LOCKFILE),
+		)),
+	}
+}
+
+/// What differs between two lockfiles, in a few words.
+fn describe_change(before: &install::Lockfile, after: &install::Lockfile) -> String {
+	let names = |l: &install::Lockfile| -> Vec<String> {
+		l.packages.iter().map(|p| format!("{}@{}", p.name, p.version)).collect()
+	};
+	let (old, new) = (names(before), names(after));
+	let added: Vec<&String> = new.iter().filter(|n| !old.contains(n)).collect();
+	let removed: Vec<&String> = old.iter().filter(|n| !new.contains(n)).collect();
+	let mut parts = Vec::new();
+	if !added.is_empty() {
+		parts.push(format!(
+			"adds {}",
+			added.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+		));
+	}
+	if !removed.is_empty() {
+		parts.push(format!(
+			"drops {}",
+			removed.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+		));
+	}
+	if parts.is_empty() {
+		parts.push("the requests, records or edges".into());
+	}
+	parts.join("; ")
 }
 
 /// One word for a pin status in the RPC's JSON shape.
@@ -984,21 +1167,29 @@ async fn publish_version(
 	metadata: Option<PathBuf>,
 	timeout: u64,
 ) -> Result<(), Failure> {
-	use module_registry_primitives::registry;
 	// Check what the chain checks before spending anything.
 	let package = registry::PackageName::parse(name)
 		.map_err(|e| Failure(exit::USAGE, format!("bad package name {name:?}: {e}")))?;
 	registry::parse_version(version).map_err(|_| {
 		Failure(exit::USAGE, format!("{version:?} is not a SemVer version (e.g. 1.2.3)"))
 	})?;
+	// The metadata: `--metadata FILE`, else the folder's manifest `module.json`, else `{}`.
+	let manifest = path.join("module.json");
 	let metadata = match metadata {
 		Some(path) => value_arg(&format!("@{}", path.display()))?,
+		None if path.is_dir() && manifest.is_file() =>
+			value_arg(&format!("@{}", manifest.display()))?,
 		None => b"{}".to_vec(),
 	};
-	registry::metadata_module_type(&metadata).map_err(|e| {
+	registry::parse_metadata(&metadata, registry::MAX_DEPENDENCIES).map_err(|e| {
 		Failure(
 			exit::USAGE,
-			format!("metadata: {e:?} (a JSON object; type is docker|native|python|wasm|other)"),
+			match e {
+				registry::MetadataError::Dependencies(e) => format!("metadata: {e}"),
+				e => format!(
+					"metadata: {e:?} (a JSON object; type is docker|native|python|wasm|other)"
+				),
+			},
 		)
 	})?;
 	let signer = Chain::signer(suri)?;
@@ -1127,7 +1318,9 @@ fn main() -> ExitCode {
 		cli.command,
 		Command::Info { offline: true, .. } |
 			Command::Search { offline: true, .. } |
-			Command::Resolve { offline: true, .. }
+			Command::Resolve { offline: true, .. } |
+			Command::Tree { .. } |
+			Command::Why { .. }
 	);
 	let result = if local {
 		futures::executor::block_on(run(cli))

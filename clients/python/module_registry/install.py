@@ -1,31 +1,42 @@
-"""Install packages by name and range, with the lockfile ``modreg install`` uses.
+"""Install packages by name and range, with everything they depend on, and the lockfile
+``modreg install`` uses.
 
-``modreg.lock`` is documented in clients/README.md ("Installing and the lockfile"); this module
-reads and writes the same format, so a project can switch between the two tools. Resolution is
-the chain's (``moduleRegistry_resolve``): this module has no version rules of its own. Whether a
-locked version still satisfies a range is asked of the chain too, as the conjunction
-``<range>, =<locked version>``, which resolves exactly when the locked version matches the
-range and is not yanked.
+``modreg.lock`` is documented in clients/README.md ("Installing and the lockfile") and in
+``modreg``'s ``install`` module: version 2 holds the whole dependency graph. This module does
+not resolve graphs itself: it asks ``modreg lock`` (the Rust resolver, PubGrub under the chain's
+rule, reading the chain at one finalized block) for the lockfile, so both tools lock the same
+graph from the same inputs byte for byte. ``modreg`` is found through ``MODREG_BIN``, else on
+``PATH``. ``modreg lock`` checks every lock entry it keeps against the chain's record.
 
 Content comes from the IPFS daemon's ``cat`` and must have the SHA-256 and the size the chain
 recorded (which the chain took from the publisher, and which ``modreg`` checks block by block
 against the CID as well). Tarballs are unpacked into a temporary folder and moved into place
 when complete; only folders and regular files, no absolute paths, no ``..``, no links, at most
-``max_unpacked`` bytes. Unlike ``modreg install`` there is no offline cache.
+``max_unpacked`` bytes. Each package goes to the lockfile's ``path`` under ``to``. Unlike
+``modreg install`` there is no offline cache.
 """
 
 import hashlib
 import json
 import os
+import re
 import shutil
+import subprocess
 import tarfile
 import tempfile
 import urllib.request
 from pathlib import Path, PurePosixPath
 
 LOCKFILE = "modreg.lock"
-LOCKFILE_VERSION = 1
+LOCKFILE_VERSION = 2
 MAX_ENTRIES = 100_000
+
+# docs/EXIT_CODES.md
+_EXIT_NOT_FOUND = 1
+_EXIT_USAGE = 2
+_EXIT_VERIFICATION = 5
+_EXIT_LOCKED = 7
+_EXIT_CONFLICT = 9
 
 
 class LockChanged(Exception):
@@ -36,14 +47,52 @@ class VerificationError(Exception):
     """The content does not match what the chain recorded, or the archive is refused."""
 
 
+class DependencyConflict(Exception):
+    """No set of versions satisfies every dependency (``modreg``'s exit code 9); the message is
+    the resolver's explanation."""
+
+
 def load_lock(project):
     path = Path(project) / LOCKFILE
     if not path.exists():
-        return {"lockfileVersion": LOCKFILE_VERSION, "packages": []}
+        return {"lockfileVersion": LOCKFILE_VERSION, "requests": [], "packages": []}
     lock = json.loads(path.read_text())
-    if lock.get("lockfileVersion") != LOCKFILE_VERSION:
-        raise ValueError(f"{path} has lockfileVersion {lock.get('lockfileVersion')}; this client reads 1")
+    if lock.get("lockfileVersion") not in (1, LOCKFILE_VERSION):
+        raise ValueError(f"{path} has lockfileVersion {lock.get('lockfileVersion')}; this client reads 1 and 2")
     return lock
+
+
+def modreg_binary():
+    """The ``modreg`` executable: ``MODREG_BIN``, else ``modreg`` on ``PATH``."""
+    found = os.environ.get("MODREG_BIN") or shutil.which("modreg")
+    if not found:
+        raise FileNotFoundError("modreg is needed to resolve dependency graphs: set MODREG_BIN or put it on PATH")
+    return found
+
+
+def lock(registry, packages=(), project=".", locked=False):
+    """Resolve the project's graph with ``modreg lock`` and return the lockfile (written to
+    ``project`` unless ``locked``). Raises :class:`LockChanged`, :class:`VerificationError`,
+    :class:`DependencyConflict`, ``LookupError`` or ``ValueError`` as ``modreg`` exits 7, 5, 9,
+    1 or 2."""
+    command = [modreg_binary(), "--json", "--node", registry.substrate.url, "lock", *packages, "--project", str(project)]
+    if locked:
+        command.append("--locked")
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    try:
+        answer = json.loads(result.stdout)
+    except ValueError:
+        answer = {"error": (result.stderr or result.stdout).strip()}
+    if result.returncode != 0:
+        error = answer.get("error", "")
+        raise {
+            _EXIT_LOCKED: LockChanged,
+            _EXIT_VERIFICATION: VerificationError,
+            _EXIT_CONFLICT: DependencyConflict,
+            _EXIT_NOT_FOUND: LookupError,
+            _EXIT_USAGE: ValueError,
+        }.get(result.returncode, RuntimeError)(error)
+    return answer["lockfile"], answer.get("warnings", [])
 
 
 def save_lock(project, lock):
@@ -175,66 +224,35 @@ def check_destination(project, root, dest):
             raise DestinationError(f"{path} is in the way: it is not a folder")
 
 
-def install(registry, ipfs_url, packages=(), project=".", to="modreg_modules", locked=False, max_unpacked=1 << 30):
-    """Install ``packages`` (``"ns/name@range"``), or with none exactly what the lockfile names.
+_LINE_PATH = re.compile(r"^[a-z][a-z0-9-]*/[a-z][a-z0-9-]*(@[0-9]+(\.[0-9]+){0,2})?$")
 
-    Returns one ``{"name", "version", "path", "warnings"}`` per package. Raises
+
+def install(registry, ipfs_url, packages=(), project=".", to="modreg_modules", locked=False, max_unpacked=1 << 30):
+    """Install ``packages`` (``"ns/name@range"``) with everything they depend on, or with none
+    the project's requests from the lockfile.
+
+    Returns one ``{"name", "version", "path", "warnings"}`` per package of the graph. Raises
     :class:`LockChanged` with ``locked=True`` when the lockfile would change,
     :class:`VerificationError` when content does not match the chain or a lock entry disagrees
-    with the chain's record of its version (:func:`check_against_chain`),
-    :class:`DestinationError` when the install path goes through a symbolic link,
-    ``LookupError`` when nothing matches a range.
+    with the chain's record of its version, :class:`DependencyConflict` when no set of versions
+    fits, :class:`DestinationError` when the install path goes through a symbolic link,
+    ``LookupError`` when a package does not exist.
     """
     project = Path(project)
-    lock = load_lock(project)
-    lock["packages"].sort(key=lambda p: p["name"])
-    before = json.dumps(lock, sort_keys=True)
-    requests = [_split(p) for p in packages] or [(p["name"], p["range"]) for p in lock["packages"]]
-    if not requests:
-        raise ValueError(f"nothing to install: name packages or add them to {LOCKFILE}")
+    graph, warnings = lock(registry, packages, project, locked)
     root = Path(to) if Path(to).is_absolute() else project / to
-    results = []
-    # First every package is resolved and every lock entry checked against the chain; only then
-    # is anything fetched or installed, so a tampered entry stops the install before any folder
-    # is replaced.
     plan = []
-    for name, range_ in requests:
-        canonical = name.lstrip("@")
-        previous = next((p for p in lock["packages"] if p["name"] == canonical), None)
-        entry = None
-        if previous is not None:
-            if not packages:
-                entry = dict(previous)
-            else:
-                floor = ">=0.0.0" if range_ in ("*", "latest") else range_
-                if registry.resolve(canonical, f"{floor}, ={previous['version']}") is not None:
-                    entry = dict(previous, range=range_)
-        if entry is None:
-            found = registry.resolve(canonical, range_)
-            if found is None:
-                raise LookupError(f"no version of {canonical} matches {range_!r}")
-            entry = _locked_from(range_, found)
-        status = registry.resolve(canonical, "=" + entry["version"])
-        if previous is not None and entry["version"] == previous["version"]:
-            # The lock entry is an input (a pull request can edit it): it must say what the
-            # chain says. An entry from before locks named the publisher gets it now, except
-            # with ``locked=True``, which must not change the lockfile.
-            check_against_chain(entry, status)
-            if "publisher" not in entry and not locked:
-                entry["publisher"] = status.get("publisher")
-        if locked and entry != previous:
-            raise LockChanged(f"{LOCKFILE} would change for {canonical} (to {entry['version']})")
-        warnings = []
-        if status and status["yanked"]:
-            warnings.append(f"{canonical}@{entry['version']} is yanked; installed because it is pinned exactly")
-        if status and status["deprecated"]:
-            d = status["deprecated"]
-            warnings.append(f"{canonical}@{entry['version']} is deprecated ({d['reason']}); use {d['successor']}")
-        plan.append((canonical, entry, warnings))
-
-    for canonical, entry, warnings in plan:
-        dest = root.joinpath(*canonical.split("/"))
+    for entry in graph["packages"]:
+        path = entry.get("path") or entry["name"]
+        if not _LINE_PATH.match(path):
+            raise VerificationError(f"{LOCKFILE}: bad install path {path!r}")
+        namespace, last = path.split("/")
+        dest = root / namespace / last
         check_destination(project, root, dest)
+        plan.append((entry, dest))
+    results = []
+    for entry, dest in plan:
+        name = entry["name"]
         dest.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=".modreg-install-", dir=dest.parent) as work:
             blob = Path(work) / "content"
@@ -246,14 +264,10 @@ def install(registry, ipfs_url, packages=(), project=".", to="modreg_modules", l
             if gzip:
                 _unpack(blob, staged, max_unpacked)
             else:
-                shutil.move(blob, staged / canonical.split("/")[1])
+                shutil.move(blob, staged / name.split("/")[1])
             if dest.exists():
                 shutil.rmtree(dest)
             os.replace(staged, dest)
-        lock["packages"] = sorted(
-            [p for p in lock["packages"] if p["name"] != canonical] + [entry], key=lambda p: p["name"]
-        )
-        results.append({"name": canonical, "version": entry["version"], "path": str(dest), "warnings": warnings})
-    if json.dumps(lock, sort_keys=True) != before:
-        save_lock(project, lock)
+        mine = [w for w in warnings if w.startswith(f"{name}@{entry['version']} ")]
+        results.append({"name": name, "version": entry["version"], "path": str(dest), "warnings": mine})
     return results
