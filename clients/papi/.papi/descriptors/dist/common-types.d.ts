@@ -40,14 +40,14 @@ export type DigestItem = Enum<{
     "RuntimeEnvironmentUpdated": undefined;
 }>;
 export declare const DigestItem: GetEnum<DigestItem>;
-export type I19q7psj0vvge = Array<{
+export type I54eogqir3am6a = Array<{
     "phase": Phase;
     "event": Enum<{
-        "System": Anonymize<If8t1iq2bouqis>;
+        "System": Anonymize<I4n6rnmqi6eah0>;
         "Grandpa": GrandpaEvent;
         "Balances": Anonymize<I403ou4jjj68ch>;
         "TransactionPayment": TransactionPaymentEvent;
-        "Sudo": Anonymize<I4ordg1f6mh9ot>;
+        "Sudo": Anonymize<Ijgk7lat5sdgr>;
         "Preimage": PreimageEvent;
         "ModuleRegistry": Anonymize<If0n2u689hubhs>;
     }>;
@@ -59,7 +59,7 @@ export type Phase = Enum<{
     "Initialization": undefined;
 }>;
 export declare const Phase: GetEnum<Phase>;
-export type If8t1iq2bouqis = AnonymousEnum<{
+export type I4n6rnmqi6eah0 = AnonymousEnum<{
     /**
      * An extrinsic completed successfully.
      */
@@ -67,7 +67,7 @@ export type If8t1iq2bouqis = AnonymousEnum<{
     /**
      * An extrinsic failed.
      */
-    "ExtrinsicFailed": Anonymize<I2tddcr32aaaoc>;
+    "ExtrinsicFailed": Anonymize<Idn1fcbgo3pped>;
     /**
      * `:code` was updated to the code with the given hash.
      */
@@ -91,7 +91,7 @@ export type If8t1iq2bouqis = AnonymousEnum<{
     /**
      * An invalid authorized upgrade was rejected while trying to apply it.
      */
-    "RejectedInvalidAuthorizedUpgrade": Anonymize<Ie3fvr20f1051q>;
+    "RejectedInvalidAuthorizedUpgrade": Anonymize<Idirc1lqob49kd>;
 }>;
 export type Ia82mnkmeo2rhc = {
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
@@ -110,11 +110,11 @@ export type DispatchClass = Enum<{
     "Mandatory": undefined;
 }>;
 export declare const DispatchClass: GetEnum<DispatchClass>;
-export type I2tddcr32aaaoc = {
-    "dispatch_error": Anonymize<I8tkjh9d78vntn>;
+export type Idn1fcbgo3pped = {
+    "dispatch_error": Anonymize<I389s3pjm4l7pc>;
     "dispatch_info": Anonymize<Ic9s8f85vjtncc>;
 };
-export type I8tkjh9d78vntn = AnonymousEnum<{
+export type I389s3pjm4l7pc = AnonymousEnum<{
     "Other": undefined;
     "CannotLookup": undefined;
     "BadOrigin": undefined;
@@ -127,7 +127,7 @@ export type I8tkjh9d78vntn = AnonymousEnum<{
         "TransactionPayment": undefined;
         "Sudo": Anonymize<Iaug04qjhbli00>;
         "Preimage": Anonymize<I4cfhml1prt4lu>;
-        "ModuleRegistry": Anonymize<Ia0k9cptp7mirm>;
+        "ModuleRegistry": Anonymize<I8e6mecfofeljn>;
     }>;
     "ConsumerRemaining": undefined;
     "NoProviders": undefined;
@@ -320,7 +320,7 @@ export type I4cfhml1prt4lu = AnonymousEnum<{
      */
     "TooFew": undefined;
 }>;
-export type Ia0k9cptp7mirm = AnonymousEnum<{
+export type I8e6mecfofeljn = AnonymousEnum<{
     /**
      * The key is empty. Use a non-empty key.
      */
@@ -542,6 +542,19 @@ export type Ia0k9cptp7mirm = AnonymousEnum<{
      * The namespace holds packages, which are never deleted: it cannot be released.
      */
     "NamespaceNotEmpty": undefined;
+    /**
+     * The metadata's `dependencies` are not `{"runtime_min": version, "modules":
+     * ["ns/name@range", …]}` with each package once and valid names and ranges.
+     */
+    "BadDependencies": undefined;
+    /**
+     * The metadata declares more than `MaxDependencies` module dependencies.
+     */
+    "TooManyDependencies": undefined;
+    /**
+     * A dependency names a package the registry does not have. Publish it first.
+     */
+    "UnknownDependency": undefined;
 }>;
 export type TokenError = Enum<{
     "FundsUnavailable": undefined;
@@ -581,9 +594,9 @@ export type Ibgl04rn6nbfm6 = {
     "code_hash": SizedHex<32>;
     "check_version": boolean;
 };
-export type Ie3fvr20f1051q = {
+export type Idirc1lqob49kd = {
     "code_hash": SizedHex<32>;
-    "error": Anonymize<I8tkjh9d78vntn>;
+    "error": Anonymize<I389s3pjm4l7pc>;
 };
 export type GrandpaEvent = Enum<{
     /**
@@ -814,11 +827,11 @@ export type Ier2cke86dqbr2 = {
     "actual_fee": bigint;
     "tip": bigint;
 };
-export type I4ordg1f6mh9ot = AnonymousEnum<{
+export type Ijgk7lat5sdgr = AnonymousEnum<{
     /**
      * A sudo call just took place.
      */
-    "Sudid": Anonymize<I5j8si4i4fgv74>;
+    "Sudid": Anonymize<Ibhbsd1mp4uat0>;
     /**
      * The sudo key has been updated.
      */
@@ -830,15 +843,15 @@ export type I4ordg1f6mh9ot = AnonymousEnum<{
     /**
      * A [sudo_as](Pallet::sudo_as) call just took place.
      */
-    "SudoAsDone": Anonymize<I5j8si4i4fgv74>;
+    "SudoAsDone": Anonymize<Ibhbsd1mp4uat0>;
 }>;
-export type I5j8si4i4fgv74 = {
+export type Ibhbsd1mp4uat0 = {
     /**
      * The result of the call made by the sudo user.
      */
-    "sudo_result": Anonymize<I7vu67d45te55r>;
+    "sudo_result": Anonymize<I9fb4e9qgp25kf>;
 };
-export type I7vu67d45te55r = ResultPayload<undefined, Anonymize<I8tkjh9d78vntn>>;
+export type I9fb4e9qgp25kf = ResultPayload<undefined, Anonymize<I389s3pjm4l7pc>>;
 export type I5rtkmhm2dng4u = {
     /**
      * The old sudo key (if one was previously set).
@@ -1946,7 +1959,11 @@ export type I37o9u1rk7qphu = AnonymousEnum<{
      * - Errors: `InvalidName`, `ReservedName`, `UnknownNamespace`, `NotMaintainer`,
      * `InvalidVersion`, `VersionExists`, `TooManyVersions`, `BadChecksumLength`,
      * `MetadataTooLarge`, `InvalidJson`, `JsonNotObject`, `InvalidModuleType`,
-     * `InvalidCid`, `IdentityCid`, `ValueTooLarge`, or a balance error.
+     * `BadDependencies`, `TooManyDependencies`, `UnknownDependency`, `InvalidCid`,
+     * `IdentityCid`, `ValueTooLarge`, or a balance error.
+     * - Dependencies: the metadata's `dependencies.modules` (at most `MaxDependencies`)
+     * must each name a package that exists (or this package itself); the chain keeps them
+     * in the version's document, immutable like the rest of it.
      * - Events: `PackageCreated` (first version), `ModuleRegistered`, `VersionPublished`.
      */
     "publish_version": Anonymize<I2nbun09n3v88s>;
@@ -2144,7 +2161,7 @@ export type I7u915mvkdsb08 = ResultPayload<Uint8Array, Enum<{
     "NotFound": Anonymize<I4gil44d08grh>;
     "Codec": undefined;
 }>>;
-export type I8occl13bft35l = ResultPayload<Anonymize<I7vu67d45te55r>, Anonymize<I5nrjkj9qumobs>>;
+export type I7h1nfupkbsd2a = ResultPayload<Anonymize<I9fb4e9qgp25kf>, Anonymize<I5nrjkj9qumobs>>;
 export type I5nrjkj9qumobs = AnonymousEnum<{
     "Invalid": Enum<{
         "Call": undefined;

@@ -14,13 +14,13 @@ const toBinary = (base64) => {
   return bytes;
 };
 
-const descriptorValues = import('./descriptors-UwxL15lz.js').then((module) => module["Modreg"]);
-const metadataTypes = import('./metadataTypes-DB42kdJy.js').then(
+const descriptorValues = import('./descriptors-BPo_J0ds.js').then((module) => module["Modreg"]);
+const metadataTypes = import('./metadataTypes-BrxbH7SK.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const asset = {};
 const extensions = {};
-const getMetadata$1 = () => import('./modreg_metadata-_870bjsS.js').then(
+const getMetadata$1 = () => import('./modreg_metadata-BuOwQOzE.js').then(
   (module) => toBinary("default" in module ? module.default : module)
 );
 const genesis = void 0;

@@ -1,5 +1,5 @@
 import { StorageDescriptor, PlainDescriptor, TxDescriptor, RuntimeDescriptor, Enum, ApisFromDef, QueryFromPalletsDef, TxFromPalletsDef, EventsFromPalletsDef, ErrorsFromPalletsDef, ConstFromPalletsDef, ViewFnsFromPalletsDef, SS58String, SizedHex, FixedSizeArray } from "polkadot-api";
-import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I19q7psj0vvge, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, I502n21815m7g7, I9bin2jc70qt6q, TransactionPaymentReleases, PreimageOldRequestStatus, PreimageRequestStatus, I4pact7n2e9a0i, I4eu9vqki5tdjm, Ic6oh1ospoikg7, Ich9k8jluesn8b, I4p8l84tk038s, I5as9vgkd1oho5, Idkbvh6dahk1v7, I5ooth7b527cfv, I4si96ncpv5kgs, Ib3knhckkmgsj, Ibufagrrmuegb0, Ia2lhg7l2hilo3, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, Ifjpuf8eev7eb0, I2u4splhhh4ts1, I8k3rnvpeeh4hv, I6t6e70imimt5l, I82nfqfkd48n10, I1jm8m1rh9e20v, I3o5j3bli1pd8e, Iedl94euhq9deq, I9pf8ji3tn7abh, Iab849m5qcagqt, Inkee99hhhve8, I4cbvqmqadhrea, Ifr5aig9m2vkjf, I9ajaslal4k89p, Iel604g1468nrj, Ienr6kq4o6mdf8, Ib392niqki46bl, I1g87i1krmvae9, I2nbun09n3v88s, I9ita085cok440, If5k739s7bdf97, I4sfd865gtbgtv, I3fpng9h9ltb43, Icbaqufbes3tg4, Ia82mnkmeo2rhc, I2tddcr32aaaoc, Icbccs0ug47ilf, I855j4i3kr8ko1, Ie3fvr20f1051q, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4fooe9dun9o0t, I5iefk1r8ucu3d, Ifnkn053neb42f, Ie9dqmc4irvl5g, Iph9c4rn81ub2, Ier2cke86dqbr2, I5j8si4i4fgv74, I5rtkmhm2dng4u, I804ch2hkdol1d, I55er3kka9erlk, I60f84grjb9v39, I8bbtgqc0g0jv4, I6rqgmuomq42eg, Iboa8adgnuuuaq, I4r2k36bdrbl00, I7ass86blamist, Ic6hjctrmipd77, I50mk7sn12gtl7, I6ff7mlknkhe0u, Ieoeon8f6e07r0, I4362n2kni47op, Icccvlnqfjn3g4, I30mo878vefnpr, I1idngl74p6tpq, I32sphb7ac0idm, I6k694b83of16b, Id2q24cc70kd9, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, I4gil44d08grh, I7u915mvkdsb08, I8occl13bft35l, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, Ic64d1pmbcgp4e, Ia2jf7t05pkd8s, Ieinljbi9nlii6, Idq4v486p8tn37, I7q6dv8ofruevf, I9d4ji80mijtn4, Iduo2vv2e26f2b, If01jnqulqrru1, Iauvorc43f6blb, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, I8tkjh9d78vntn } from "./common-types";
+import type { I5sesotjlssv2d, Iffmde3ekjedi9, I4mddgoa69c0a2, I54eogqir3am6a, I95g6i7ilua7lq, Ieniouoqkq4icf, Phase, Ibgl04rn6nbfm6, I4q39t5hn830vp, Ic5m5lp1oioo8r, GrandpaStoredState, I7pe2me3i3vtn9, I9jd27rnpm8ttv, I3geksg000c171, I1q8tnt1cluu5j, I8ds64oj6581v0, Ia7pdug7cdsg8g, I502n21815m7g7, I9bin2jc70qt6q, TransactionPaymentReleases, PreimageOldRequestStatus, PreimageRequestStatus, I4pact7n2e9a0i, I4eu9vqki5tdjm, Ic6oh1ospoikg7, Ich9k8jluesn8b, I4p8l84tk038s, I5as9vgkd1oho5, Idkbvh6dahk1v7, I5ooth7b527cfv, I4si96ncpv5kgs, Ib3knhckkmgsj, Ibufagrrmuegb0, Ia2lhg7l2hilo3, In7a38730s6qs, Ibtil0ss5munbk, I9s0ave7t0vnrk, I4fo08joqmcqnm, I8ofcg5rbj0g2c, I4adgbll7gku4i, I6pjjpfvhvcfru, I9pj91mj79qekl, I39uah9nss64h9, Ik64dknsq7k08, Ib51vk42m1po4n, Idcr6u6361oad9, I3a5kuu5t5jj3g, I2hviml3snvhhn, I4ktuaksf5i1gk, I9bqtpv2ii35mp, I9j7pagd6d4bda, I2h9pmio37r7fb, Ibmr18suc9ikh9, I9iq22t0burs89, I5u8olqbbvfnvf, I5utcetro501ir, Ifjpuf8eev7eb0, I2u4splhhh4ts1, I8k3rnvpeeh4hv, I6t6e70imimt5l, I82nfqfkd48n10, I1jm8m1rh9e20v, I3o5j3bli1pd8e, Iedl94euhq9deq, I9pf8ji3tn7abh, Iab849m5qcagqt, Inkee99hhhve8, I4cbvqmqadhrea, Ifr5aig9m2vkjf, I9ajaslal4k89p, Iel604g1468nrj, Ienr6kq4o6mdf8, Ib392niqki46bl, I1g87i1krmvae9, I2nbun09n3v88s, I9ita085cok440, If5k739s7bdf97, I4sfd865gtbgtv, I3fpng9h9ltb43, Icbaqufbes3tg4, Ia82mnkmeo2rhc, Idn1fcbgo3pped, Icbccs0ug47ilf, I855j4i3kr8ko1, Idirc1lqob49kd, I5768ac424h061, Icv68aq8841478, Ic262ibdoec56a, Iflcfm9b6nlmdd, Ijrsf4mnp3eka, Id5fm4p8lj5qgi, I8tjvj9uq4b7hi, I3qt1hgg4djhgb, I4fooe9dun9o0t, I5iefk1r8ucu3d, Ifnkn053neb42f, Ie9dqmc4irvl5g, Iph9c4rn81ub2, Ier2cke86dqbr2, Ibhbsd1mp4uat0, I5rtkmhm2dng4u, I804ch2hkdol1d, I55er3kka9erlk, I60f84grjb9v39, I8bbtgqc0g0jv4, I6rqgmuomq42eg, Iboa8adgnuuuaq, I4r2k36bdrbl00, I7ass86blamist, Ic6hjctrmipd77, I50mk7sn12gtl7, I6ff7mlknkhe0u, Ieoeon8f6e07r0, I4362n2kni47op, Icccvlnqfjn3g4, I30mo878vefnpr, I1idngl74p6tpq, I32sphb7ac0idm, I6k694b83of16b, Id2q24cc70kd9, Iaqet9jc3ihboe, Ic952bubvq4k7d, I2v50gu3s1aqk6, Iabpgqcjikia83, Icgljjb6j82uhn, I4gil44d08grh, I7u915mvkdsb08, I7h1nfupkbsd2a, If7uv525tdvv7a, Itom7fk49o0c9, I2an1fs2eiebjp, TransactionValidityTransactionSource, I9ask1o4tfvcvs, I4ph3d1eepnmr1, Icerf8h8pdu8ss, I9puqgoda8ofk4, I6spmpef2c7svf, Iei2mvq0mjvt81, Ic64d1pmbcgp4e, Ia2jf7t05pkd8s, Ieinljbi9nlii6, Idq4v486p8tn37, I7q6dv8ofruevf, I9d4ji80mijtn4, Iduo2vv2e26f2b, If01jnqulqrru1, Iauvorc43f6blb, Ie9sr1iqcg3cgm, I1mqgk2tmnn9i2, I6lr8sctk0bi4e, I389s3pjm4l7pc } from "./common-types";
 type AnonymousEnum<T extends {}> = T & {
     __anonymous: true;
 };
@@ -63,7 +63,7 @@ type IStorage = {
          * Events have a large in-memory size. Box the events to not go out-of-memory
          * just in case someone still reads them from within the runtime.
          */
-        Events: StorageDescriptor<[], Anonymize<I19q7psj0vvge>, false, never>;
+        Events: StorageDescriptor<[], Anonymize<I54eogqir3am6a>, false, never>;
         /**
          * The number of events in the `Events<T>` list.
          */
@@ -839,7 +839,11 @@ type ICalls = {
          * - Errors: `InvalidName`, `ReservedName`, `UnknownNamespace`, `NotMaintainer`,
          * `InvalidVersion`, `VersionExists`, `TooManyVersions`, `BadChecksumLength`,
          * `MetadataTooLarge`, `InvalidJson`, `JsonNotObject`, `InvalidModuleType`,
-         * `InvalidCid`, `IdentityCid`, `ValueTooLarge`, or a balance error.
+         * `BadDependencies`, `TooManyDependencies`, `UnknownDependency`, `InvalidCid`,
+         * `IdentityCid`, `ValueTooLarge`, or a balance error.
+         * - Dependencies: the metadata's `dependencies.modules` (at most `MaxDependencies`)
+         * must each name a package that exists (or this package itself); the chain keeps them
+         * in the version's document, immutable like the rest of it.
          * - Events: `PackageCreated` (first version), `ModuleRegistered`, `VersionPublished`.
          */
         publish_version: TxDescriptor<Anonymize<I2nbun09n3v88s>>;
@@ -944,7 +948,7 @@ type IEvent = {
         /**
          * An extrinsic failed.
          */
-        ExtrinsicFailed: PlainDescriptor<Anonymize<I2tddcr32aaaoc>>;
+        ExtrinsicFailed: PlainDescriptor<Anonymize<Idn1fcbgo3pped>>;
         /**
          * `:code` was updated to the code with the given hash.
          */
@@ -968,7 +972,7 @@ type IEvent = {
         /**
          * An invalid authorized upgrade was rejected while trying to apply it.
          */
-        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<Ie3fvr20f1051q>>;
+        RejectedInvalidAuthorizedUpgrade: PlainDescriptor<Anonymize<Idirc1lqob49kd>>;
     };
     Grandpa: {
         /**
@@ -1119,7 +1123,7 @@ type IEvent = {
         /**
          * A sudo call just took place.
          */
-        Sudid: PlainDescriptor<Anonymize<I5j8si4i4fgv74>>;
+        Sudid: PlainDescriptor<Anonymize<Ibhbsd1mp4uat0>>;
         /**
          * The sudo key has been updated.
          */
@@ -1131,7 +1135,7 @@ type IEvent = {
         /**
          * A [sudo_as](Pallet::sudo_as) call just took place.
          */
-        SudoAsDone: PlainDescriptor<Anonymize<I5j8si4i4fgv74>>;
+        SudoAsDone: PlainDescriptor<Anonymize<Ibhbsd1mp4uat0>>;
     };
     Preimage: {
         /**
@@ -1666,6 +1670,19 @@ type IError = {
          * The namespace holds packages, which are never deleted: it cannot be released.
          */
         NamespaceNotEmpty: PlainDescriptor<undefined>;
+        /**
+         * The metadata's `dependencies` are not `{"runtime_min": version, "modules":
+         * ["ns/name@range", …]}` with each package once and valid names and ranges.
+         */
+        BadDependencies: PlainDescriptor<undefined>;
+        /**
+         * The metadata declares more than `MaxDependencies` module dependencies.
+         */
+        TooManyDependencies: PlainDescriptor<undefined>;
+        /**
+         * A dependency names a package the registry does not have. Publish it first.
+         */
+        UnknownDependency: PlainDescriptor<undefined>;
     };
 };
 type IConstants = {
@@ -1848,6 +1865,11 @@ type IConstants = {
          * Longest metadata JSON of a version, in bytes.
          */
         MaxMetadataLength: PlainDescriptor<number>;
+        /**
+         * Most module dependencies one version declares (`dependencies.modules` of its
+         * metadata). Values above the primitives' `MAX_DEPENDENCIES` (128) act as 128.
+         */
+        MaxDependencies: PlainDescriptor<number>;
     };
 };
 type IViewFns = {};
@@ -1910,7 +1932,7 @@ type IRuntimeCalls = {
          * Returns an inclusion outcome which specifies if this extrinsic is included in
          * this block or not.
          */
-        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<I8occl13bft35l>>;
+        apply_extrinsic: RuntimeDescriptor<[extrinsic: Uint8Array], Anonymize<I7h1nfupkbsd2a>>;
         /**
          * Finish the current block.
          */
@@ -2185,7 +2207,7 @@ type IRuntimeCalls = {
         preset_names: RuntimeDescriptor<[], Anonymize<I6lr8sctk0bi4e>>;
     };
 };
-export type ModregDispatchError = Anonymize<I8tkjh9d78vntn>;
+export type ModregDispatchError = Anonymize<I389s3pjm4l7pc>;
 type IAsset = PlainDescriptor<void>;
 export type ModregExtensions = {};
 type PalletsTypedef = {
@@ -2257,7 +2279,7 @@ type AllInteractions = {
         Balances: ['VestingBalance', 'LiquidityRestrictions', 'InsufficientBalance', 'ExistentialDeposit', 'Expendability', 'ExistingVestingSchedule', 'DeadAccount', 'TooManyReserves', 'TooManyHolds', 'TooManyFreezes', 'IssuanceDeactivated', 'DeltaZero'];
         Sudo: ['RequireSudo'];
         Preimage: ['TooBig', 'AlreadyNoted', 'NotAuthorized', 'NotNoted', 'Requested', 'NotRequested', 'TooMany', 'TooFew'];
-        ModuleRegistry: ['EmptyKey', 'KeyTooLong', 'EmptyValue', 'ValueTooLarge', 'InvalidUtf8', 'InvalidJson', 'JsonNotObject', 'InvalidCid', 'IdentityCid', 'NotOwner', 'NotFound', 'AlreadyOwner', 'NotPinner', 'AlreadyPinner', 'TooManyPinners', 'StaleReport', 'ReportNotNeeded', 'ReportExpired', 'ReportTooEarly', 'NoOffer', 'NotOfferee', 'OfferOutdated', 'ReservedKey', 'SealedEntry', 'InvalidName', 'ReservedName', 'NamespaceTaken', 'UnknownNamespace', 'NotNamespaceOwner', 'NotMaintainer', 'AlreadyMaintainer', 'TooManyMaintainers', 'InvalidVersion', 'VersionExists', 'UnknownPackage', 'UnknownVersion', 'PackageExists', 'BadChecksumLength', 'MetadataTooLarge', 'InvalidModuleType', 'TooManyVersions', 'AlreadyYanked', 'NotYanked', 'InvalidSuccessor', 'InvalidReason', 'NotDeprecated', 'AssignedNamespace', 'TooManyReports', 'NothingToVerify', 'VerificationPending', 'NamespacedPackage', 'NamespaceNotEmpty'];
+        ModuleRegistry: ['EmptyKey', 'KeyTooLong', 'EmptyValue', 'ValueTooLarge', 'InvalidUtf8', 'InvalidJson', 'JsonNotObject', 'InvalidCid', 'IdentityCid', 'NotOwner', 'NotFound', 'AlreadyOwner', 'NotPinner', 'AlreadyPinner', 'TooManyPinners', 'StaleReport', 'ReportNotNeeded', 'ReportExpired', 'ReportTooEarly', 'NoOffer', 'NotOfferee', 'OfferOutdated', 'ReservedKey', 'SealedEntry', 'InvalidName', 'ReservedName', 'NamespaceTaken', 'UnknownNamespace', 'NotNamespaceOwner', 'NotMaintainer', 'AlreadyMaintainer', 'TooManyMaintainers', 'InvalidVersion', 'VersionExists', 'UnknownPackage', 'UnknownVersion', 'PackageExists', 'BadChecksumLength', 'MetadataTooLarge', 'InvalidModuleType', 'TooManyVersions', 'AlreadyYanked', 'NotYanked', 'InvalidSuccessor', 'InvalidReason', 'NotDeprecated', 'AssignedNamespace', 'TooManyReports', 'NothingToVerify', 'VerificationPending', 'NamespacedPackage', 'NamespaceNotEmpty', 'BadDependencies', 'TooManyDependencies', 'UnknownDependency'];
     };
     constants: {
         System: ['BlockWeights', 'BlockLength', 'BlockHashCount', 'DbWeight', 'Version', 'SS58Prefix'];
@@ -2266,7 +2288,7 @@ type AllInteractions = {
         Grandpa: ['MaxAuthorities', 'MaxNominators', 'MaxSetIdSessionEntries'];
         Balances: ['ExistentialDeposit', 'MaxLocks', 'MaxReserves', 'MaxFreezes'];
         TransactionPayment: ['OperationalFeeMultiplier'];
-        ModuleRegistry: ['MaxKeyLength', 'MaxValueLength', 'MaxListLimit', 'MaxPinners', 'MaxPinsPerBlock', 'PinHorizon', 'ReportWindow', 'IpfsTimeoutMs', 'UnsignedPriority', 'MaxVersions', 'MaxMaintainers', 'MaxMetadataLength'];
+        ModuleRegistry: ['MaxKeyLength', 'MaxValueLength', 'MaxListLimit', 'MaxPinners', 'MaxPinsPerBlock', 'PinHorizon', 'ReportWindow', 'IpfsTimeoutMs', 'UnsignedPriority', 'MaxVersions', 'MaxMaintainers', 'MaxMetadataLength', 'MaxDependencies'];
     };
     viewFns: {};
     apis: {
