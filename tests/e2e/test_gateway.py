@@ -64,6 +64,7 @@ def world(tmp_path_factory):
         meta.write_text(json.dumps({
             "type": "native", "description": "packs archives <img src=x onerror=document.title='pwned'>",
             "keywords": ["archive"], "author": "Bo",
+            "dependencies": {"runtime_min": "0.5.0", "modules": ["gw/search-tool@^1"]},
         }))
         (src / "README").write_text("zip-util\n")
         published["zip"] = modreg(w, "publish", str(src), "--name", "gw/zip-util", "--version", "0.1.0", "--metadata", str(meta))
@@ -151,6 +152,19 @@ def test_rest_api_on_sqlite(world):
     z = g.get("/v1/modules/gw/zip-util")["entry"]
     assert z["quality"]["deprecated"] is True and z["quality"]["successor"] == "gw/search-tool@^1"
     assert z["timestamps"]["deprecated_at"]
+
+    # Dependencies as published, and the reverse: who depends on a module, paged.
+    assert z["dependencies"] == {"runtime_min": "0.5.0", "modules": ["gw/search-tool@^1"]}
+    dependents = g.get("/v1/modules/gw/search-tool/dependents")
+    assert dependents == {
+        "name": "gw/search-tool",
+        "dependents": [{"name": "gw/zip-util", "version": "0.1.0", "range": "^1"}],
+        "next": None,
+    }
+    assert g.get("/v1/modules/gw/zip-util/dependents")["dependents"] == []
+    assert g.get("/v1/modules/gw/search-tool/dependents?after=gw/zip-util@0.1.0")["dependents"] == []
+    for bad in ["?after=nonsense", "?per_page=0", "?after=Bad/Name@1.0.0"]:
+        assert g.get("/v1/modules/gw/search-tool/dependents" + bad, expect=400)["error"] == "BadRequest"
 
     # Search: ranked, scored, prefix matching; punctuation is not query syntax.
     s = g.get("/v1/search?q=search")
@@ -321,6 +335,7 @@ def test_postgres_matches_sqlite_and_a_killed_gateway_resumes(world):
         assert on_pg.get("/v1/search?q=arch")["results"][0]["name"] == "gw/zip-util"
         assert on_pg.get("/v1/modules/gw/search-tool/^1")["resolved"] == "1.2.0"
         assert int(pg.psql("registry", "SELECT COUNT(*) FROM versions")) == 5
+        assert on_pg.get("/v1/modules/gw/search-tool/dependents")["dependents"][0]["name"] == "gw/zip-util"
 
         # A second replica on the same database serves reads but does not index.
         replica = start_gateway(world, "gw-pg-2", database=url, extra=public)
@@ -399,6 +414,15 @@ def test_browse_page_in_headless_chromium(world):
         # 1.2.0 was published without metadata: the page keeps the description of 1.1.0.
         page = driver.find_element(By.ID, "module").text
         assert "finds text in files fast" in page and "null" not in page.split()
+        # Its dependents, linked; following one shows that module's dependencies, linked back.
+        dependent = driver.find_element(By.CSS_SELECTOR, "#module ul.dependents a")
+        assert dependent.text == "gw/zip-util@0.1.0" and "needs ^1" in driver.find_element(By.CSS_SELECTOR, "#module ul.dependents").text
+        dependent.click()
+        wait.until(lambda _: driver.find_elements(By.CSS_SELECTOR, "#module ul.dependencies a"))
+        link = driver.find_element(By.CSS_SELECTOR, "#module ul.dependencies a")
+        assert link.text == "gw/search-tool@^1" and link.get_attribute("href").endswith("#/m/gw/search-tool")
+        link.click()
+        wait.until(lambda _: driver.find_elements(By.CSS_SELECTOR, "#module ul.dependents a"))
         assert not driver.find_element(By.ID, "results").is_displayed()
         shot = Path(os.environ.get("E2E_LOGS", ".")) / "gateway-browse.png"
         shot.parent.mkdir(parents=True, exist_ok=True)

@@ -223,6 +223,7 @@ pub fn router(state: Shared) -> Router {
 		.route("/v1/modules", get(list_modules))
 		.route("/v1/modules/{ns}/{name}", get(module))
 		.route("/v1/modules/{ns}/{name}/versions", get(versions))
+		.route("/v1/modules/{ns}/{name}/dependents", get(dependents))
 		.route("/v1/modules/{ns}/{name}/status", put(set_status))
 		.route("/v1/modules/{ns}/{name}/{version}", get(module_version))
 		.route("/v1/search", get(search))
@@ -520,6 +521,53 @@ async fn module(State(s): State<Shared>, Path(p): Path<(String, String)>) -> Api
 async fn versions(State(s): State<Shared>, Path(p): Path<(String, String)>) -> ApiResult<Response> {
 	let key = format!("v/{}/{}", p.0, p.1);
 	cached(&s, key, || async { versions_json(&s, p).await }).await
+}
+
+#[derive(Deserialize)]
+struct DependentsQuery {
+	after: Option<String>,
+	per_page: Option<String>,
+}
+
+/// `GET /v1/modules/{ns}/{name}/dependents[?after=ns/name@version][&per_page=N]`: the versions
+/// whose declared dependencies name this package, with the range each asks for; pages of
+/// `per_page` (1–100, default 20) in name-then-version order, the next after `next`.
+async fn dependents(
+	State(s): State<Shared>,
+	Path((ns, name)): Path<(String, String)>,
+	Query(q): Query<DependentsQuery>,
+) -> ApiResult<Response> {
+	let package = package_name(&ns, &name)?;
+	let (_, per_page, _) = paging(None, q.per_page.as_deref())?;
+	let after = match q.after.as_deref() {
+		None | Some("") => None,
+		Some(text) => {
+			let (name, version) = text.rsplit_once('@').ok_or_else(|| {
+				ApiError::BadRequest(format!("after must be ns/name@version (not {text:?})"))
+			})?;
+			let name = name.trim_start_matches('@');
+			module_registry_primitives::registry::PackageName::parse(name)
+				.map_err(|e| ApiError::BadRequest(format!("bad after {text:?}: {e}")))?;
+			if version.len() > module_registry_primitives::MAX_VERSION_LEN as usize {
+				return Err(ApiError::BadRequest(format!("bad after {text:?}: version too long")));
+			}
+			Some((name.to_owned(), version.to_owned()))
+		},
+	};
+	let key = format!("dep/{package}/{}/{per_page}", q.after.as_deref().unwrap_or(""));
+	cached(&s, key, || async {
+		let after_ref = after.as_ref().map(|(n, v)| (n.as_str(), v.as_str()));
+		// One more than asked, to know whether there is a next page.
+		let mut rows = s.db.dependents(&package, after_ref, per_page + 1).await?;
+		let next = if rows.len() as i64 > per_page {
+			rows.truncate(per_page as usize);
+			rows.last().map(|d| format!("{}@{}", d.name, d.version))
+		} else {
+			None
+		};
+		Ok(json!({"name": package, "dependents": rows, "next": next}))
+	})
+	.await
 }
 
 async fn module_version(

@@ -210,17 +210,76 @@ pub struct StoredVersion {
 }
 
 fn migrations(backend: Backend) -> Vec<Migration> {
-	let sql = match backend {
-		Backend::Sqlite => include_str!("../migrations/sqlite/0001_initial.sql"),
-		Backend::Postgres => include_str!("../migrations/postgres/0001_initial.sql"),
+	let files: [(i64, &str, &'static str); 2] = match backend {
+		Backend::Sqlite => [
+			(1, "initial", include_str!("../migrations/sqlite/0001_initial.sql")),
+			(2, "dependencies", include_str!("../migrations/sqlite/0002_dependencies.sql")),
+		],
+		Backend::Postgres => [
+			(1, "initial", include_str!("../migrations/postgres/0001_initial.sql")),
+			(2, "dependencies", include_str!("../migrations/postgres/0002_dependencies.sql")),
+		],
 	};
-	vec![Migration::new(
-		1,
-		"initial".into(),
-		MigrationType::Simple,
-		AssertSqlSafe(sql).into_sql_str(),
-		false,
-	)]
+	files
+		.into_iter()
+		.map(|(version, name, sql)| {
+			Migration::new(
+				version,
+				name.into(),
+				MigrationType::Simple,
+				AssertSqlSafe(sql).into_sql_str(),
+				false,
+			)
+		})
+		.collect()
+}
+
+/// The edges a version's metadata declares (`dependencies.modules`), read by the chain's rule;
+/// none when the metadata has none or predates the rule and does not follow it.
+fn declared_dependencies(metadata: &Json) -> Vec<(String, String)> {
+	use module_registry_primitives::registry;
+	let Ok(bytes) = serde_json::to_vec(metadata) else { return Vec::new() };
+	match registry::parse_metadata(&bytes, registry::MAX_DEPENDENCIES) {
+		Ok(m) => m
+			.dependencies
+			.modules
+			.into_iter()
+			.map(|d| (d.package.to_string(), d.range_text))
+			.collect(),
+		Err(_) => Vec::new(),
+	}
+}
+
+async fn insert_dependencies(
+	tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+	package: &str,
+	version: &str,
+	metadata: &Json,
+) -> Result<(), DbError> {
+	for (dependency, range) in declared_dependencies(metadata) {
+		sqlx::query(
+			"INSERT INTO dependencies (package, version, dependency, range_text) \
+			 VALUES ($1, $2, $3, $4) ON CONFLICT (package, version, dependency) DO NOTHING",
+		)
+		.bind(package.to_owned())
+		.bind(version.to_owned())
+		.bind(dependency)
+		.bind(range)
+		.execute(&mut **tx)
+		.await?;
+	}
+	Ok(())
+}
+
+/// A version that depends on a package: `GET /v1/modules/{ns}/{name}/dependents`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Dependent {
+	/// `ns/name` of the dependent.
+	pub name: String,
+	/// Its version.
+	pub version: String,
+	/// The range it asks for.
+	pub range: String,
 }
 
 fn text(row: &AnyRow, column: &str) -> Result<String, DbError> {
@@ -312,7 +371,63 @@ impl Db {
 		}
 		let migrator = Migrator::with_migrations(migrations(backend));
 		migrator.run(&pool).await?;
-		Ok(Db { pool, backend })
+		let db = Db { pool, backend };
+		db.backfill_dependencies().await?;
+		Ok(db)
+	}
+
+	/// Fill `dependencies` from versions indexed before it existed, once (migration 2 leaves a
+	/// marker; it goes in the same transaction as the rows).
+	async fn backfill_dependencies(&self) -> Result<(), DbError> {
+		let mut tx = self.pool.begin().await?;
+		let pending = sqlx::query("DELETE FROM pending_backfills WHERE name = 'dependencies'")
+			.execute(&mut *tx)
+			.await?
+			.rows_affected();
+		if pending == 0 {
+			return Ok(());
+		}
+		let rows = sqlx::query("SELECT package, version, metadata FROM versions")
+			.fetch_all(&mut *tx)
+			.await?;
+		for row in rows {
+			let (package, version) = (text(&row, "package")?, text(&row, "version")?);
+			let metadata = json_col(&row, "metadata")?;
+			insert_dependencies(&mut tx, &package, &version, &metadata).await?;
+		}
+		tx.commit().await?;
+		Ok(())
+	}
+
+	/// Up to `limit` versions that depend on `package`, ordered by name then version text,
+	/// after `after` (`ns/name@version` of the last one of the previous page).
+	pub async fn dependents(
+		&self,
+		package: &str,
+		after: Option<(&str, &str)>,
+		limit: i64,
+	) -> Result<Vec<Dependent>, DbError> {
+		let (after_name, after_version) = after.unwrap_or(("", ""));
+		let rows = sqlx::query(
+			"SELECT package, version, range_text FROM dependencies WHERE dependency = $1 \
+			 AND (package > $2 OR (package = $2 AND version > $3)) \
+			 ORDER BY package, version LIMIT $4",
+		)
+		.bind(package.to_owned())
+		.bind(after_name.to_owned())
+		.bind(after_version.to_owned())
+		.bind(limit)
+		.fetch_all(&self.pool)
+		.await?;
+		rows.iter()
+			.map(|r| {
+				Ok(Dependent {
+					name: text(r, "package")?,
+					version: text(r, "version")?,
+					range: text(r, "range_text")?,
+				})
+			})
+			.collect()
 	}
 
 	/// The URL of an SQLite file (created if missing).
@@ -355,6 +470,7 @@ impl Db {
 			"namespaces",
 			"keywords",
 			"versions",
+			"dependencies",
 			"packages",
 		] {
 			sqlx::query(AssertSqlSafe(format!("DELETE FROM {table}"))).execute(&mut *tx).await?;
@@ -428,6 +544,7 @@ impl Db {
 		for name in &batch.removed_packages {
 			for table in [
 				"DELETE FROM versions WHERE package = $1",
+				"DELETE FROM dependencies WHERE package = $1",
 				"DELETE FROM keywords WHERE package = $1",
 				"DELETE FROM packages WHERE name = $1",
 			] {
@@ -512,6 +629,7 @@ impl Db {
 				.bind(v.json["cid"].as_str().unwrap_or_default().to_owned())
 				.execute(&mut *tx)
 				.await?;
+				insert_dependencies(&mut tx, &v.package, &v.version, &v.metadata).await?;
 			}
 		}
 		sqlx::query(
@@ -930,6 +1048,54 @@ mod tests {
 
 	fn cursor(height: i64) -> Cursor {
 		Cursor { genesis: "0xg".into(), height, hash: format!("0x{height}") }
+	}
+
+	#[tokio::test]
+	async fn dependents_are_indexed_paged_and_backfilled() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("index.sqlite");
+		let db = Db::open(&Db::sqlite_url(&path)).await.unwrap();
+		let needs = |name: &str, modules: &[&str]| {
+			let (row, mut versions) = package(name, "x", &[]);
+			versions[0].metadata = json!({"dependencies": {"modules": modules}});
+			(row, versions)
+		};
+		let batch = Batch {
+			packages: vec![
+				package("acme/log", "logs", &[]),
+				needs("acme/web", &["acme/log@^1", "@acme/fmt"]),
+				needs("acme/cli", &["acme/log@~1.2"]),
+				// Metadata from before the rule, not following it: indexed, no edges.
+				needs("acme/odd", &["Not A Reference"]),
+			],
+			..Default::default()
+		};
+		db.apply(&batch, &cursor(3)).await.unwrap();
+		let all = db.dependents("acme/log", None, 10).await.unwrap();
+		let names: Vec<(&str, &str)> = all.iter().map(|d| (d.name.as_str(), d.range.as_str())).collect();
+		assert_eq!(names, [("acme/cli", "~1.2"), ("acme/web", "^1")]);
+		assert_eq!(db.dependents("acme/fmt", None, 10).await.unwrap()[0].range, "latest");
+		let page = db.dependents("acme/log", Some(("acme/cli", "1.0.0")), 10).await.unwrap();
+		assert_eq!(page.len(), 1);
+		assert_eq!(page[0].name, "acme/web");
+		assert_eq!(db.dependents("acme/log", None, 1).await.unwrap().len(), 1);
+
+		// A removed package takes its edges along.
+		let gone = Batch { removed_packages: vec!["acme/web".into()], ..Default::default() };
+		db.apply(&gone, &cursor(4)).await.unwrap();
+		assert_eq!(db.dependents("acme/log", None, 10).await.unwrap().len(), 1);
+
+		// An index from before the table existed is filled once, at the next start.
+		sqlx::query("DELETE FROM dependencies").execute(db.pool()).await.unwrap();
+		sqlx::query("INSERT INTO pending_backfills (name) VALUES ('dependencies')")
+			.execute(db.pool())
+			.await
+			.unwrap();
+		drop(db);
+		let again = Db::open(&Db::sqlite_url(&path)).await.unwrap();
+		assert_eq!(again.dependents("acme/log", None, 10).await.unwrap().len(), 1);
+		let marker = sqlx::query("SELECT name FROM pending_backfills").fetch_all(again.pool());
+		assert!(marker.await.unwrap().is_empty());
 	}
 
 	#[tokio::test]

@@ -87,15 +87,40 @@ async function runSearch() {
   }
 }
 
+// `ns/name@range` references as links to their modules (text, never HTML).
+function dependencyList(refs) {
+  if (refs.length === 0) return el("p", { class: "none" }, "None.");
+  return el(
+    "ul",
+    { class: "dependencies" },
+    ...refs.map((ref) => {
+      const name = ref.replace(/^@/, "").split("@")[0];
+      const link = /^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/.test(name) ? `#/m/${name}` : null;
+      return el("li", {}, link ? el("a", { href: link }, ref) : ref);
+    }),
+  );
+}
+
+function dependentList(ds) {
+  if (ds.dependents.length === 0) return el("p", { class: "none" }, "No published version depends on this module.");
+  return el(
+    "ul",
+    { class: "dependents" },
+    ...ds.dependents.map((d) => el("li", {}, el("a", { href: `#/m/${d.name}` }, `${d.name}@${d.version}`), ` needs ${d.range}`)),
+    ds.next ? el("li", { class: "more" }, "… and more") : null,
+  );
+}
+
 async function showModule(name) {
   const view = $("#module");
   $("#results").hidden = true;
   view.hidden = false;
   view.replaceChildren(el("p", {}, `Loading ${name}…`));
   try {
-    const [m, vs] = await Promise.all([
+    const [m, vs, ds] = await Promise.all([
       getJson(`/v1/modules/${name}`),
       getJson(`/v1/modules/${name}/versions`),
+      getJson(`/v1/modules/${name}/dependents`),
     ]);
     const s = m.summary;
     const rows = vs.versions.map((v) =>
@@ -124,6 +149,10 @@ async function showModule(name) {
       ),
       el("h3", {}, "Install"),
       el("pre", { class: "install" }, `modreg install ${s.name}${range}`),
+      el("h3", {}, "Dependencies"),
+      dependencyList(((m.entry && m.entry.dependencies && m.entry.dependencies.modules) || []).map(String)),
+      el("h3", {}, "Dependents"),
+      dependentList(ds),
       el("h3", {}, "Versions"),
       el("table", {}, el("thead", {}, el("tr", {}, el("th", {}, "Version"), el("th", {}, "Pin"), el("th", {}, "Published"), el("th", {}, "Content"))), el("tbody", {}, ...rows)),
     ];
