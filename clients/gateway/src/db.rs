@@ -1072,7 +1072,8 @@ mod tests {
 		};
 		db.apply(&batch, &cursor(3)).await.unwrap();
 		let all = db.dependents("acme/log", None, 10).await.unwrap();
-		let names: Vec<(&str, &str)> = all.iter().map(|d| (d.name.as_str(), d.range.as_str())).collect();
+		let names: Vec<(&str, &str)> =
+			all.iter().map(|d| (d.name.as_str(), d.range.as_str())).collect();
 		assert_eq!(names, [("acme/cli", "~1.2"), ("acme/web", "^1")]);
 		assert_eq!(db.dependents("acme/fmt", None, 10).await.unwrap()[0].range, "latest");
 		let page = db.dependents("acme/log", Some(("acme/cli", "1.0.0")), 10).await.unwrap();

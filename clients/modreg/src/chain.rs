@@ -184,9 +184,18 @@ impl Chain {
 		cursor: &str,
 		at: Option<&str>,
 	) -> Result<Vec<serde_json::Value>, ChainError> {
+		// A package holds at most 16,384 versions (the runtime's `MaxVersions`), a registry
+		// far fewer than this many packages: a node that keeps answering is lying.
+		const MAX_PAGES: usize = 100_000;
 		let mut all: Vec<serde_json::Value> = Vec::new();
-		loop {
+		let mut previous: Option<String> = None;
+		for _ in 0..MAX_PAGES {
 			let after = all.last().and_then(|v| v[cursor].as_str()).map(str::to_owned);
+			// Each page must move on: a node that answers the same page again would loop.
+			if after.is_some() && after == previous {
+				return Err(node_err(format!("{method}: the node repeated a page after {after:?}")));
+			}
+			previous = after.clone();
 			let mut params = subxt::rpcs::client::RpcParams::new();
 			for arg in args {
 				params.push(arg).map_err(node_err)?;
@@ -200,6 +209,7 @@ impl Chain {
 				_ => return Ok(all),
 			}
 		}
+		Err(node_err(format!("{method}: more than {MAX_PAGES} pages")))
 	}
 
 	/// Submit `call` of the `ModuleRegistry` pallet signed by `signer`; waits for finalization

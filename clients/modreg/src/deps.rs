@@ -13,7 +13,8 @@ use module_registry_primitives::registry::{self, Dependency, PackageName, Versio
 use serde_json::Value as Json;
 use std::{
 	cell::RefCell,
-	collections::{BTreeMap, HashMap},
+	collections::{BTreeMap, HashMap, HashSet},
+	rc::Rc,
 };
 use subxt::rpcs::client::rpc_params;
 
@@ -26,7 +27,13 @@ pub struct ChainSource<'a> {
 	/// Its number.
 	pub number: u64,
 	/// Every version read, as `moduleRegistry_versions` answers it, by package.
-	views: RefCell<HashMap<String, Vec<Json>>>,
+	views: RefCell<HashMap<String, Rc<Views>>>,
+}
+
+/// One package's versions as the node listed them, and where each version is in the list.
+struct Views {
+	list: Vec<Json>,
+	by_version: HashMap<Version, usize>,
 }
 
 impl<'a> ChainSource<'a> {
@@ -51,22 +58,16 @@ impl<'a> ChainSource<'a> {
 
 	/// The chain's record of `version` of `package`, as read while resolving.
 	pub fn view(&self, package: &str, version: &Version) -> Option<Json> {
-		self.views
-			.borrow()
-			.get(package)?
-			.iter()
-			.find(|v| {
-				v["version"].as_str().and_then(|t| Version::parse(t).ok()).as_ref() == Some(version)
-			})
-			.cloned()
+		let views = self.views.borrow().get(package)?.clone();
+		views.by_version.get(version).map(|&i| views.list[i].clone())
 	}
 
-	fn views_of(&self, package: &PackageName) -> Result<Vec<Json>, String> {
+	fn views_of(&self, package: &PackageName) -> Result<Rc<Views>, String> {
 		let name = package.to_string();
 		if let Some(found) = self.views.borrow().get(&name) {
 			return Ok(found.clone());
 		}
-		let found = self
+		let list = self
 			.block_on(self.chain.all_pages(
 				"moduleRegistry_versions",
 				&[&name],
@@ -74,6 +75,17 @@ impl<'a> ChainSource<'a> {
 				Some(&self.at),
 			))
 			.map_err(|e| format!("reading the versions of {name}: {e}"))?;
+		let mut by_version = HashMap::with_capacity(list.len());
+		for (i, view) in list.iter().enumerate() {
+			let text = view["version"].as_str().unwrap_or_default();
+			let version = Version::parse(text)
+				.map_err(|_| format!("the node lists {name} version {text:?}, not SemVer"))?;
+			if view["name"].as_str() != Some(name.as_str()) {
+				return Err(format!("the node answered for {} when asked for {name}", view["name"]));
+			}
+			by_version.insert(version, i);
+		}
+		let found = Rc::new(Views { list, by_version });
 		self.views.borrow_mut().insert(name, found.clone());
 		Ok(found)
 	}
@@ -81,21 +93,22 @@ impl<'a> ChainSource<'a> {
 
 impl Source for ChainSource<'_> {
 	fn versions(&self, package: &PackageName) -> Result<Vec<Candidate>, String> {
-		let mut out = Vec::new();
-		for view in self.views_of(package)? {
-			let text = view["version"].as_str().unwrap_or_default();
-			let version = Version::parse(text)
-				.map_err(|_| format!("the node lists {package} version {text:?}, not SemVer"))?;
-			out.push(Candidate { version, yanked: view["yanked"] == true });
-		}
-		Ok(out)
+		let views = self.views_of(package)?;
+		Ok(views
+			.by_version
+			.iter()
+			.map(|(version, &i)| Candidate {
+				version: version.clone(),
+				yanked: views.list[i]["yanked"] == true,
+			})
+			.collect())
 	}
 
 	fn dependencies(
 		&self,
 		package: &PackageName,
 		version: &Version,
-	) -> Result<Vec<Dependency>, String> {
+	) -> Result<Result<Vec<Dependency>, String>, String> {
 		self.views_of(package)?;
 		let name = package.to_string();
 		let view = self.view(&name, version).ok_or_else(|| format!("{name}@{version} is gone"))?;
@@ -103,11 +116,20 @@ impl Source for ChainSource<'_> {
 		let doc = self
 			.block_on(self.chain.rpc("moduleRegistry_getModule", rpc_params![&key, &self.at]))
 			.map_err(|e| format!("reading {name}@{version}: {e}"))?;
-		dependencies_of(&name, version, &modreg::metadata::document_metadata(&doc))
+		// Every version has its document: a node that answers none is not believed to mean "no
+		// dependencies".
+		let bytes = doc
+			.as_str()
+			.and_then(|h| hex::decode(h.trim_start_matches("0x")).ok())
+			.ok_or_else(|| format!("the node has no document for {name}@{version}"))?;
+		let document: Json = serde_json::from_slice(&bytes)
+			.map_err(|e| format!("the document of {name}@{version} is not JSON: {e}"))?;
+		Ok(dependencies_of(&name, version, &document["metadata"]))
 	}
 }
 
-/// The dependencies a version's metadata declares, checked by the chain's own rule.
+/// The dependencies a version's metadata declares, checked by the chain's own rule; `Err` says
+/// why they cannot be read (metadata published before the rule, in another shape).
 pub fn dependencies_of(
 	name: &str,
 	version: &Version,
@@ -121,8 +143,8 @@ pub fn dependencies_of(
 		.map(|m| m.dependencies.modules)
 		.map_err(|e| match e {
 			registry::MetadataError::Dependencies(e) =>
-				format!("{name}@{version} (published before dependencies were checked): {e}"),
-			other => format!("{name}@{version}: unreadable metadata ({other:?})"),
+				format!("{name}@{version} declares unreadable dependencies: {e}"),
+			other => format!("{name}@{version} has unreadable metadata ({other:?})"),
 		})
 }
 
@@ -189,10 +211,21 @@ pub fn lockfile(
 	})
 }
 
-/// `modreg tree`: the lockfile's graph from its requests down, as `cargo tree` prints it.
-/// With `invert`, the packages that depend on `invert`, up to the requests.
+/// Deepest level `tree` and `why` descend to: a lockfile is an input, and a chain of edges as
+/// long as it likes must not exhaust the stack.
+pub const MAX_DEPTH: usize = 256;
+
+/// Most paths `why` prints: the number of paths through a graph can grow exponentially.
+pub const MAX_PATHS: usize = 100;
+
+/// `modreg tree`: the lockfile's graph from its requests down, as `cargo tree` prints it: a
+/// package shown before (anywhere) is shown again as `name@version (*)` without its
+/// dependencies, so the output is linear in the graph's size. With `invert`, the packages that
+/// depend on `invert`, up to the requests.
 pub fn tree(lock: &Lockfile, invert: Option<&str>, depth: usize) -> Result<Vec<String>, Failure> {
+	let depth = depth.min(MAX_DEPTH);
 	let mut lines = Vec::new();
+	let mut shown = HashSet::new();
 	match invert {
 		None =>
 			for request in &lock.requests {
@@ -205,8 +238,7 @@ pub fn tree(lock: &Lockfile, invert: Option<&str>, depth: usize) -> Result<Vec<S
 					));
 					continue;
 				};
-				let mut seen = Vec::new();
-				down(lock, root, "", depth, &mut seen, &mut lines);
+				down(lock, root, 0, depth, &mut shown, &mut lines);
 			},
 		Some(target) => {
 			let target = PackageName::parse(target)
@@ -220,8 +252,7 @@ pub fn tree(lock: &Lockfile, invert: Option<&str>, depth: usize) -> Result<Vec<S
 				));
 			}
 			for p in found {
-				let mut seen = Vec::new();
-				up(lock, p, "", depth, &mut seen, &mut lines);
+				up(lock, p, None, 0, depth, &mut shown, &mut lines);
 			}
 		},
 	}
@@ -245,75 +276,71 @@ fn label(p: &Locked) -> String {
 fn down(
 	lock: &Lockfile,
 	p: &Locked,
-	indent: &str,
+	level: usize,
 	depth: usize,
-	seen: &mut Vec<String>,
+	shown: &mut HashSet<String>,
 	out: &mut Vec<String>,
 ) {
+	let indent = "    ".repeat(level);
 	let me = label(p);
-	if seen.contains(&me) {
+	if !shown.insert(me.clone()) {
 		out.push(format!("{indent}{me} (*)"));
 		return;
 	}
 	out.push(format!("{indent}{me}"));
-	if seen.len() >= depth {
+	if level >= depth {
 		return;
 	}
-	seen.push(me);
 	for edge in &p.dependencies {
 		match lock.get(&edge.name, &edge.version) {
-			Some(child) => down(lock, child, &format!("{indent}    "), depth, seen, out),
+			Some(child) => down(lock, child, level + 1, depth, shown, out),
 			None => out.push(format!("{indent}    {}@{} (missing)", edge.name, edge.version)),
 		}
 	}
-	seen.pop();
 }
 
 fn up(
 	lock: &Lockfile,
 	p: &Locked,
-	indent: &str,
+	via: Option<&str>,
+	level: usize,
 	depth: usize,
-	seen: &mut Vec<String>,
+	shown: &mut HashSet<String>,
 	out: &mut Vec<String>,
 ) {
+	let indent = "    ".repeat(level);
 	let me = label(p);
-	let requested = lock
+	let needs = via.map(|range| format!(" needs {range}")).unwrap_or_default();
+	if !shown.insert(me.clone()) {
+		out.push(format!("{indent}{me} (*){needs}"));
+		return;
+	}
+	let requested: Vec<String> = lock
 		.requests
 		.iter()
 		.filter(|r| root_of(lock, r).is_some_and(|root| label(root) == me))
 		.map(|r| format!("{}@{}", r.name, r.range))
-		.collect::<Vec<_>>();
+		.collect();
 	let note = if requested.is_empty() {
 		String::new()
 	} else {
 		format!(" (requested as {})", requested.join(", "))
 	};
-	if seen.contains(&me) {
-		out.push(format!("{indent}{me} (*)"));
+	out.push(format!("{indent}{me}{needs}{note}"));
+	if level >= depth {
 		return;
 	}
-	out.push(format!("{indent}{me}{note}"));
-	if seen.len() >= depth {
-		return;
-	}
-	seen.push(me.clone());
 	for parent in &lock.packages {
 		for edge in &parent.dependencies {
 			if edge.name == p.name && edge.version == p.version {
-				let line = format!("{indent}    ");
-				let before = out.len();
-				up(lock, parent, &line, depth, seen, out);
-				if let Some(first) = out.get_mut(before) {
-					*first = format!("{first} needs {}@{}", edge.name, edge.range);
-				}
+				let range = format!("{}@{}", edge.name, edge.range);
+				up(lock, parent, Some(&range), level + 1, depth, shown, out);
 			}
 		}
 	}
-	seen.pop();
 }
 
-/// `modreg why ns/name`: every path from a request down to the package.
+/// `modreg why ns/name`: paths from a request down to the package (at most [`MAX_PATHS`]).
 pub fn why(lock: &Lockfile, target: &str) -> Result<Vec<String>, Failure> {
 	let target = PackageName::parse(target)
 		.map_err(|e| Failure(exit::USAGE, format!("bad package {target:?}: {e}")))?
@@ -323,7 +350,8 @@ pub fn why(lock: &Lockfile, target: &str) -> Result<Vec<String>, Failure> {
 		if let Some(root) = root_of(lock, request) {
 			let mut trail =
 				vec![format!("{}@{} (requested {})", root.name, root.version, request.range)];
-			walk(lock, root, &target, &mut trail, &mut paths);
+			let mut on_path = HashSet::from([label(root)]);
+			walk(lock, root, &target, &mut trail, &mut on_path, &mut paths);
 		}
 	}
 	if paths.is_empty() {
@@ -335,20 +363,119 @@ pub fn why(lock: &Lockfile, target: &str) -> Result<Vec<String>, Failure> {
 	Ok(paths)
 }
 
-fn walk(lock: &Lockfile, p: &Locked, target: &str, trail: &mut Vec<String>, out: &mut Vec<String>) {
+fn walk(
+	lock: &Lockfile,
+	p: &Locked,
+	target: &str,
+	trail: &mut Vec<String>,
+	on_path: &mut HashSet<String>,
+	out: &mut Vec<String>,
+) {
+	if out.len() >= MAX_PATHS {
+		return;
+	}
 	if p.name == target {
 		out.push(trail.join(" -> "));
+		if out.len() == MAX_PATHS {
+			out.push(format!("… (only the first {MAX_PATHS} paths are shown)"));
+		}
+		return;
+	}
+	if trail.len() >= MAX_DEPTH {
 		return;
 	}
 	for edge in &p.dependencies {
-		let step = format!("{}@{} (needs {})", edge.name, edge.version, edge.range);
-		if trail.iter().any(|t| t.starts_with(&format!("{}@{} ", edge.name, edge.version))) {
+		let Some(child) = lock.get(&edge.name, &edge.version) else { continue };
+		if !on_path.insert(label(child)) {
 			continue;
 		}
-		if let Some(child) = lock.get(&edge.name, &edge.version) {
-			trail.push(step);
-			walk(lock, child, target, trail, out);
-			trail.pop();
+		trail.push(format!("{}@{} (needs {})", edge.name, edge.version, edge.range));
+		walk(lock, child, target, trail, on_path, out);
+		trail.pop();
+		on_path.remove(&label(child));
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	fn node(name: &str, version: &str, needs: &[(&str, &str)]) -> Locked {
+		Locked {
+			name: name.into(),
+			range: None,
+			version: version.into(),
+			cid: String::new(),
+			checksum: String::new(),
+			size: 0,
+			block: 0,
+			publisher: None,
+			path: name.into(),
+			dependencies: needs
+				.iter()
+				.map(|(n, v)| LockEdge {
+					name: (*n).into(),
+					range: "^1".into(),
+					version: (*v).into(),
+				})
+				.collect(),
 		}
+	}
+
+	/// A ladder: every package of a level needs both of the next. The paths number 2^levels;
+	/// `tree` prints each package once, `why` stops at its cap, and nothing recurses deeper than
+	/// its bound (a lockfile is an input).
+	#[test]
+	fn tree_and_why_stay_linear_and_bounded_on_hostile_graphs() {
+		let levels = 40;
+		let name = |level: usize, side: usize| format!("l/p{level}x{side}");
+		let mut packages = Vec::new();
+		for level in 0..levels {
+			for side in 0..2 {
+				let next: Vec<(String, &str)> = if level + 1 < levels {
+					vec![(name(level + 1, 0), "1.0.0"), (name(level + 1, 1), "1.0.0")]
+				} else {
+					Vec::new()
+				};
+				let next: Vec<(&str, &str)> = next.iter().map(|(n, v)| (n.as_str(), *v)).collect();
+				packages.push(node(&name(level, side), "1.0.0", &next));
+			}
+		}
+		let lock = Lockfile {
+			lockfile_version: install::LOCKFILE_VERSION,
+			requests: vec![LockRequest { name: name(0, 0), range: "^1".into() }],
+			packages,
+			..Lockfile::default()
+		};
+		let lines = tree(&lock, None, usize::MAX).unwrap();
+		assert!(lines.len() < 4 * levels, "{} lines", lines.len());
+		assert_eq!(lines[0], "l/p0x0@1.0.0");
+		assert!(lines.iter().any(|l| l.ends_with("(*)")));
+		let inverted = tree(&lock, Some(&name(levels - 1, 1)), usize::MAX).unwrap();
+		assert!(inverted.len() < 4 * levels, "{} lines", inverted.len());
+		let paths = why(&lock, &name(levels - 1, 0)).unwrap();
+		assert_eq!(paths.len(), MAX_PATHS + 1);
+		assert!(paths[MAX_PATHS].contains("only the first"));
+
+		// A chain far deeper than the bound: no stack overflow, output cut at the bound.
+		let chain: Vec<Locked> = (0..5_000)
+			.map(|i| {
+				let next = format!("c/p{}", i + 1);
+				node(&format!("c/p{i}"), "1.0.0", &[(next.as_str(), "1.0.0")])
+			})
+			.collect();
+		let lock = Lockfile {
+			lockfile_version: install::LOCKFILE_VERSION,
+			requests: vec![LockRequest { name: "c/p0".into(), range: "^1".into() }],
+			packages: chain,
+			..Lockfile::default()
+		};
+		assert_eq!(tree(&lock, None, usize::MAX).unwrap().len(), MAX_DEPTH + 1);
+		assert!(why(&lock, "c/p4999").is_err());
+		assert_eq!(
+			why(&lock, "c/p3").unwrap(),
+			["c/p0@1.0.0 (requested ^1) -> c/p1@1.0.0 (needs ^1) -> c/p2@1.0.0 (needs ^1) -> \
+			 c/p3@1.0.0 (needs ^1)"]
+		);
 	}
 }

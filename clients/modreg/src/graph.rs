@@ -13,7 +13,7 @@
 //! - **Per edge, the chain's rule.** A range admits the versions it matches that are not yanked;
 //!   an exact range (`=1.2.3`) also admits a yanked version, and so does a version the
 //!   lockfile holds when the caller allows it ([`Preferences::allow_locked_yanked`], which
-//!   `install --locked` sets). Pre-releases match only a range that names one, and `*`/`latest`
+//!   `install --locked` sets; a plain `install` moves off a yanked version). Pre-releases match only a range that names one, and `*`/`latest`
 //!   never does ([`Range::matches`]).
 //! - **Unification: one version per package per compatible line**, Cargo's rule. A line is
 //!   what SemVer calls compatible: the same MAJOR for 1.0.0 and later, the same MINOR for 0.x,
@@ -101,22 +101,36 @@ pub struct Candidate {
 pub trait Source {
 	/// Every version of `package` (empty when there is no such package).
 	fn versions(&self, package: &PackageName) -> Result<Vec<Candidate>, String>;
-	/// What `version` of `package` declares it needs.
+	/// What `version` of `package` declares it needs: `Err` when the registry cannot be read,
+	/// `Ok(Err(why))` when the version's dependencies cannot be (metadata published before the
+	/// chain checked them, in another shape): that version is then not chosen.
 	fn dependencies(
 		&self,
 		package: &PackageName,
 		version: &Version,
-	) -> Result<Vec<Dependency>, String>;
+	) -> Result<Result<Vec<Dependency>, String>, String>;
 }
 
-/// What the lockfile holds, and how far to trust it.
-#[derive(Clone, Debug, Default)]
+/// How much work one resolution may do before it gives up: versions whose dependencies it
+/// reads. A hostile graph (many versions, each needing something that cannot be satisfied) can
+/// make PubGrub try them one by one; this bounds the reads, and the time, it spends.
+pub const MAX_STEPS: usize = 5_000;
+
+/// What the lockfile holds, how far to trust it, and how much work to spend.
+#[derive(Clone, Debug)]
 pub struct Preferences {
 	/// Versions to keep while they are admissible, by package (`ns/name`).
 	pub locked: BTreeMap<String, Vec<Version>>,
-	/// Let a locked version be chosen even though it is yanked (`install --locked`, and
-	/// `install` with no arguments from an existing lockfile).
+	/// Let a locked version be chosen even though it is yanked (`install --locked`).
 	pub allow_locked_yanked: bool,
+	/// Most versions whose dependencies are read ([`MAX_STEPS`] by default).
+	pub max_steps: usize,
+}
+
+impl Default for Preferences {
+	fn default() -> Preferences {
+		Preferences { locked: BTreeMap::new(), allow_locked_yanked: false, max_steps: MAX_STEPS }
+	}
 }
 
 impl Preferences {
@@ -159,8 +173,10 @@ pub enum GraphError {
 	/// No set of versions satisfies every requirement; the text explains why, in PubGrub's
 	/// words.
 	Conflict(String),
-	/// The registry could not be read, or a version's metadata is unreadable.
+	/// The registry could not be read.
 	Source(String),
+	/// The resolution read the dependencies of [`MAX_STEPS`] versions without an answer.
+	TooHard(String),
 }
 
 impl fmt::Display for GraphError {
@@ -168,7 +184,7 @@ impl fmt::Display for GraphError {
 		match self {
 			GraphError::Conflict(why) =>
 				write!(f, "no set of versions satisfies every requirement:\n{why}"),
-			GraphError::Source(e) => f.write_str(e),
+			GraphError::Source(e) | GraphError::TooHard(e) => f.write_str(e),
 		}
 	}
 }
@@ -187,6 +203,8 @@ pub fn resolve(
 		preferences,
 		versions: RefCell::default(),
 		dependencies: RefCell::default(),
+		constraints: RefCell::default(),
+		steps: std::cell::Cell::new(0),
 	};
 	let selected = match pubgrub::resolve(&provider, Pkg::Root, Version::new(0, 0, 0)) {
 		Ok(selected) => selected,
@@ -198,9 +216,10 @@ pub fn resolve(
 				.replace("the project is forbidden", "the project's requests cannot all be met");
 			return Err(GraphError::Conflict(text));
 		},
+		Err(PubGrubError::ErrorInShouldCancel(source)) => return Err(GraphError::TooHard(source.0)),
 		Err(PubGrubError::ErrorRetrievingDependencies { source, .. }) |
-		Err(PubGrubError::ErrorChoosingVersion { source, .. }) |
-		Err(PubGrubError::ErrorInShouldCancel(source)) => return Err(GraphError::Source(source.0)),
+		Err(PubGrubError::ErrorChoosingVersion { source, .. }) =>
+			return Err(GraphError::Source(source.0)),
 	};
 	// Read the edges back: each requirement lands on the version chosen for its line.
 	let target = |dependency: &Dependency| -> Result<Edge, GraphError> {
@@ -229,6 +248,7 @@ pub fn resolve(
 		let Pkg::Line { name, .. } = pkg else { continue };
 		let package = PackageName::parse(name).map_err(|e| GraphError::Source(e.to_string()))?;
 		let needs = provider.needs(&package, version).map_err(|e| GraphError::Source(e.0))?;
+		let needs = needs.as_ref().as_ref().map_err(|why| GraphError::Source(why.clone()))?;
 		let edges = needs.iter().map(target).collect::<Result<Vec<_>, _>>()?;
 		resolution.nodes.insert((name.clone(), version.clone()), edges);
 	}
@@ -273,8 +293,12 @@ struct Req {
 }
 
 impl Req {
+	/// The set of `versions`, in one pass when they come sorted (`Ranges::from_iter` appends).
 	fn of(versions: impl IntoIterator<Item = Version>, label: &str) -> Req {
-		let set = versions.into_iter().fold(Ranges::empty(), |s, v| s.union(&Ranges::singleton(v)));
+		use std::ops::Bound::Included;
+		let mut versions: Vec<Version> = versions.into_iter().collect();
+		versions.sort();
+		let set = versions.into_iter().map(|v| (Included(v.clone()), Included(v))).collect();
 		Req { set, label: Some(label.to_string()) }
 	}
 }
@@ -374,8 +398,14 @@ struct Provider<'a> {
 	requests: &'a [Dependency],
 	preferences: &'a Preferences,
 	versions: RefCell<HashMap<String, std::rc::Rc<Vec<Candidate>>>>,
-	dependencies: RefCell<HashMap<(String, Version), std::rc::Rc<Vec<Dependency>>>>,
+	dependencies: RefCell<HashMap<(String, Version), Needs>>,
+	/// Each requirement's solver form, by (package, range text).
+	constraints: RefCell<HashMap<(String, String), (Pkg, Req)>>,
+	/// Versions whose dependencies were asked for.
+	steps: std::cell::Cell<usize>,
 }
+
+type Needs = std::rc::Rc<Result<Vec<Dependency>, String>>;
 
 impl Provider<'_> {
 	fn versions_of(
@@ -386,20 +416,20 @@ impl Provider<'_> {
 		if let Some(found) = self.versions.borrow().get(&key) {
 			return Ok(found.clone());
 		}
-		let found = std::rc::Rc::new(self.source.versions(package).map_err(SourceError)?);
+		let mut found = self.source.versions(package).map_err(SourceError)?;
+		// Highest first: choosing a version stops at the first that fits.
+		found.sort_by(|a, b| b.version.cmp(&a.version));
+		let found = std::rc::Rc::new(found);
 		self.versions.borrow_mut().insert(key, found.clone());
 		Ok(found)
 	}
 
-	fn needs(
-		&self,
-		package: &PackageName,
-		version: &Version,
-	) -> Result<std::rc::Rc<Vec<Dependency>>, SourceError> {
+	fn needs(&self, package: &PackageName, version: &Version) -> Result<Needs, SourceError> {
 		let key = (package.to_string(), version.clone());
 		if let Some(found) = self.dependencies.borrow().get(&key) {
 			return Ok(found.clone());
 		}
+		self.steps.set(self.steps.get() + 1);
 		let found =
 			std::rc::Rc::new(self.source.dependencies(package, version).map_err(SourceError)?);
 		self.dependencies.borrow_mut().insert(key, found.clone());
@@ -426,6 +456,16 @@ impl Provider<'_> {
 	/// The solver's form of a requirement: a line and its admitted versions when they lie in
 	/// one line, else a choice between the lines they span (none when nothing is admitted).
 	fn constraint(&self, dependency: &Dependency) -> Result<(Pkg, Req), SourceError> {
+		let key = (dependency.package.to_string(), dependency.range_text.clone());
+		if let Some(found) = self.constraints.borrow().get(&key) {
+			return Ok(found.clone());
+		}
+		let found = self.compute_constraint(dependency)?;
+		self.constraints.borrow_mut().insert(key, found.clone());
+		Ok(found)
+	}
+
+	fn compute_constraint(&self, dependency: &Dependency) -> Result<(Pkg, Req), SourceError> {
 		let admitted = self.admitted(dependency)?;
 		let name = dependency.package.to_string();
 		let mut lines: Vec<Line> = admitted.iter().map(Line::of).collect();
@@ -473,19 +513,28 @@ impl DependencyProvider for Provider<'_> {
 	type Priority = (u32, Reverse<usize>);
 	type Err = SourceError;
 
+	fn should_cancel(&self) -> Result<(), SourceError> {
+		let max = self.preferences.max_steps;
+		if self.steps.get() > max {
+			return Err(SourceError(format!(
+				"gave up after reading the dependencies of {max} versions: the graph is too \
+				 hard to resolve (narrow the ranges requested)"
+			)));
+		}
+		Ok(())
+	}
+
 	fn prioritize(
 		&self,
 		package: &Pkg,
 		range: &Req,
 		stats: &PackageResolutionStatistics,
 	) -> Self::Priority {
-		// Packages in conflict first, then the most constrained (fewest versions left).
+		// Packages in conflict first, then the most constrained (fewest pieces of range left:
+		// a set of admitted versions is one piece per version).
 		let left = match package {
 			Pkg::Root => 0,
-			Pkg::Line { name, .. } => PackageName::parse(name)
-				.ok()
-				.and_then(|p| self.versions.borrow().get(&p.to_string()).cloned())
-				.map_or(usize::MAX, |vs| vs.iter().filter(|c| range.contains(&c.version)).count()),
+			Pkg::Line { .. } => range.set.iter().count(),
 			Pkg::Pick { .. } => usize::MAX,
 		};
 		(stats.conflict_count(), Reverse(left))
@@ -497,12 +546,17 @@ impl DependencyProvider for Provider<'_> {
 			Pkg::Line { name, line } => {
 				let parsed = PackageName::parse(name).map_err(|e| SourceError(e.to_string()))?;
 				let versions = self.versions_of(&parsed)?;
-				let in_line = versions
+				let locked = self.preferences.locked.get(name).into_iter().flatten();
+				let locked = locked.filter(|v| Line::of(v) == *line && range.contains(v)).max();
+				if locked.is_some() {
+					return Ok(locked.cloned());
+				}
+				// Highest first (the cache's order): the first that fits.
+				Ok(versions
 					.iter()
 					.map(|c| &c.version)
-					.filter(|v| Line::of(v) == *line && range.contains(v));
-				let locked = in_line.clone().filter(|v| self.preferences.holds(name, v)).max();
-				Ok(locked.or_else(|| in_line.max()).cloned())
+					.find(|v| Line::of(v) == *line && range.contains(v))
+					.cloned())
 			},
 			Pkg::Pick { name, .. } => {
 				let locked = self.preferences.locked.get(name).into_iter().flatten();
@@ -534,7 +588,11 @@ impl DependencyProvider for Provider<'_> {
 			Pkg::Line { name, line } => {
 				let parsed = PackageName::parse(name).map_err(|e| SourceError(e.to_string()))?;
 				let needs = self.needs(&parsed, version)?;
-				let mut constraints = self.constraints(&needs)?;
+				let needs = match needs.as_ref() {
+					Ok(needs) => needs,
+					Err(why) => return Ok(Dependencies::Unavailable(format!("because {why}"))),
+				};
+				let mut constraints = self.constraints(needs)?;
 				// A requirement on its own line is met or broken by this very version.
 				let own = Pkg::Line { name: name.clone(), line: *line };
 				if let Some(at) = constraints.iter().position(|(p, _)| *p == own) {
@@ -607,9 +665,12 @@ mod tests {
 			&self,
 			package: &PackageName,
 			version: &Version,
-		) -> Result<Vec<Dependency>, String> {
+		) -> Result<Result<Vec<Dependency>, String>, String> {
 			let (_, needs) = &self.0[&package.to_string()][version];
-			Ok(needs.iter().map(|d| dep(d)).collect())
+			if needs.iter().any(|d| d == "unreadable") {
+				return Ok(Err(format!("{package}@{version} has unreadable metadata")));
+			}
+			Ok(Ok(needs.iter().map(|d| dep(d)).collect()))
 		}
 	}
 
@@ -718,6 +779,31 @@ mod tests {
 			app[0],
 			Edge { package: "a/log".into(), range: ">=1".into(), version: Version::new(1, 5, 0) }
 		);
+	}
+
+	#[test]
+	fn unreadable_dependencies_rule_a_version_out_and_hard_graphs_give_up() {
+		let mut m = Memory::default();
+		m.add("a/x", "1.0.0", &[]).add("a/x", "1.1.0", &["unreadable"]);
+		assert_eq!(chosen(&solve(&m, &["a/x@^1"]).unwrap()), ["a/x@1.0.0"]);
+		let Err(GraphError::Conflict(why)) = solve(&m, &["a/x@=1.1.0"]) else { panic!() };
+		assert!(why.contains("unreadable metadata"), "{why}");
+
+		// Many versions, each needing what cannot be had: bounded work, then a named error.
+		let mut m = Memory::default();
+		m.add("a/y", "1.0.0", &[]);
+		for i in 0..300 {
+			let v = format!("1.0.{i}");
+			m.add("a/x", &v, &["a/y@^2"]);
+		}
+		let prefs = Preferences { max_steps: 200, ..Preferences::default() };
+		let Err(GraphError::TooHard(why)) = resolve(&m, &[dep("a/x@^1")], &prefs) else {
+			panic!("expected to give up")
+		};
+		assert!(why.contains("200 versions"), "{why}");
+		// Under the budget, the same graph is a plain conflict.
+		let prefs = Preferences { max_steps: 400, ..Preferences::default() };
+		assert!(matches!(resolve(&m, &[dep("a/x@^1")], &prefs), Err(GraphError::Conflict(_))));
 	}
 
 	#[test]

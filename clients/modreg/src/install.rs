@@ -193,9 +193,7 @@ impl Lockfile {
 	pub fn save(&self, dir: &Path) -> Result<(), Failure> {
 		use std::io::Write;
 		let path = dir.join(LOCKFILE);
-		let mut text =
-			serde_json::to_string_pretty(self).map_err(|e| Failure(exit::OTHER, e.to_string()))?;
-		text.push('\n');
+		let text = self.text()?;
 		let fail =
 			|e: &dyn std::fmt::Display| Failure(exit::OTHER, format!("{}: {e}", path.display()));
 		let mut tmp = tempfile::Builder::new()
@@ -205,6 +203,14 @@ impl Lockfile {
 		tmp.write_all(text.as_bytes()).map_err(|e| fail(&e))?;
 		tmp.persist(&path).map_err(|e| fail(&e.error))?;
 		Ok(())
+	}
+
+	/// The file's text, exactly as [`Lockfile::save`] writes it.
+	pub fn text(&self) -> Result<String, Failure> {
+		let mut text =
+			serde_json::to_string_pretty(self).map_err(|e| Failure(exit::OTHER, e.to_string()))?;
+		text.push('\n');
+		Ok(text)
 	}
 
 	/// The entry of `name` at `version`.
@@ -429,7 +435,11 @@ pub async fn install_one(
 			.map_err(|e| Failure(exit::VERIFICATION, format!("{}: {e}", locked.name)))?
 	} else {
 		fs::create_dir_all(&staged).map_err(|e| Failure(exit::OTHER, e.to_string()))?;
-		let file_name = locked.name.rsplit('/').next().unwrap_or("content");
+		// The file is named after the package, by the name rule (`[a-z][a-z0-9-]*`): never a
+		// path, whatever the lockfile or the node says.
+		let file_name = PackageName::parse(&locked.name).map(|p| p.name).map_err(|e| {
+			Failure(exit::VERIFICATION, format!("bad package {:?}: {e}", locked.name))
+		})?;
 		fs::rename(&blob, staged.join(file_name))
 			.map_err(|e| Failure(exit::OTHER, e.to_string()))?;
 		1

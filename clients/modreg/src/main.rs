@@ -196,6 +196,10 @@ enum Command {
 		/// Fail (exit 7) instead of changing `modreg.lock`.
 		#[arg(long)]
 		locked: bool,
+		/// Write nothing: report the lockfile (with `--json`, its exact text as
+		/// `lockfileText`), for a tool that installs first and writes it after.
+		#[arg(long)]
+		dry_run: bool,
 	},
 	/// Show why a package is in the graph: every path from a request to it.
 	Why {
@@ -613,13 +617,14 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				}
 			}
 		},
-		Command::Lock { packages, project, locked } => {
+		Command::Lock { packages, project, locked, dry_run } => {
 			let before = install::Lockfile::load(&project)?;
 			let (_, parsed) = project_requests(&before, &packages)?;
 			let (lock, warnings) = resolve_lock(&cli.node, &before, &parsed, locked).await?;
 			let changed =
 				!before.same_graph(&lock) || before.lockfile_version != lock.lockfile_version;
-			if changed && !locked {
+			let write = changed && !locked;
+			if write && !dry_run {
 				lock.save(&project)?;
 			}
 			if json {
@@ -627,7 +632,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 					"{}",
 					serde_json::json!({
 						"ok": true, "lockfile": lock, "warnings": warnings,
-						"lockfileChanged": changed && !locked,
+						"lockfileChanged": write, "lockfileText": lock.text()?,
 					})
 				);
 			} else {
@@ -931,6 +936,14 @@ async fn install(
 	let mut plan = Vec::new();
 	for entry in &lock.packages {
 		let relative = if entry.path.is_empty() { entry.name.clone() } else { entry.path.clone() };
+		// The path is the entry's own package (a second line of it at most): an edited lockfile
+		// cannot install one package's content under another's name.
+		if relative.split('@').next() != Some(entry.name.as_str()) {
+			return Err(Failure(
+				exit::VERIFICATION,
+				format!("{}: {} is to be installed at {relative:?}", install::LOCKFILE, entry.name),
+			));
+		}
 		let dest = install_path(&root, &relative)?;
 		install::check_destination(&o.project, &root, &dest)?;
 		plan.push((entry, dest));
@@ -1024,11 +1037,12 @@ async fn resolve_lock(
 		}
 	}
 	let resolution =
-		modreg::graph::resolve(&source, &parsed, &preferences).map_err(|e| match e {
+		modreg::graph::resolve(&source, parsed, &preferences).map_err(|e| match e {
 			modreg::graph::GraphError::Conflict(_) => Failure(exit::CONFLICT, e.to_string()),
 			modreg::graph::GraphError::Source(_) => Failure(exit::UNREACHABLE, e.to_string()),
+			modreg::graph::GraphError::TooHard(_) => Failure(exit::OTHER, e.to_string()),
 		})?;
-	let mut lock = deps::lockfile(&source, &resolution, &parsed)?;
+	let mut lock = deps::lockfile(&source, &resolution, parsed)?;
 	// A lock entry is an input: where the graph keeps a locked version, the entry must say
 	// what the chain says (a pull request can edit it).
 	for entry in &lock.packages {
@@ -1103,7 +1117,9 @@ fn install_path(root: &std::path::Path, relative: &str) -> Result<PathBuf, Failu
 	};
 	let name = registry::PackageName::parse(package).ok();
 	let line_ok = line.is_none_or(|l| {
-		!l.is_empty() && l.split('.').count() <= 3 && l.split('.').all(|n| n.parse::<u64>().is_ok())
+		l.split('.').count() <= 3 &&
+			l.split('.')
+				.all(|n| !n.is_empty() && n.len() <= 20 && n.bytes().all(|b| b.is_ascii_digit()))
 	});
 	match name {
 		Some(name) if line_ok && !package.starts_with('@') => {

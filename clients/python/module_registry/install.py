@@ -70,14 +70,27 @@ def modreg_binary():
     return found
 
 
-def lock(registry, packages=(), project=".", locked=False):
-    """Resolve the project's graph with ``modreg lock`` and return the lockfile (written to
-    ``project`` unless ``locked``). Raises :class:`LockChanged`, :class:`VerificationError`,
-    :class:`DependencyConflict`, ``LookupError`` or ``ValueError`` as ``modreg`` exits 7, 5, 9,
-    1 or 2."""
-    command = [modreg_binary(), "--json", "--node", registry.substrate.url, "lock", *packages, "--project", str(project)]
+# A request as ``modreg`` takes it: ``[@]ns/name[@range]``, the range printable text. Checked
+# here too, so that nothing in a package argument reads as an option.
+_REQUEST = re.compile(r"@?[a-z][a-z0-9-]{0,63}/[a-z][a-z0-9-]{0,63}(@[ -~]{1,1024})?")
+
+
+def lock(registry, packages=(), project=".", locked=False, write=True):
+    """Resolve the project's graph with ``modreg lock`` and return ``(lockfile, warnings,
+    text)``: the lockfile as JSON, the warnings, and the file's exact text when it changed
+    (``None`` when it did not, or with ``locked``). It is written to ``project`` when ``write``
+    (else the caller writes ``text`` when it is done). Raises :class:`LockChanged`,
+    :class:`VerificationError`, :class:`DependencyConflict`, ``LookupError`` or ``ValueError``
+    as ``modreg`` exits 7, 5, 9, 1 or 2."""
+    for package in packages:
+        if not isinstance(package, str) or not _REQUEST.fullmatch(package):
+            raise ValueError(f"bad package request {package!r}: write ns/name@range")
+    command = [modreg_binary(), "--json", "--node", registry.substrate.url, "lock", f"--project={project}"]
     if locked:
         command.append("--locked")
+    if not write:
+        command.append("--dry-run")
+    command += ["--", *packages]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     try:
         answer = json.loads(result.stdout)
@@ -92,7 +105,8 @@ def lock(registry, packages=(), project=".", locked=False):
             _EXIT_NOT_FOUND: LookupError,
             _EXIT_USAGE: ValueError,
         }.get(result.returncode, RuntimeError)(error)
-    return answer["lockfile"], answer.get("warnings", [])
+    text = answer["lockfileText"] if answer.get("lockfileChanged") else None
+    return answer["lockfile"], answer.get("warnings", []), text
 
 
 def save_lock(project, lock):
@@ -109,11 +123,6 @@ def save_lock(project, lock):
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def _split(reference):
-    name, _, range_ = reference.lstrip("@").partition("@")
-    return name, range_ or "latest"
 
 
 def _locked_from(range_, found):
@@ -224,7 +233,7 @@ def check_destination(project, root, dest):
             raise DestinationError(f"{path} is in the way: it is not a folder")
 
 
-_LINE_PATH = re.compile(r"^[a-z][a-z0-9-]*/[a-z][a-z0-9-]*(@[0-9]+(\.[0-9]+){0,2})?$")
+_LINE_PATH = re.compile(r"[a-z][a-z0-9-]*/[a-z][a-z0-9-]*(@[0-9]{1,20}(\.[0-9]{1,20}){0,2})?")
 
 
 def install(registry, ipfs_url, packages=(), project=".", to="modreg_modules", locked=False, max_unpacked=1 << 30):
@@ -239,13 +248,14 @@ def install(registry, ipfs_url, packages=(), project=".", to="modreg_modules", l
     ``LookupError`` when a package does not exist.
     """
     project = Path(project)
-    graph, warnings = lock(registry, packages, project, locked)
+    # The lockfile is written once everything is installed, as modreg install does.
+    graph, warnings, text = lock(registry, packages, project, locked, write=False)
     root = Path(to) if Path(to).is_absolute() else project / to
     plan = []
     for entry in graph["packages"]:
         path = entry.get("path") or entry["name"]
-        if not _LINE_PATH.match(path):
-            raise VerificationError(f"{LOCKFILE}: bad install path {path!r}")
+        if not _LINE_PATH.fullmatch(path) or path.split("@")[0] != entry["name"]:
+            raise VerificationError(f"{LOCKFILE}: {entry['name']} is to be installed at {path!r}")
         namespace, last = path.split("/")
         dest = root / namespace / last
         check_destination(project, root, dest)
@@ -270,4 +280,19 @@ def install(registry, ipfs_url, packages=(), project=".", to="modreg_modules", l
             os.replace(staged, dest)
         mine = [w for w in warnings if w.startswith(f"{name}@{entry['version']} ")]
         results.append({"name": name, "version": entry["version"], "path": str(dest), "warnings": mine})
+    if text is not None:
+        _write_lock_text(project, text)
     return results
+
+
+def _write_lock_text(project, text):
+    path = Path(project) / LOCKFILE
+    fd, tmp = tempfile.mkstemp(prefix=f".{LOCKFILE}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w") as out:
+            out.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -292,10 +292,182 @@ pub enum MetadataError {
 struct MetadataFields {
 	#[serde(default, rename = "type")]
 	module_type: Option<TypeField>,
-	/// Read as a tree, then checked by [`dependencies_from`]: its size is bounded by the
-	/// metadata's (`MaxMetadataLength`, 16 KiB in the runtime).
+	/// Read without building a tree and without keeping more than [`MAX_DEPENDENCIES`] + 1
+	/// references, whatever the metadata holds; checked by [`dependencies_from`].
 	#[serde(default)]
-	dependencies: Option<serde_json::Value>,
+	dependencies: Option<DependenciesField>,
+}
+
+/// Any JSON value, kept only when it is a string or `null` (nested items are read through with
+/// `IgnoredAny`).
+enum Loose {
+	Str(String),
+	Null,
+	Other,
+}
+
+impl<'de> serde::Deserialize<'de> for Loose {
+	fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+		use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+		struct V;
+		impl<'de> Visitor<'de> for V {
+			type Value = Loose;
+			fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+				f.write_str("any JSON value")
+			}
+			fn visit_str<E>(self, text: &str) -> Result<Loose, E> {
+				Ok(Loose::Str(text.into()))
+			}
+			fn visit_unit<E>(self) -> Result<Loose, E> {
+				Ok(Loose::Null)
+			}
+			fn visit_bool<E>(self, _: bool) -> Result<Loose, E> {
+				Ok(Loose::Other)
+			}
+			fn visit_i64<E>(self, _: i64) -> Result<Loose, E> {
+				Ok(Loose::Other)
+			}
+			fn visit_u64<E>(self, _: u64) -> Result<Loose, E> {
+				Ok(Loose::Other)
+			}
+			fn visit_f64<E>(self, _: f64) -> Result<Loose, E> {
+				Ok(Loose::Other)
+			}
+			fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Loose, A::Error> {
+				while seq.next_element::<IgnoredAny>()?.is_some() {}
+				Ok(Loose::Other)
+			}
+			fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Loose, A::Error> {
+				while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+				Ok(Loose::Other)
+			}
+		}
+		deserializer.deserialize_any(V)
+	}
+}
+
+/// `dependencies.modules` as read: its strings, at most [`MAX_DEPENDENCIES`] + 1 of them (the
+/// rest are read through, counted, never kept); `None` when it is not a list of strings.
+struct ModulesField(Option<(Vec<String>, usize)>);
+
+impl<'de> serde::Deserialize<'de> for ModulesField {
+	fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+		use serde::de::{IgnoredAny, SeqAccess, Visitor};
+		struct V;
+		impl<'de> Visitor<'de> for V {
+			type Value = ModulesField;
+			fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+				f.write_str("a list of references")
+			}
+			fn visit_unit<E>(self) -> Result<ModulesField, E> {
+				Ok(ModulesField(Some((Vec::new(), 0))))
+			}
+			fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<ModulesField, A::Error> {
+				let (mut kept, mut count, mut strings) = (Vec::new(), 0usize, true);
+				loop {
+					if kept.len() > MAX_DEPENDENCIES {
+						if seq.next_element::<IgnoredAny>()?.is_none() {
+							break;
+						}
+					} else {
+						match seq.next_element::<Loose>()? {
+							None => break,
+							Some(Loose::Str(text)) => kept.push(text),
+							Some(_) => strings = false,
+						}
+					}
+					count += 1;
+				}
+				Ok(ModulesField(strings.then_some((kept, count))))
+			}
+			fn visit_map<A: serde::de::MapAccess<'de>>(
+				self,
+				mut map: A,
+			) -> Result<ModulesField, A::Error> {
+				while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+				Ok(ModulesField(None))
+			}
+			fn visit_str<E>(self, _: &str) -> Result<ModulesField, E> {
+				Ok(ModulesField(None))
+			}
+			fn visit_bool<E>(self, _: bool) -> Result<ModulesField, E> {
+				Ok(ModulesField(None))
+			}
+			fn visit_i64<E>(self, _: i64) -> Result<ModulesField, E> {
+				Ok(ModulesField(None))
+			}
+			fn visit_u64<E>(self, _: u64) -> Result<ModulesField, E> {
+				Ok(ModulesField(None))
+			}
+			fn visit_f64<E>(self, _: f64) -> Result<ModulesField, E> {
+				Ok(ModulesField(None))
+			}
+		}
+		deserializer.deserialize_any(V)
+	}
+}
+
+/// The `dependencies` field as read (see [`Dependencies`] for what it must be).
+struct DependenciesField {
+	/// Only `runtime_min` and `modules`, each at most once, and the field an object.
+	shape_ok: bool,
+	runtime_min: Option<Loose>,
+	modules: Option<ModulesField>,
+}
+
+impl<'de> serde::Deserialize<'de> for DependenciesField {
+	fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+		use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+		struct V;
+		const BAD: DependenciesField =
+			DependenciesField { shape_ok: false, runtime_min: None, modules: None };
+		impl<'de> Visitor<'de> for V {
+			type Value = DependenciesField;
+			fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+				f.write_str("the dependencies object")
+			}
+			fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+				let mut out =
+					DependenciesField { shape_ok: true, runtime_min: None, modules: None };
+				while let Some(key) = map.next_key::<Loose>()? {
+					match key {
+						Loose::Str(k) if k == "runtime_min" && out.runtime_min.is_none() =>
+							out.runtime_min = Some(map.next_value::<Loose>()?),
+						Loose::Str(k) if k == "modules" && out.modules.is_none() =>
+							out.modules = Some(map.next_value::<ModulesField>()?),
+						_ => {
+							out.shape_ok = false;
+							map.next_value::<IgnoredAny>()?;
+						},
+					}
+				}
+				Ok(out)
+			}
+			fn visit_unit<E>(self) -> Result<Self::Value, E> {
+				Ok(DependenciesField { shape_ok: true, runtime_min: None, modules: None })
+			}
+			fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+				while seq.next_element::<IgnoredAny>()?.is_some() {}
+				Ok(BAD)
+			}
+			fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+				Ok(BAD)
+			}
+			fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+				Ok(BAD)
+			}
+			fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+				Ok(BAD)
+			}
+			fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+				Ok(BAD)
+			}
+			fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+				Ok(BAD)
+			}
+		}
+		deserializer.deserialize_any(V)
+	}
 }
 
 /// The `type` field: its text when it is a string; any other JSON value is read through
@@ -474,39 +646,44 @@ pub fn parse_metadata(metadata: &[u8], max_dependencies: usize) -> Result<Metada
 	let module_type = module_type_of(&fields)?;
 	let dependencies = match &fields.dependencies {
 		None => Dependencies::default(),
-		Some(value) => dependencies_from(value, max_dependencies.min(MAX_DEPENDENCIES))
+		Some(field) => dependencies_from(field, max_dependencies.min(MAX_DEPENDENCIES))
 			.map_err(MetadataError::Dependencies)?,
 	};
 	Ok(Metadata { module_type, dependencies })
 }
 
 fn dependencies_from(
-	value: &serde_json::Value,
+	field: &DependenciesField,
 	max: usize,
 ) -> Result<Dependencies, DependencyError> {
-	use serde_json::Value;
-	let object = value.as_object().ok_or(DependencyError::Shape)?;
-	if object.keys().any(|k| k != "runtime_min" && k != "modules") {
+	if !field.shape_ok {
 		return Err(DependencyError::Shape);
 	}
-	let runtime_min = match object.get("runtime_min") {
-		None | Some(Value::Null) => None,
-		Some(Value::String(text)) =>
+	let runtime_min = match &field.runtime_min {
+		None | Some(Loose::Null) => None,
+		Some(Loose::Str(text)) =>
 			Some(parse_version(text).map_err(|_| DependencyError::RuntimeMin)?),
-		Some(_) => return Err(DependencyError::Shape),
+		Some(Loose::Other) => return Err(DependencyError::Shape),
 	};
-	let listed: &[Value] = match object.get("modules") {
-		None | Some(Value::Null) => &[],
-		Some(Value::Array(items)) => items,
-		Some(_) => return Err(DependencyError::Shape),
+	let (listed, count) = match &field.modules {
+		None => (&[][..], 0),
+		Some(ModulesField(Some((kept, count)))) => (&kept[..], *count),
+		Some(ModulesField(None)) => return Err(DependencyError::Shape),
 	};
 	// Count before parsing: the cost of what follows is bounded by `max`.
-	if listed.len() > max {
+	if count > max {
 		return Err(DependencyError::TooMany);
 	}
 	let mut modules: Vec<Dependency> = Vec::with_capacity(listed.len());
-	for (index, item) in listed.iter().enumerate() {
-		let text = item.as_str().ok_or(DependencyError::Shape)?;
+	for (index, text) in listed.iter().enumerate() {
+		// Control characters (a newline in a range) would let a publisher forge lines in the
+		// output of the tools that print dependencies.
+		if text.chars().any(char::is_control) {
+			return Err(DependencyError::Reference {
+				index,
+				error: ReferenceError::Range(VersionError::BadRange),
+			});
+		}
 		let (package, range) =
 			parse_reference(text).map_err(|error| DependencyError::Reference { index, error })?;
 		if modules.iter().any(|m| m.package == package) {
@@ -597,6 +774,20 @@ mod tests {
 		assert_eq!(
 			parse_metadata(json.as_bytes(), usize::MAX).map(|_| ()),
 			Err(MetadataError::Dependencies(DependencyError::TooMany))
+		);
+		// A key twice, a list of thousands (counted, not kept), a newline in a range.
+		assert_eq!(deps(r#"{"dependencies": {"modules": [], "modules": []}}"#), shape);
+		let json = format!(r#"{{"dependencies": {{"modules": [{}"a/a"]}}}}"#, "1,".repeat(5000));
+		assert_eq!(deps(&json), shape);
+		let json =
+			format!(r#"{{"dependencies": {{"modules": [{}]}}}}"#, ["\"a/a\""; 5000].join(","));
+		assert_eq!(deps(&json), err(DependencyError::TooMany));
+		assert_eq!(
+			deps(r#"{"dependencies": {"modules": ["acme/log@^1\n  acme/evil 6.6.6"]}}"#),
+			err(DependencyError::Reference {
+				index: 0,
+				error: ReferenceError::Range(VersionError::BadRange)
+			})
 		);
 		// The type is still checked, and the old entry point ignores dependencies.
 		assert_eq!(
