@@ -33,11 +33,11 @@ def test_dependency_graphs(pair, tmp_path):  # noqa: F811
     project.mkdir()
     run = lambda *args, **kw: modreg(node, ipfs, project, cache, *args, **kw)  # noqa: E731
 
-    def publish(name, version, needs=(), code=0):
+    def publish(name, version, needs=(), code=0, runtime_min="0.5.0"):
         src = tmp_path / "src" / name.replace("/", "-") / version
         src.mkdir(parents=True, exist_ok=True)
         (src / "module.json").write_text(
-            json.dumps({"type": "other", "description": name, "dependencies": {"runtime_min": "0.5.0", "modules": list(needs)}})
+            json.dumps({"type": "other", "description": name, "dependencies": {"runtime_min": runtime_min, "modules": list(needs)}})
         )
         (src / "VERSION").write_text(f"{name} {version}\n")
         return run("publish", str(src), "--name", name, "--version", version, code=code)
@@ -105,6 +105,10 @@ def test_dependency_graphs(pair, tmp_path):  # noqa: F811
     assert run("install", "--locked")["lockfileChanged"] is False
     assert (project / "modreg.lock").read_text() == good
     assert run("install")["lockfileChanged"] is False
+    # outdated shows it: wanted is the newest its ranges admit in its line, latest the newest.
+    rows = {r["name"] + "@" + r["current"]: r for r in run("outdated")["outdated"]}
+    assert rows["dg/log@1.1.0"]["wanted"] == "1.2.0" and rows["dg/log@1.1.0"]["latest"] == "2.0.0", rows
+    assert "dg/log@2.0.0" not in rows and "dg/app@1.0.0" not in rows
     # Its locked version yanked: --locked still installs it, with a warning; install moves on.
     run("yank", "dg/log", "1.1.0")
     kept = run("install", "--locked")
@@ -163,3 +167,17 @@ def test_dependency_graphs(pair, tmp_path):  # noqa: F811
     offline = run("install", "--offline")
     assert sorted(f"{i['name']}@{i['version']}" for i in offline["installed"]) == nodes(moved_lock)
     assert (modules / "log@1" / "VERSION").read_text() == "dg/log 1.2.0\n"
+
+    # A version that needs a newer runtime than the one named is not chosen.
+    publish("dg/log", "1.3.0", runtime_min="9.0.0")
+    rt = tmp_path / "runtime"
+    rt.mkdir()
+    picked = modreg(node, ipfs, rt, cache, "install", "dg/fmt@^0.3", "--runtime-version", "1.0.0")
+    assert sorted(f"{i['name']}@{i['version']}" for i in picked["installed"]) == ["dg/fmt@0.3.0", "dg/log@1.2.0"]
+    newest = modreg(node, ipfs, rt, cache, "lock", "dg/fmt@^0.3", "--dry-run")
+    assert "dg/log@1.2.0" in nodes(newest["lockfile"]), "the lockfile's version is kept"
+    fresh = tmp_path / "runtime-fresh"
+    fresh.mkdir()
+    assert "dg/log@1.3.0" in nodes(modreg(node, ipfs, fresh, cache, "lock", "dg/fmt@^0.3")["lockfile"])
+    too_old = modreg(node, ipfs, fresh, cache, "lock", "dg/fmt@^0.3", "--runtime-version", "0.1.0", "--dry-run", code=9)
+    assert "needs runtime 0.5.0 or later" in too_old["error"], too_old["error"]

@@ -108,7 +108,7 @@ impl Source for ChainSource<'_> {
 		&self,
 		package: &PackageName,
 		version: &Version,
-	) -> Result<Result<Vec<Dependency>, String>, String> {
+	) -> Result<Result<registry::Dependencies, String>, String> {
 		self.views_of(package)?;
 		let name = package.to_string();
 		let view = self.view(&name, version).ok_or_else(|| format!("{name}@{version} is gone"))?;
@@ -134,18 +134,18 @@ pub fn dependencies_of(
 	name: &str,
 	version: &Version,
 	metadata: &Json,
-) -> Result<Vec<Dependency>, String> {
+) -> Result<registry::Dependencies, String> {
 	if metadata.is_null() {
-		return Ok(Vec::new());
+		return Ok(registry::Dependencies::default());
 	}
 	let bytes = serde_json::to_vec(metadata).unwrap_or_default();
-	registry::parse_metadata(&bytes, registry::MAX_DEPENDENCIES)
-		.map(|m| m.dependencies.modules)
-		.map_err(|e| match e {
+	registry::parse_metadata(&bytes, registry::MAX_DEPENDENCIES).map(|m| m.dependencies).map_err(
+		|e| match e {
 			registry::MetadataError::Dependencies(e) =>
 				format!("{name}@{version} declares unreadable dependencies: {e}"),
 			other => format!("{name}@{version} has unreadable metadata ({other:?})"),
-		})
+		},
+	)
 }
 
 /// Where each node of the graph goes under `--to`: `ns/name`, and `ns/name@LINE` for every line
@@ -209,6 +209,48 @@ pub fn lockfile(
 			.collect(),
 		packages,
 	})
+}
+
+/// `modreg outdated`: each locked package with a newer version — `wanted`, the highest
+/// non-yanked version of its compatible line that every range on it (the edges into it and a
+/// request naming it) admits, and `latest`, the highest non-yanked release — as JSON rows
+/// `{name, current, wanted, latest, path}` (`wanted`/`latest` `null` when not newer).
+pub fn outdated(source: &ChainSource, lock: &Lockfile) -> Result<Vec<Json>, Failure> {
+	let mut rows = Vec::new();
+	for p in &lock.packages {
+		let Ok(current) = Version::parse(&p.version) else { continue };
+		let package = PackageName::parse(&p.name)
+			.map_err(|e| Failure(exit::VERIFICATION, format!("{}: {e}", p.name)))?;
+		let mut ranges: Vec<registry::Range> = Vec::new();
+		for parent in &lock.packages {
+			for edge in &parent.dependencies {
+				if edge.name == p.name && edge.version == p.version {
+					ranges.extend(registry::Range::parse(&edge.range).ok());
+				}
+			}
+		}
+		for request in &lock.requests {
+			if root_of(lock, request).is_some_and(|root| label(root) == label(p)) {
+				ranges.extend(registry::Range::parse(&request.range).ok());
+			}
+		}
+		let candidates = source.versions(&package).map_err(|e| Failure(exit::UNREACHABLE, e))?;
+		let live = candidates.iter().filter(|c| !c.yanked).map(|c| &c.version);
+		let line = Line::of(&current);
+		let wanted = live
+			.clone()
+			.filter(|v| Line::of(v) == line && ranges.iter().all(|r| r.matches(v)))
+			.max()
+			.filter(|v| **v > current);
+		let latest = live.filter(|v| v.pre.is_empty()).max().filter(|v| **v > current);
+		if wanted.is_some() || latest.is_some() {
+			rows.push(serde_json::json!({
+				"name": p.name, "current": p.version, "path": p.path,
+				"wanted": wanted.map(|v| v.to_string()), "latest": latest.map(|v| v.to_string()),
+			}));
+		}
+	}
+	Ok(rows)
 }
 
 /// Deepest level `tree` and `why` descend to: a lockfile is an input, and a chain of edges as

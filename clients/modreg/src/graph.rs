@@ -31,7 +31,9 @@
 //! All reads go through a [`Source`]; the command line's reads all name one finalized block, so
 //! a graph is a consistent snapshot of the chain.
 
-use module_registry_primitives::registry::{Dependency, PackageName, Range, Version};
+use module_registry_primitives::registry::{
+	Dependencies as Needed, Dependency, PackageName, Range, Version,
+};
 use pubgrub::{
 	DefaultStringReporter, Dependencies, DependencyConstraints, DependencyProvider,
 	PackageResolutionStatistics, PubGrubError, Ranges, Reporter, VersionSet,
@@ -101,14 +103,15 @@ pub struct Candidate {
 pub trait Source {
 	/// Every version of `package` (empty when there is no such package).
 	fn versions(&self, package: &PackageName) -> Result<Vec<Candidate>, String>;
-	/// What `version` of `package` declares it needs: `Err` when the registry cannot be read,
+	/// What `version` of `package` declares it needs (the modules, and the lowest runtime it
+	/// runs on): `Err` when the registry cannot be read,
 	/// `Ok(Err(why))` when the version's dependencies cannot be (metadata published before the
 	/// chain checked them, in another shape): that version is then not chosen.
 	fn dependencies(
 		&self,
 		package: &PackageName,
 		version: &Version,
-	) -> Result<Result<Vec<Dependency>, String>, String>;
+	) -> Result<Result<Needed, String>, String>;
 }
 
 /// How much work one resolution may do before it gives up: versions whose dependencies it
@@ -125,11 +128,19 @@ pub struct Preferences {
 	pub allow_locked_yanked: bool,
 	/// Most versions whose dependencies are read ([`MAX_STEPS`] by default).
 	pub max_steps: usize,
+	/// The runtime the modules will run on (`install --runtime-version`): a version whose
+	/// `runtime_min` is higher is not chosen.
+	pub runtime: Option<Version>,
 }
 
 impl Default for Preferences {
 	fn default() -> Preferences {
-		Preferences { locked: BTreeMap::new(), allow_locked_yanked: false, max_steps: MAX_STEPS }
+		Preferences {
+			locked: BTreeMap::new(),
+			allow_locked_yanked: false,
+			max_steps: MAX_STEPS,
+			runtime: None,
+		}
 	}
 }
 
@@ -249,7 +260,7 @@ pub fn resolve(
 		let package = PackageName::parse(name).map_err(|e| GraphError::Source(e.to_string()))?;
 		let needs = provider.needs(&package, version).map_err(|e| GraphError::Source(e.0))?;
 		let needs = needs.as_ref().as_ref().map_err(|why| GraphError::Source(why.clone()))?;
-		let edges = needs.iter().map(target).collect::<Result<Vec<_>, _>>()?;
+		let edges = needs.modules.iter().map(target).collect::<Result<Vec<_>, _>>()?;
 		resolution.nodes.insert((name.clone(), version.clone()), edges);
 	}
 	Ok(resolution)
@@ -405,7 +416,7 @@ struct Provider<'a> {
 	steps: std::cell::Cell<usize>,
 }
 
-type Needs = std::rc::Rc<Result<Vec<Dependency>, String>>;
+type Needs = std::rc::Rc<Result<Needed, String>>;
 
 impl Provider<'_> {
 	fn versions_of(
@@ -592,7 +603,15 @@ impl DependencyProvider for Provider<'_> {
 					Ok(needs) => needs,
 					Err(why) => return Ok(Dependencies::Unavailable(format!("because {why}"))),
 				};
-				let mut constraints = self.constraints(needs)?;
+				if let (Some(min), Some(runtime)) = (&needs.runtime_min, &self.preferences.runtime)
+				{
+					if min > runtime {
+						return Ok(Dependencies::Unavailable(format!(
+							"because it needs runtime {min} or later (this is {runtime})"
+						)));
+					}
+				}
+				let mut constraints = self.constraints(&needs.modules)?;
 				// A requirement on its own line is met or broken by this very version.
 				let own = Pkg::Line { name: name.clone(), line: *line };
 				if let Some(at) = constraints.iter().position(|(p, _)| *p == own) {
@@ -665,12 +684,20 @@ mod tests {
 			&self,
 			package: &PackageName,
 			version: &Version,
-		) -> Result<Result<Vec<Dependency>, String>, String> {
+		) -> Result<Result<Needed, String>, String> {
 			let (_, needs) = &self.0[&package.to_string()][version];
 			if needs.iter().any(|d| d == "unreadable") {
 				return Ok(Err(format!("{package}@{version} has unreadable metadata")));
 			}
-			Ok(Ok(needs.iter().map(|d| dep(d)).collect()))
+			let runtime_min = needs.iter().find_map(|d| d.strip_prefix("runtime>="));
+			Ok(Ok(Needed {
+				runtime_min: runtime_min.map(|v| Version::parse(v).unwrap()),
+				modules: needs
+					.iter()
+					.filter(|d| !d.starts_with("runtime>="))
+					.map(|d| dep(d))
+					.collect(),
+			}))
 		}
 	}
 
@@ -804,6 +831,27 @@ mod tests {
 		// Under the budget, the same graph is a plain conflict.
 		let prefs = Preferences { max_steps: 400, ..Preferences::default() };
 		assert!(matches!(resolve(&m, &[dep("a/x@^1")], &prefs), Err(GraphError::Conflict(_))));
+	}
+
+	#[test]
+	fn versions_that_need_a_newer_runtime_are_not_chosen() {
+		let mut m = Memory::default();
+		m.add("a/x", "1.0.0", &["runtime>=0.4.0"]).add("a/x", "1.1.0", &["runtime>=0.6.0"]);
+		let requests = [dep("a/x@^1")];
+		let at = |runtime: &str| Preferences {
+			runtime: Some(Version::parse(runtime).unwrap()),
+			..Preferences::default()
+		};
+		assert_eq!(
+			resolve(&m, &requests, &Preferences::default()).unwrap().roots[0].version,
+			Version::new(1, 1, 0)
+		);
+		assert_eq!(
+			resolve(&m, &requests, &at("0.5.0")).unwrap().roots[0].version,
+			Version::new(1, 0, 0)
+		);
+		let Err(GraphError::Conflict(why)) = resolve(&m, &requests, &at("0.3.0")) else { panic!() };
+		assert!(why.contains("needs runtime 0.4.0 or later"), "{why}");
 	}
 
 	#[test]

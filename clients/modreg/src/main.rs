@@ -200,6 +200,9 @@ enum Command {
 		/// `lockfileText`), for a tool that installs first and writes it after.
 		#[arg(long)]
 		dry_run: bool,
+		/// The runtime the modules will run on (see `install`).
+		#[arg(long, env = "MODREG_RUNTIME_VERSION")]
+		runtime_version: Option<String>,
 	},
 	/// Show why a package is in the graph: every path from a request to it.
 	Why {
@@ -231,6 +234,18 @@ enum Command {
 		/// Most bytes one package may unpack to.
 		#[arg(long, default_value_t = 1 << 30)]
 		max_unpacked_bytes: u64,
+		/// The runtime the modules will run on: versions whose `dependencies.runtime_min` is
+		/// higher are not chosen.
+		#[arg(long, env = "MODREG_RUNTIME_VERSION")]
+		runtime_version: Option<String>,
+	},
+	/// Show the locked packages that have newer versions: `wanted`, the highest in the same
+	/// compatible line that every range on it still admits (what `install ns/name` of its
+	/// request would move to), and `latest`, the highest release.
+	Outdated {
+		/// The project folder, where `modreg.lock` lives.
+		#[arg(long, default_value = ".")]
+		project: PathBuf,
 	},
 	/// The file-registry commands (`verify`, `export`, `import`, `seal`, `promote`,
 	/// `rollback`): the `file-registry` crate's own command line, with its exit codes
@@ -617,10 +632,12 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				}
 			}
 		},
-		Command::Lock { packages, project, locked, dry_run } => {
+		Command::Lock { packages, project, locked, dry_run, runtime_version } => {
 			let before = install::Lockfile::load(&project)?;
 			let (_, parsed) = project_requests(&before, &packages)?;
-			let (lock, warnings) = resolve_lock(&cli.node, &before, &parsed, locked).await?;
+			let runtime = runtime_arg(runtime_version.as_deref())?;
+			let (lock, warnings) =
+				resolve_lock(&cli.node, &before, &parsed, locked, runtime).await?;
 			let changed =
 				!before.same_graph(&lock) || before.lockfile_version != lock.lockfile_version;
 			let write = changed && !locked;
@@ -655,9 +672,45 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				}
 			}
 		},
-		Command::Install { packages, to, project, locked, offline, cache, max_unpacked_bytes } => {
+		Command::Outdated { project } => {
+			let lock = install::Lockfile::load(&project)?;
+			let chain = Chain::connect(&cli.node).await?;
+			let source = deps::ChainSource::finalized(&chain).await?;
+			let rows = deps::outdated(&source, &lock)?;
+			if json {
+				println!(
+					"{}",
+					serde_json::json!({"ok": true, "outdated": rows, "block": source.at})
+				);
+			} else if rows.is_empty() {
+				println!("every locked package is the newest its ranges allow");
+			} else {
+				println!("{:<40} {:<16} {:<16} {:<16}", "package", "current", "wanted", "latest");
+				for r in &rows {
+					println!(
+						"{:<40} {:<16} {:<16} {:<16}",
+						r["name"].as_str().unwrap_or_default(),
+						r["current"].as_str().unwrap_or_default(),
+						r["wanted"].as_str().unwrap_or("-"),
+						r["latest"].as_str().unwrap_or("-"),
+					);
+				}
+			}
+		},
+		Command::Install {
+			packages,
+			to,
+			project,
+			locked,
+			offline,
+			cache,
+			max_unpacked_bytes,
+			runtime_version,
+		} => {
 			let cache = cache.open()?;
-			let options = InstallOptions { to, project, locked, offline, max_unpacked_bytes };
+			let runtime = runtime_arg(runtime_version.as_deref())?;
+			let options =
+				InstallOptions { to, project, locked, offline, max_unpacked_bytes, runtime };
 			install(&cli.node, &cli.ipfs, (json, silent), &cache, packages, options).await?;
 		},
 		Command::Namespace { action } => namespace(&cli.node, &cli.suri, json, action).await?,
@@ -895,6 +948,17 @@ struct InstallOptions {
 	locked: bool,
 	offline: bool,
 	max_unpacked_bytes: u64,
+	runtime: Option<registry::Version>,
+}
+
+/// `--runtime-version`, checked.
+fn runtime_arg(text: Option<&str>) -> Result<Option<registry::Version>, Failure> {
+	text.map(|t| {
+		registry::parse_version(t).map_err(|_| {
+			Failure(exit::USAGE, format!("--runtime-version {t:?} is not a SemVer version"))
+		})
+	})
+	.transpose()
 }
 
 /// `modreg install`: see [`install`](crate::install) for the rules and the lockfile format, and
@@ -923,7 +987,8 @@ async fn install(
 		}
 		(before.clone(), None)
 	} else {
-		let (lock, found) = resolve_lock(node, &before, &parsed, o.locked).await?;
+		let (lock, found) =
+			resolve_lock(node, &before, &parsed, o.locked, o.runtime.clone()).await?;
 		warnings = found;
 		(lock, Some(content::client(ipfs_url)?))
 	};
@@ -1025,12 +1090,13 @@ async fn resolve_lock(
 	before: &install::Lockfile,
 	parsed: &[registry::Dependency],
 	locked: bool,
+	runtime: Option<registry::Version>,
 ) -> Result<(install::Lockfile, Vec<String>), Failure> {
 	let mut warnings = Vec::new();
 	let chain = Chain::connect(node).await?;
 	let source = deps::ChainSource::finalized(&chain).await?;
 	let mut preferences =
-		modreg::graph::Preferences { allow_locked_yanked: locked, ..Default::default() };
+		modreg::graph::Preferences { allow_locked_yanked: locked, runtime, ..Default::default() };
 	for p in &before.packages {
 		if let Ok(v) = registry::parse_version(&p.version) {
 			preferences.locked.entry(p.name.clone()).or_default().push(v);
