@@ -181,3 +181,11 @@ def test_dependency_graphs(pair, tmp_path):  # noqa: F811
     assert "dg/log@1.3.0" in nodes(modreg(node, ipfs, fresh, cache, "lock", "dg/fmt@^0.3")["lockfile"])
     too_old = modreg(node, ipfs, fresh, cache, "lock", "dg/fmt@^0.3", "--runtime-version", "0.1.0", "--dry-run", code=9)
     assert "needs runtime 0.5.0 or later" in too_old["error"], too_old["error"]
+
+    # From the synced local index, without the node: the same graph as the node resolves.
+    index = str(tmp_path / "index.sqlite")
+    modreg(node, ipfs, fresh, cache, "--index", index, "sync")
+    offline = modreg(node, ipfs, fresh, cache, "--index", index, "lock", "dg/app@^1", "--offline", "--dry-run")
+    online = modreg(node, ipfs, fresh, cache, "lock", "dg/app@^1", "--dry-run")
+    assert nodes(offline["lockfile"]) == nodes(online["lockfile"])
+    assert offline["lockfile"]["packages"] == online["lockfile"]["packages"]

@@ -18,6 +18,30 @@ use std::{
 };
 use subxt::rpcs::client::rpc_params;
 
+/// A consistent snapshot of the registry the resolver reads: the chain at one finalized block,
+/// or the synced local index.
+pub trait Snapshot {
+	/// The resolver's view of it.
+	fn as_source(&self) -> &dyn Source;
+	/// The record of `version` of `package` (`moduleRegistry_versions`' shape), once
+	/// [`Source::versions`] read the package.
+	fn view(&self, package: &str, version: &Version) -> Option<Json>;
+	/// The block's hash and number.
+	fn block(&self) -> (String, u64);
+}
+
+impl Snapshot for ChainSource<'_> {
+	fn as_source(&self) -> &dyn Source {
+		self
+	}
+	fn view(&self, package: &str, version: &Version) -> Option<Json> {
+		ChainSource::view(self, package, version)
+	}
+	fn block(&self) -> (String, u64) {
+		(self.at.clone(), self.number)
+	}
+}
+
 /// The chain at one block. The solver is synchronous; each read blocks this worker thread on
 /// the node's answer (`block_in_place`, so the runtime's other tasks go on).
 pub struct ChainSource<'a> {
@@ -173,7 +197,7 @@ pub fn layout(resolution: &Resolution) -> BTreeMap<(String, Version), String> {
 
 /// The lockfile of a resolved graph: each node's record as the chain gave it while resolving.
 pub fn lockfile(
-	source: &ChainSource,
+	source: &dyn Snapshot,
 	resolution: &Resolution,
 	requests: &[Dependency],
 ) -> Result<Lockfile, Failure> {
@@ -199,10 +223,11 @@ pub fn lockfile(
 		let v = |p: &Locked| Version::parse(&p.version).ok();
 		a.name.cmp(&b.name).then_with(|| v(a).cmp(&v(b)))
 	});
+	let (at, number) = source.block();
 	Ok(Lockfile {
 		lockfile_version: install::LOCKFILE_VERSION,
-		block: Some(source.at.clone()),
-		block_number: Some(source.number),
+		block: Some(at),
+		block_number: Some(number),
 		requests: requests
 			.iter()
 			.map(|r| LockRequest { name: r.package.to_string(), range: r.range_text.clone() })
@@ -215,7 +240,7 @@ pub fn lockfile(
 /// non-yanked version of its compatible line that every range on it (the edges into it and a
 /// request naming it) admits, and `latest`, the highest non-yanked release — as JSON rows
 /// `{name, current, wanted, latest, path}` (`wanted`/`latest` `null` when not newer).
-pub fn outdated(source: &ChainSource, lock: &Lockfile) -> Result<Vec<Json>, Failure> {
+pub fn outdated(source: &dyn Snapshot, lock: &Lockfile) -> Result<Vec<Json>, Failure> {
 	let mut rows = Vec::new();
 	for p in &lock.packages {
 		let Ok(current) = Version::parse(&p.version) else { continue };
@@ -234,7 +259,8 @@ pub fn outdated(source: &ChainSource, lock: &Lockfile) -> Result<Vec<Json>, Fail
 				ranges.extend(registry::Range::parse(&request.range).ok());
 			}
 		}
-		let candidates = source.versions(&package).map_err(|e| Failure(exit::UNREACHABLE, e))?;
+		let candidates =
+			source.as_source().versions(&package).map_err(|e| Failure(exit::UNREACHABLE, e))?;
 		let live = candidates.iter().filter(|c| !c.yanked).map(|c| &c.version);
 		let line = Line::of(&current);
 		let wanted = live

@@ -203,6 +203,10 @@ enum Command {
 		/// The runtime the modules will run on (see `install`).
 		#[arg(long, env = "MODREG_RUNTIME_VERSION")]
 		runtime_version: Option<String>,
+		/// Resolve from the local index (`modreg sync`) instead of the node: no network; the
+		/// lockfile names the block the index was synced at.
+		#[arg(long)]
+		offline: bool,
 	},
 	/// Show why a package is in the graph: every path from a request to it.
 	Why {
@@ -632,12 +636,16 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				}
 			}
 		},
-		Command::Lock { packages, project, locked, dry_run, runtime_version } => {
+		Command::Lock { packages, project, locked, dry_run, runtime_version, offline } => {
 			let before = install::Lockfile::load(&project)?;
 			let (_, parsed) = project_requests(&before, &packages)?;
 			let runtime = runtime_arg(runtime_version.as_deref())?;
-			let (lock, warnings) =
-				resolve_lock(&cli.node, &before, &parsed, locked, runtime).await?;
+			let (lock, warnings) = if offline {
+				let source = index::IndexSource::open(&index_path)?;
+				lock_from(&source, &before, &parsed, locked, runtime)?
+			} else {
+				resolve_lock(&cli.node, &before, &parsed, locked, runtime).await?
+			};
 			let changed =
 				!before.same_graph(&lock) || before.lockfile_version != lock.lockfile_version;
 			let write = changed && !locked;
@@ -1092,9 +1100,21 @@ async fn resolve_lock(
 	locked: bool,
 	runtime: Option<registry::Version>,
 ) -> Result<(install::Lockfile, Vec<String>), Failure> {
-	let mut warnings = Vec::new();
 	let chain = Chain::connect(node).await?;
 	let source = deps::ChainSource::finalized(&chain).await?;
+	lock_from(&source, before, parsed, locked, runtime)
+}
+
+/// [`resolve_lock`] over any snapshot of the registry: the chain at a finalized block, or the
+/// synced local index (`lock --offline`).
+fn lock_from(
+	source: &dyn deps::Snapshot,
+	before: &install::Lockfile,
+	parsed: &[registry::Dependency],
+	locked: bool,
+	runtime: Option<registry::Version>,
+) -> Result<(install::Lockfile, Vec<String>), Failure> {
+	let mut warnings = Vec::new();
 	let mut preferences =
 		modreg::graph::Preferences { allow_locked_yanked: locked, runtime, ..Default::default() };
 	for p in &before.packages {
@@ -1103,12 +1123,12 @@ async fn resolve_lock(
 		}
 	}
 	let resolution =
-		modreg::graph::resolve(&source, parsed, &preferences).map_err(|e| match e {
+		modreg::graph::resolve(source.as_source(), parsed, &preferences).map_err(|e| match e {
 			modreg::graph::GraphError::Conflict(_) => Failure(exit::CONFLICT, e.to_string()),
 			modreg::graph::GraphError::Source(_) => Failure(exit::UNREACHABLE, e.to_string()),
 			modreg::graph::GraphError::TooHard(_) => Failure(exit::OTHER, e.to_string()),
 		})?;
-	let mut lock = deps::lockfile(&source, &resolution, parsed)?;
+	let mut lock = deps::lockfile(source, &resolution, parsed)?;
 	// A lock entry is an input: where the graph keeps a locked version, the entry must say
 	// what the chain says (a pull request can edit it).
 	for entry in &lock.packages {
@@ -1126,13 +1146,19 @@ async fn resolve_lock(
 	}
 	// Versions the lockfile holds that the chain no longer has are an error too.
 	for old in &before.packages {
-		let version = registry::parse_version(&old.version).ok();
-		let known = version.as_ref().and_then(|v| source.view(&old.name, v));
-		if known.is_none() && lock.get(&old.name, &old.version).is_none() {
-			let exact = format!("={}", old.version);
-			let found = chain.resolve(&old.name, &exact, Some(&source.at)).await?;
-			install::check_against_chain(old, &found)?;
+		if lock.get(&old.name, &old.version).is_some() {
+			continue;
 		}
+		let package = registry::PackageName::parse(&old.name).map_err(|e| {
+			Failure(
+				exit::VERIFICATION,
+				format!("{}: bad package {:?}: {e}", install::LOCKFILE, old.name),
+			)
+		})?;
+		source.as_source().versions(&package).map_err(|e| Failure(exit::UNREACHABLE, e))?;
+		let version = registry::parse_version(&old.version).ok();
+		let found = version.as_ref().and_then(|v| source.view(&old.name, v)).unwrap_or_default();
+		install::check_against_chain(old, &found)?;
 	}
 	if before.same_graph(&lock) && before.lockfile_version == install::LOCKFILE_VERSION {
 		// Nothing changed: keep the block the graph was first resolved at.
@@ -1401,6 +1427,7 @@ fn main() -> ExitCode {
 		Command::Info { offline: true, .. } |
 			Command::Search { offline: true, .. } |
 			Command::Resolve { offline: true, .. } |
+			Command::Lock { offline: true, .. } |
 			Command::Tree { .. } |
 			Command::Why { .. }
 	);
