@@ -62,9 +62,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::ModuleRegistry` (r:0 w:1)
 	/// Proof: `ModuleRegistry::ModuleRegistry` (`max_values`: None, `max_size`: Some(65622), added: 68097, mode: `MaxEncodedLen`)
 	fn register_module(k: u32, v: u32) -> Weight {
-		Weight::from_parts(89_239_253, 3780)
-			.saturating_add(Weight::from_parts(506_920, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(7_371, 0).saturating_mul(v.into()))
+		Weight::from_parts(72_530_959, 3780)
+			.saturating_add(Weight::from_parts(39_618, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(4_828, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -79,8 +79,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::PendingPins` (r:0 w:1)
 	/// Proof: `ModuleRegistry::PendingPins` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn register_pinned(_k: u32, v: u32) -> Weight {
-		Weight::from_parts(137_243_116, 3780)
-			.saturating_add(Weight::from_parts(5_032, 0).saturating_mul(v.into()))
+		Weight::from_parts(86_648_662, 3780)
+			.saturating_add(Weight::from_parts(4_836, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -91,9 +91,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::ModuleRegistry` (r:0 w:1)
 	/// Proof: `ModuleRegistry::ModuleRegistry` (`max_values`: None, `max_size`: Some(65622), added: 68097, mode: `MaxEncodedLen`)
 	fn update_module(k: u32, v: u32) -> Weight {
-		Weight::from_parts(71_736_795, 3780)
-			.saturating_add(Weight::from_parts(73_166, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(4_861, 0).saturating_mul(v.into()))
+		Weight::from_parts(69_268_624, 3780)
+			.saturating_add(Weight::from_parts(74_066, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(5_024, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::PendingPins` (r:0 w:1)
 	/// Proof: `ModuleRegistry::PendingPins` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn update_json_to_cid(_k: u32, v: u32) -> Weight {
-		Weight::from_parts(92_305_293, 3780)
-			.saturating_add(Weight::from_parts(4_787, 0).saturating_mul(v.into()))
+		Weight::from_parts(93_450_910, 3780)
+			.saturating_add(Weight::from_parts(4_847, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -124,9 +124,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::PendingPins` (r:0 w:1)
 	/// Proof: `ModuleRegistry::PendingPins` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn update_cid_to_json(k: u32, v: u32) -> Weight {
-		Weight::from_parts(82_257_920, 3780)
-			.saturating_add(Weight::from_parts(95_929, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(4_853, 0).saturating_mul(v.into()))
+		Weight::from_parts(94_099_590, 3780)
+			.saturating_add(Weight::from_parts(45_059, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(4_864, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -141,9 +141,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::PendingPins` (r:0 w:1)
 	/// Proof: `ModuleRegistry::PendingPins` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn update_cid_to_cid(k: u32, v: u32) -> Weight {
-		Weight::from_parts(95_224_298, 6144)
-			.saturating_add(Weight::from_parts(47_221, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(4_811, 0).saturating_mul(v.into()))
+		Weight::from_parts(93_131_518, 6144)
+			.saturating_add(Weight::from_parts(104_266, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(4_964, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -160,8 +160,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::PendingPins` (r:0 w:1)
 	/// Proof: `ModuleRegistry::PendingPins` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn remove_module(k: u32) -> Weight {
-		Weight::from_parts(77_394_839, 3780)
-			.saturating_add(Weight::from_parts(30_413, 0).saturating_mul(k.into()))
+		Weight::from_parts(81_349_770, 3780)
+			.saturating_add(Weight::from_parts(45_223, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -170,8 +170,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::TransferOffers` (r:0 w:1)
 	/// Proof: `ModuleRegistry::TransferOffers` (`max_values`: None, `max_size`: Some(118), added: 2593, mode: `MaxEncodedLen`)
 	fn transfer_ownership(k: u32) -> Weight {
-		Weight::from_parts(21_749_422, 3780)
-			.saturating_add(Weight::from_parts(22_014, 0).saturating_mul(k.into()))
+		Weight::from_parts(24_807_597, 3780)
+			.saturating_add(Weight::from_parts(1_294, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -184,8 +184,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Balances::Holds` (r:2 w:2)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(85), added: 2560, mode: `MaxEncodedLen`)
 	fn accept_ownership(k: u32) -> Weight {
-		Weight::from_parts(125_668_401, 6196)
-			.saturating_add(Weight::from_parts(47_275, 0).saturating_mul(k.into()))
+		Weight::from_parts(135_950_640, 6196)
+			.saturating_add(Weight::from_parts(43_069, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(6_u64))
 	}
@@ -194,8 +194,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::TransferOffers` (r:1 w:1)
 	/// Proof: `ModuleRegistry::TransferOffers` (`max_values`: None, `max_size`: Some(118), added: 2593, mode: `MaxEncodedLen`)
 	fn cancel_ownership_offer(k: u32) -> Weight {
-		Weight::from_parts(23_445_688, 3780)
-			.saturating_add(Weight::from_parts(39_316, 0).saturating_mul(k.into()))
+		Weight::from_parts(24_882_599, 3780)
+			.saturating_add(Weight::from_parts(30_511, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -214,8 +214,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::PendingPins` (r:0 w:1)
 	/// Proof: `ModuleRegistry::PendingPins` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn force_remove_module(k: u32) -> Weight {
-		Weight::from_parts(81_680_440, 3780)
-			.saturating_add(Weight::from_parts(32_854, 0).saturating_mul(k.into()))
+		Weight::from_parts(83_551_959, 3780)
+			.saturating_add(Weight::from_parts(32_560, 0).saturating_mul(k.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -228,14 +228,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::PendingPins` (r:1 w:1)
 	/// Proof: `ModuleRegistry::PendingPins` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn report_pin_status() -> Weight {
-		Weight::from_parts(110_323_000, 3780)
+		Weight::from_parts(116_411_000, 3780)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `ModuleRegistry::Pinners` (r:1 w:1)
 	/// Proof: `ModuleRegistry::Pinners` (`max_values`: Some(1), `max_size`: Some(1025), added: 1520, mode: `MaxEncodedLen`)
 	fn add_pinner() -> Weight {
-		Weight::from_parts(14_494_000, 2510)
+		Weight::from_parts(15_084_000, 2510)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -244,7 +244,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::ReportsInBlock` (r:0 w:1)
 	/// Proof: `ModuleRegistry::ReportsInBlock` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn remove_pinner() -> Weight {
-		Weight::from_parts(16_627_000, 2510)
+		Weight::from_parts(17_213_000, 2510)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -257,21 +257,21 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::NamespaceDeposits` (r:0 w:1)
 	/// Proof: `ModuleRegistry::NamespaceDeposits` (`max_values`: None, `max_size`: Some(98), added: 2573, mode: `MaxEncodedLen`)
 	fn claim_namespace() -> Weight {
-		Weight::from_parts(72_735_000, 3608)
+		Weight::from_parts(76_935_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `ModuleRegistry::Namespaces` (r:1 w:1)
 	/// Proof: `ModuleRegistry::Namespaces` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
 	fn assign_namespace() -> Weight {
-		Weight::from_parts(15_301_000, 3608)
+		Weight::from_parts(15_648_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ModuleRegistry::Namespaces` (r:1 w:1)
 	/// Proof: `ModuleRegistry::Namespaces` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
 	fn set_namespace_verified() -> Weight {
-		Weight::from_parts(27_093_000, 3608)
+		Weight::from_parts(19_655_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -280,7 +280,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::Maintainers` (r:1 w:1)
 	/// Proof: `ModuleRegistry::Maintainers` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
 	fn add_maintainer() -> Weight {
-		Weight::from_parts(51_078_000, 3608)
+		Weight::from_parts(36_823_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -289,7 +289,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::Maintainers` (r:1 w:1)
 	/// Proof: `ModuleRegistry::Maintainers` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
 	fn remove_maintainer() -> Weight {
-		Weight::from_parts(42_591_000, 3608)
+		Weight::from_parts(38_888_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -300,7 +300,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::NamespaceOffers` (r:0 w:1)
 	/// Proof: `ModuleRegistry::NamespaceOffers` (`max_values`: None, `max_size`: Some(114), added: 2589, mode: `MaxEncodedLen`)
 	fn transfer_namespace() -> Weight {
-		Weight::from_parts(28_297_000, 3608)
+		Weight::from_parts(28_056_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -317,8 +317,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::Maintainers` (r:16 w:16)
 	/// Proof: `ModuleRegistry::Maintainers` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
 	fn accept_namespace(m: u32) -> Weight {
-		Weight::from_parts(150_754_938, 6196)
-			.saturating_add(Weight::from_parts(2_379_900, 0).saturating_mul(m.into()))
+		Weight::from_parts(150_874_869, 6196)
+			.saturating_add(Weight::from_parts(2_284_177, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
@@ -330,7 +330,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::NamespaceOffers` (r:1 w:1)
 	/// Proof: `ModuleRegistry::NamespaceOffers` (`max_values`: None, `max_size`: Some(114), added: 2589, mode: `MaxEncodedLen`)
 	fn cancel_namespace_offer() -> Weight {
-		Weight::from_parts(24_742_000, 3608)
+		Weight::from_parts(24_861_000, 3608)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -339,11 +339,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::Namespaces` (r:1 w:1)
 	/// Proof: `ModuleRegistry::Namespaces` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
 	fn create_package() -> Weight {
-		Weight::from_parts(34_648_000, 4173)
+		Weight::from_parts(35_224_000, 4173)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
-	/// Storage: `ModuleRegistry::Packages` (r:1 w:1)
+	/// Storage: `ModuleRegistry::Packages` (r:65 w:1)
 	/// Proof: `ModuleRegistry::Packages` (`max_values`: None, `max_size`: Some(708), added: 3183, mode: `MaxEncodedLen`)
 	/// Storage: `ModuleRegistry::Namespaces` (r:1 w:0)
 	/// Proof: `ModuleRegistry::Namespaces` (`max_values`: None, `max_size`: Some(143), added: 2618, mode: `MaxEncodedLen`)
@@ -370,10 +370,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::VersionEntries` (r:0 w:1)
 	/// Proof: `ModuleRegistry::VersionEntries` (`max_values`: None, `max_size`: Some(344), added: 2819, mode: `MaxEncodedLen`)
 	fn publish_version(m: u32) -> Weight {
-		Weight::from_parts(306_231_245, 4484)
-			.saturating_add(Weight::from_parts(12_878, 0).saturating_mul(m.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		Weight::from_parts(470_065_479, 180636)
+			.saturating_add(Weight::from_parts(64_727, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(63_u64))
 			.saturating_add(T::DbWeight::get().writes(11_u64))
+			.saturating_add(Weight::from_parts(0, 2).saturating_mul(m.into()))
 	}
 	/// Storage: `ModuleRegistry::Packages` (r:1 w:0)
 	/// Proof: `ModuleRegistry::Packages` (`max_values`: None, `max_size`: Some(708), added: 3183, mode: `MaxEncodedLen`)
@@ -386,7 +387,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::LiveVersions` (r:0 w:1)
 	/// Proof: `ModuleRegistry::LiveVersions` (`max_values`: None, `max_size`: Some(503), added: 2978, mode: `MaxEncodedLen`)
 	fn yank_version() -> Weight {
-		Weight::from_parts(117_084_000, 4484)
+		Weight::from_parts(71_771_000, 4484)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -401,7 +402,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::LiveVersions` (r:0 w:1)
 	/// Proof: `ModuleRegistry::LiveVersions` (`max_values`: None, `max_size`: Some(503), added: 2978, mode: `MaxEncodedLen`)
 	fn unyank_version() -> Weight {
-		Weight::from_parts(66_611_000, 4484)
+		Weight::from_parts(68_609_000, 4484)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -414,7 +415,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::Versions` (r:1 w:1)
 	/// Proof: `ModuleRegistry::Versions` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	fn deprecate() -> Weight {
-		Weight::from_parts(70_337_000, 4484)
+		Weight::from_parts(68_633_000, 4484)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -427,7 +428,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::Versions` (r:1 w:1)
 	/// Proof: `ModuleRegistry::Versions` (`max_values`: None, `max_size`: Some(1019), added: 3494, mode: `MaxEncodedLen`)
 	fn undeprecate() -> Weight {
-		Weight::from_parts(62_409_000, 4484)
+		Weight::from_parts(63_235_000, 4484)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -438,7 +439,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::Maintainers` (r:1 w:0)
 	/// Proof: `ModuleRegistry::Maintainers` (`max_values`: None, `max_size`: Some(130), added: 2605, mode: `MaxEncodedLen`)
 	fn set_package_status() -> Weight {
-		Weight::from_parts(47_587_000, 4173)
+		Weight::from_parts(49_568_000, 4173)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -455,8 +456,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::NamespaceOffers` (r:0 w:1)
 	/// Proof: `ModuleRegistry::NamespaceOffers` (`max_values`: None, `max_size`: Some(114), added: 2589, mode: `MaxEncodedLen`)
 	fn release_namespace(m: u32) -> Weight {
-		Weight::from_parts(79_790_949, 3608)
-			.saturating_add(Weight::from_parts(2_095_920, 0).saturating_mul(m.into()))
+		Weight::from_parts(81_453_640, 3608)
+			.saturating_add(Weight::from_parts(2_012_009, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -468,14 +469,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `ModuleRegistry::PendingPins` (r:0 w:1)
 	/// Proof: `ModuleRegistry::PendingPins` (`max_values`: None, `max_size`: Some(82), added: 2557, mode: `MaxEncodedLen`)
 	fn force_reverify() -> Weight {
-		Weight::from_parts(24_041_000, 3780)
+		Weight::from_parts(24_168_000, 3780)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `ModuleRegistry::Packages` (r:1 w:1)
 	/// Proof: `ModuleRegistry::Packages` (`max_values`: None, `max_size`: Some(708), added: 3183, mode: `MaxEncodedLen`)
 	fn force_transfer_package() -> Weight {
-		Weight::from_parts(23_064_000, 4173)
+		Weight::from_parts(23_046_000, 4173)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -484,123 +485,123 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with RocksDB database weights, for tests and other runtimes.
 impl WeightInfo for () {
 	fn register_module(k: u32, v: u32) -> Weight {
-		Weight::from_parts(89_239_253, 3780)
-			.saturating_add(Weight::from_parts(506_920, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(7_371, 0).saturating_mul(v.into()))
+		Weight::from_parts(72_530_959, 3780)
+			.saturating_add(Weight::from_parts(39_618, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(4_828, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn register_pinned(_k: u32, v: u32) -> Weight {
-		Weight::from_parts(137_243_116, 3780)
-			.saturating_add(Weight::from_parts(5_032, 0).saturating_mul(v.into()))
+		Weight::from_parts(86_648_662, 3780)
+			.saturating_add(Weight::from_parts(4_836, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn update_module(k: u32, v: u32) -> Weight {
-		Weight::from_parts(71_736_795, 3780)
-			.saturating_add(Weight::from_parts(73_166, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(4_861, 0).saturating_mul(v.into()))
+		Weight::from_parts(69_268_624, 3780)
+			.saturating_add(Weight::from_parts(74_066, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(5_024, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn update_json_to_cid(_k: u32, v: u32) -> Weight {
-		Weight::from_parts(92_305_293, 3780)
-			.saturating_add(Weight::from_parts(4_787, 0).saturating_mul(v.into()))
+		Weight::from_parts(93_450_910, 3780)
+			.saturating_add(Weight::from_parts(4_847, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn update_cid_to_json(k: u32, v: u32) -> Weight {
-		Weight::from_parts(82_257_920, 3780)
-			.saturating_add(Weight::from_parts(95_929, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(4_853, 0).saturating_mul(v.into()))
+		Weight::from_parts(94_099_590, 3780)
+			.saturating_add(Weight::from_parts(45_059, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(4_864, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
 	}
 	fn update_cid_to_cid(k: u32, v: u32) -> Weight {
-		Weight::from_parts(95_224_298, 6144)
-			.saturating_add(Weight::from_parts(47_221, 0).saturating_mul(k.into()))
-			.saturating_add(Weight::from_parts(4_811, 0).saturating_mul(v.into()))
+		Weight::from_parts(93_131_518, 6144)
+			.saturating_add(Weight::from_parts(104_266, 0).saturating_mul(k.into()))
+			.saturating_add(Weight::from_parts(4_964, 0).saturating_mul(v.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn remove_module(k: u32) -> Weight {
-		Weight::from_parts(77_394_839, 3780)
-			.saturating_add(Weight::from_parts(30_413, 0).saturating_mul(k.into()))
+		Weight::from_parts(81_349_770, 3780)
+			.saturating_add(Weight::from_parts(45_223, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn transfer_ownership(k: u32) -> Weight {
-		Weight::from_parts(21_749_422, 3780)
-			.saturating_add(Weight::from_parts(22_014, 0).saturating_mul(k.into()))
+		Weight::from_parts(24_807_597, 3780)
+			.saturating_add(Weight::from_parts(1_294, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn accept_ownership(k: u32) -> Weight {
-		Weight::from_parts(125_668_401, 6196)
-			.saturating_add(Weight::from_parts(47_275, 0).saturating_mul(k.into()))
+		Weight::from_parts(135_950_640, 6196)
+			.saturating_add(Weight::from_parts(43_069, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(6_u64))
 			.saturating_add(RocksDbWeight::get().writes(6_u64))
 	}
 	fn cancel_ownership_offer(k: u32) -> Weight {
-		Weight::from_parts(23_445_688, 3780)
-			.saturating_add(Weight::from_parts(39_316, 0).saturating_mul(k.into()))
+		Weight::from_parts(24_882_599, 3780)
+			.saturating_add(Weight::from_parts(30_511, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn force_remove_module(k: u32) -> Weight {
-		Weight::from_parts(81_680_440, 3780)
-			.saturating_add(Weight::from_parts(32_854, 0).saturating_mul(k.into()))
+		Weight::from_parts(83_551_959, 3780)
+			.saturating_add(Weight::from_parts(32_560, 0).saturating_mul(k.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
 	}
 	fn report_pin_status() -> Weight {
-		Weight::from_parts(110_323_000, 3780)
+		Weight::from_parts(116_411_000, 3780)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(3_u64))
 	}
 	fn add_pinner() -> Weight {
-		Weight::from_parts(14_494_000, 2510)
+		Weight::from_parts(15_084_000, 2510)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn remove_pinner() -> Weight {
-		Weight::from_parts(16_627_000, 2510)
+		Weight::from_parts(17_213_000, 2510)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn claim_namespace() -> Weight {
-		Weight::from_parts(72_735_000, 3608)
+		Weight::from_parts(76_935_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(4_u64))
 	}
 	fn assign_namespace() -> Weight {
-		Weight::from_parts(15_301_000, 3608)
+		Weight::from_parts(15_648_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_namespace_verified() -> Weight {
-		Weight::from_parts(27_093_000, 3608)
+		Weight::from_parts(19_655_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn add_maintainer() -> Weight {
-		Weight::from_parts(51_078_000, 3608)
+		Weight::from_parts(36_823_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn remove_maintainer() -> Weight {
-		Weight::from_parts(42_591_000, 3608)
+		Weight::from_parts(38_888_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn transfer_namespace() -> Weight {
-		Weight::from_parts(28_297_000, 3608)
+		Weight::from_parts(28_056_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn accept_namespace(m: u32) -> Weight {
-		Weight::from_parts(150_754_938, 6196)
-			.saturating_add(Weight::from_parts(2_379_900, 0).saturating_mul(m.into()))
+		Weight::from_parts(150_874_869, 6196)
+			.saturating_add(Weight::from_parts(2_284_177, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(7_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(7_u64))
@@ -608,49 +609,50 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2605).saturating_mul(m.into()))
 	}
 	fn cancel_namespace_offer() -> Weight {
-		Weight::from_parts(24_742_000, 3608)
+		Weight::from_parts(24_861_000, 3608)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn create_package() -> Weight {
-		Weight::from_parts(34_648_000, 4173)
+		Weight::from_parts(35_224_000, 4173)
 			.saturating_add(RocksDbWeight::get().reads(2_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn publish_version(m: u32) -> Weight {
-		Weight::from_parts(306_231_245, 4484)
-			.saturating_add(Weight::from_parts(12_878, 0).saturating_mul(m.into()))
-			.saturating_add(RocksDbWeight::get().reads(8_u64))
+		Weight::from_parts(470_065_479, 180636)
+			.saturating_add(Weight::from_parts(64_727, 0).saturating_mul(m.into()))
+			.saturating_add(RocksDbWeight::get().reads(63_u64))
 			.saturating_add(RocksDbWeight::get().writes(11_u64))
+			.saturating_add(Weight::from_parts(0, 2).saturating_mul(m.into()))
 	}
 	fn yank_version() -> Weight {
-		Weight::from_parts(117_084_000, 4484)
+		Weight::from_parts(71_771_000, 4484)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn unyank_version() -> Weight {
-		Weight::from_parts(66_611_000, 4484)
+		Weight::from_parts(68_609_000, 4484)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn deprecate() -> Weight {
-		Weight::from_parts(70_337_000, 4484)
+		Weight::from_parts(68_633_000, 4484)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn undeprecate() -> Weight {
-		Weight::from_parts(62_409_000, 4484)
+		Weight::from_parts(63_235_000, 4484)
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn set_package_status() -> Weight {
-		Weight::from_parts(47_587_000, 4173)
+		Weight::from_parts(49_568_000, 4173)
 			.saturating_add(RocksDbWeight::get().reads(3_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}
 	fn release_namespace(m: u32) -> Weight {
-		Weight::from_parts(79_790_949, 3608)
-			.saturating_add(Weight::from_parts(2_095_920, 0).saturating_mul(m.into()))
+		Weight::from_parts(81_453_640, 3608)
+			.saturating_add(Weight::from_parts(2_012_009, 0).saturating_mul(m.into()))
 			.saturating_add(RocksDbWeight::get().reads(4_u64))
 			.saturating_add(RocksDbWeight::get().reads((1_u64).saturating_mul(m.into())))
 			.saturating_add(RocksDbWeight::get().writes(5_u64))
@@ -658,12 +660,12 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2605).saturating_mul(m.into()))
 	}
 	fn force_reverify() -> Weight {
-		Weight::from_parts(24_041_000, 3780)
+		Weight::from_parts(24_168_000, 3780)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(2_u64))
 	}
 	fn force_transfer_package() -> Weight {
-		Weight::from_parts(23_064_000, 4173)
+		Weight::from_parts(23_046_000, 4173)
 			.saturating_add(RocksDbWeight::get().reads(1_u64))
 			.saturating_add(RocksDbWeight::get().writes(1_u64))
 	}

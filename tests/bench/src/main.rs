@@ -23,11 +23,16 @@
 //!    time a fresh gateway takes to index that chain from genesis (`gateway-burst`)
 //!    ([`gateway`]).
 //!
+//! 7. **Dependency graphs** — `modreg lock` of a 500-package graph (depth 8, 20 versions each)
+//!    online and offline from the synced index, beside `modreg resolve` of one package
+//!    (`graph`, [`graph`]).
+//!
 //! Run it through `scripts/bench.sh` (which builds the release node and starts IPFS); method and
 //! latest figures are in `docs/PERFORMANCE.md`.
 
 mod chain;
 mod gateway;
+mod graph;
 mod latency;
 mod node;
 mod pinning;
@@ -53,6 +58,7 @@ enum Figure {
 	Gateway,
 	GatewaySearch,
 	GatewayBurst,
+	Graph,
 }
 
 /// Measure throughput, read latency, pinning latency and weights of the module registry chain.
@@ -385,6 +391,51 @@ async fn main() -> Result<()> {
 			));
 		}
 		results.insert("resolve".into(), record);
+	}
+	if let (Some(node), Some(api), true) = (&node, &api, args.only.contains(&Figure::Graph)) {
+		let modreg = args.modreg.as_deref().context("--modreg is needed for figure 7")?;
+		let (packages, versions) = if args.quick { (100, 5) } else { (500, 20) };
+		println!(
+			"\n== 7. Dependency graphs ({packages} packages, depth 8, {versions} versions) =="
+		);
+		let record = graph::measure(
+			api,
+			&node.ws,
+			&accounts[4],
+			modreg,
+			&args.work_dir,
+			packages,
+			8,
+			versions,
+			5,
+		)
+		.await?;
+		let ms = |k: &str| record[k].as_f64().unwrap_or(f64::MAX);
+		summary.push(ratio_line(
+			&format!("modreg lock, {packages}-package graph, online (new process) median ms"),
+			ms("online_graph_median_ms"),
+			"<= 1000",
+			ms("online_graph_median_ms") <= 1000.0,
+		));
+		summary.push(format!(
+			"baseline: modreg resolve of one package, online, median {:.1} ms (graph/single {:.1})",
+			ms("online_single_median_ms"),
+			ms("online_graph_median_ms") / ms("online_single_median_ms"),
+		));
+		summary.push(ratio_line(
+			&format!("modreg lock --offline, {packages}-package graph (new process) median ms"),
+			ms("offline_graph_median_ms"),
+			"<= 50",
+			ms("offline_graph_median_ms") <= 50.0,
+		));
+		summary.push(format!(
+			"baseline: modreg resolve --offline of one package median {:.1} ms, process start \
+			 {:.1} ms (graph/single {:.1})",
+			ms("offline_single_median_ms"),
+			ms("process_start_median_ms"),
+			ms("offline_graph_median_ms") / ms("offline_single_median_ms"),
+		));
+		results.insert("graph".into(), record);
 	}
 	if let (Some(node), Some(api), true) = (&node, &api, args.only.contains(&Figure::Gateway)) {
 		let bin = args.gateway.as_deref().context("--gateway is needed for figure 6")?;

@@ -33,7 +33,7 @@ fn summary(mut samples: Vec<Duration>) -> Json {
 	})
 }
 
-async fn submit(
+pub(crate) async fn submit(
 	api: &OnlineClient<PolkadotConfig>,
 	rpc: &RpcClient,
 	signer: &Keypair,
