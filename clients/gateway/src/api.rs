@@ -554,7 +554,9 @@ async fn dependents(
 			Some((name.to_owned(), version.to_owned()))
 		},
 	};
-	let key = format!("dep/{package}/{}/{per_page}", q.after.as_deref().unwrap_or(""));
+	// The key from the parsed cursor: spellings of one cursor share one cached answer.
+	let cursor = after.as_ref().map(|(n, v)| format!("{n}@{v}")).unwrap_or_default();
+	let key = format!("dep/{package}/{cursor}/{per_page}");
 	cached(&s, key, || async {
 		let after_ref = after.as_ref().map(|(n, v)| (n.as_str(), v.as_str()));
 		// One more than asked, to know whether there is a next page.

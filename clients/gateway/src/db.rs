@@ -410,8 +410,7 @@ impl Db {
 		let (after_name, after_version) = after.unwrap_or(("", ""));
 		let rows = sqlx::query(
 			"SELECT package, version, range_text FROM dependencies WHERE dependency = $1 \
-			 AND (package > $2 OR (package = $2 AND version > $3)) \
-			 ORDER BY package, version LIMIT $4",
+			 AND (package, version) > ($2, $3) ORDER BY package, version LIMIT $4",
 		)
 		.bind(package.to_owned())
 		.bind(after_name.to_owned())

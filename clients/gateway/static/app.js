@@ -87,6 +87,13 @@ async function runSearch() {
   }
 }
 
+// What the current version declares it needs; metadata published before the chain checked it
+// may hold anything, so only a list of strings counts.
+function declared(entry) {
+  const modules = entry && entry.dependencies && entry.dependencies.modules;
+  return Array.isArray(modules) ? modules.filter((m) => typeof m === "string") : [];
+}
+
 // `ns/name@range` references as links to their modules (text, never HTML).
 function dependencyList(refs) {
   if (refs.length === 0) return el("p", { class: "none" }, "None.");
@@ -150,7 +157,7 @@ async function showModule(name) {
       el("h3", {}, "Install"),
       el("pre", { class: "install" }, `modreg install ${s.name}${range}`),
       el("h3", {}, "Dependencies"),
-      dependencyList(((m.entry && m.entry.dependencies && m.entry.dependencies.modules) || []).map(String)),
+      dependencyList(declared(m.entry)),
       el("h3", {}, "Dependents"),
       dependentList(ds),
       el("h3", {}, "Versions"),

@@ -187,24 +187,37 @@ impl Chain {
 		// A package holds at most 16,384 versions (the runtime's `MaxVersions`), a registry
 		// far fewer than this many packages: a node that keeps answering is lying.
 		const MAX_PAGES: usize = 100_000;
+		const PAGE: usize = 100;
 		let mut all: Vec<serde_json::Value> = Vec::new();
-		let mut previous: Option<String> = None;
+		let mut seen = std::collections::HashSet::new();
 		for _ in 0..MAX_PAGES {
-			let after = all.last().and_then(|v| v[cursor].as_str()).map(str::to_owned);
-			// Each page must move on: a node that answers the same page again would loop.
-			if after.is_some() && after == previous {
-				return Err(node_err(format!("{method}: the node repeated a page after {after:?}")));
+			let after = match all.last() {
+				None => None,
+				Some(last) =>
+					Some(last[cursor].as_str().map(str::to_owned).ok_or_else(|| {
+						node_err(format!("{method}: an item without its {cursor}"))
+					})?),
+			};
+			// Each page must move on: a node that answers a page it gave before would loop.
+			if let Some(after) = &after {
+				if !seen.insert(after.clone()) {
+					return Err(node_err(format!(
+						"{method}: the node repeated a page after {after:?}"
+					)));
+				}
 			}
-			previous = after.clone();
 			let mut params = subxt::rpcs::client::RpcParams::new();
 			for arg in args {
 				params.push(arg).map_err(node_err)?;
 			}
-			for value in [serde_json::json!(after), serde_json::json!(100), serde_json::json!(at)] {
+			for value in [serde_json::json!(after), serde_json::json!(PAGE), serde_json::json!(at)]
+			{
 				params.push(value).map_err(node_err)?;
 			}
 			let page = self.rpc(method, params).await?;
 			match page.as_array() {
+				Some(items) if items.len() > PAGE =>
+					return Err(node_err(format!("{method}: a page longer than asked for"))),
 				Some(items) if !items.is_empty() => all.extend(items.iter().cloned()),
 				_ => return Ok(all),
 			}

@@ -146,30 +146,58 @@ impl Source for ChainSource<'_> {
 			.as_str()
 			.and_then(|h| hex::decode(h.trim_start_matches("0x")).ok())
 			.ok_or_else(|| format!("the node has no document for {name}@{version}"))?;
-		let document: Json = serde_json::from_slice(&bytes)
-			.map_err(|e| format!("the document of {name}@{version} is not JSON: {e}"))?;
-		Ok(dependencies_of(&name, version, &document["metadata"]))
+		Ok(document_dependencies(&name, version, &bytes))
 	}
 }
 
-/// The dependencies a version's metadata declares, checked by the chain's own rule; `Err` says
-/// why they cannot be read (metadata published before the rule, in another shape).
-pub fn dependencies_of(
+/// The dependencies in a version document's bytes, read as the chain reads them: the
+/// `metadata` member is handed as written to [`registry::parse_metadata`] (a JSON value the
+/// chain accepted, such as `1e400` elsewhere in the metadata, does not stop a client that would
+/// build a tree of it). A document without readable metadata rules the version out.
+pub fn document_dependencies(
 	name: &str,
 	version: &Version,
-	metadata: &Json,
+	bytes: &[u8],
 ) -> Result<registry::Dependencies, String> {
-	if metadata.is_null() {
-		return Ok(registry::Dependencies::default());
+	#[derive(serde::Deserialize)]
+	struct Document<'a> {
+		#[serde(borrow)]
+		metadata: Option<&'a serde_json::value::RawValue>,
 	}
-	let bytes = serde_json::to_vec(metadata).unwrap_or_default();
-	registry::parse_metadata(&bytes, registry::MAX_DEPENDENCIES).map(|m| m.dependencies).map_err(
+	let document: Document = serde_json::from_slice(bytes)
+		.map_err(|e| format!("the document of {name}@{version} is unreadable ({e})"))?;
+	let metadata = document
+		.metadata
+		.ok_or_else(|| format!("the document of {name}@{version} has no metadata"))?;
+	parse_dependencies(name, version, metadata.get().as_bytes())
+}
+
+fn parse_dependencies(
+	name: &str,
+	version: &Version,
+	metadata: &[u8],
+) -> Result<registry::Dependencies, String> {
+	registry::parse_metadata(metadata, registry::MAX_DEPENDENCIES).map(|m| m.dependencies).map_err(
 		|e| match e {
 			registry::MetadataError::Dependencies(e) =>
 				format!("{name}@{version} declares unreadable dependencies: {e}"),
 			other => format!("{name}@{version} has unreadable metadata ({other:?})"),
 		},
 	)
+}
+
+/// `metadata` as `sync` stored it (`null` when the document could not be read, which rules the
+/// version out rather than reading as "needs nothing").
+pub fn dependencies_of(
+	name: &str,
+	version: &Version,
+	metadata: &Json,
+) -> Result<registry::Dependencies, String> {
+	if metadata.is_null() {
+		return Err(format!("the metadata of {name}@{version} was unreadable when synced"));
+	}
+	let bytes = serde_json::to_vec(metadata).unwrap_or_default();
+	parse_dependencies(name, version, &bytes)
 }
 
 /// Where each node of the graph goes under `--to`: `ns/name`, and `ns/name@LINE` for every line
@@ -181,7 +209,8 @@ pub fn layout(resolution: &Resolution) -> BTreeMap<(String, Version), String> {
 		by_package.entry(package).or_default().push(version);
 	}
 	for (package, versions) in by_package {
-		let highest = versions.iter().map(|v| Line::of(v)).max();
+		// The highest line by its versions (1.x above 0.3.x), not by the enum's order.
+		let highest = versions.iter().map(|v| Line::of(v)).max_by_key(|l| l.token());
 		for version in versions {
 			let line = Line::of(version);
 			let path = if Some(line) == highest {
@@ -413,13 +442,31 @@ pub fn why(lock: &Lockfile, target: &str) -> Result<Vec<String>, Failure> {
 	let target = PackageName::parse(target)
 		.map_err(|e| Failure(exit::USAGE, format!("bad package {target:?}: {e}")))?
 		.to_string();
+	// The nodes from which the target can be reached: the walk descends only into them, so
+	// every step it takes leads to a path, and the work is bounded by the paths printed.
+	let mut parents: HashMap<String, Vec<String>> = HashMap::new();
+	for p in &lock.packages {
+		for e in &p.dependencies {
+			parents.entry(format!("{}@{}", e.name, e.version)).or_default().push(label(p));
+		}
+	}
+	let mut reach: HashSet<String> =
+		lock.packages.iter().filter(|p| p.name == target).map(label).collect();
+	let mut queue: Vec<String> = reach.iter().cloned().collect();
+	while let Some(node) = queue.pop() {
+		for parent in parents.get(&node).into_iter().flatten() {
+			if reach.insert(parent.clone()) {
+				queue.push(parent.clone());
+			}
+		}
+	}
 	let mut paths = Vec::new();
 	for request in &lock.requests {
-		if let Some(root) = root_of(lock, request) {
+		if let Some(root) = root_of(lock, request).filter(|r| reach.contains(&label(r))) {
 			let mut trail =
 				vec![format!("{}@{} (requested {})", root.name, root.version, request.range)];
 			let mut on_path = HashSet::from([label(root)]);
-			walk(lock, root, &target, &mut trail, &mut on_path, &mut paths);
+			walk(lock, root, &target, &reach, &mut trail, &mut on_path, &mut paths);
 		}
 	}
 	if paths.is_empty() {
@@ -431,10 +478,12 @@ pub fn why(lock: &Lockfile, target: &str) -> Result<Vec<String>, Failure> {
 	Ok(paths)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn walk(
 	lock: &Lockfile,
 	p: &Locked,
 	target: &str,
+	reach: &HashSet<String>,
 	trail: &mut Vec<String>,
 	on_path: &mut HashSet<String>,
 	out: &mut Vec<String>,
@@ -454,11 +503,11 @@ fn walk(
 	}
 	for edge in &p.dependencies {
 		let Some(child) = lock.get(&edge.name, &edge.version) else { continue };
-		if !on_path.insert(label(child)) {
+		if !reach.contains(&label(child)) || !on_path.insert(label(child)) {
 			continue;
 		}
 		trail.push(format!("{}@{} (needs {})", edge.name, edge.version, edge.range));
-		walk(lock, child, target, trail, on_path, out);
+		walk(lock, child, target, reach, trail, on_path, out);
 		trail.pop();
 		on_path.remove(&label(child));
 	}
@@ -523,6 +572,8 @@ mod tests {
 		assert!(inverted.len() < 4 * levels, "{} lines", inverted.len());
 		let paths = why(&lock, &name(levels - 1, 0)).unwrap();
 		assert_eq!(paths.len(), MAX_PATHS + 1);
+		// A target nothing reaches is found absent without walking the 2^40 paths.
+		assert_eq!(why(&lock, "l/absent").unwrap_err().0, exit::NOT_FOUND);
 		assert!(paths[MAX_PATHS].contains("only the first"));
 
 		// A chain far deeper than the bound: no stack overflow, output cut at the bound.
@@ -545,5 +596,39 @@ mod tests {
 			["c/p0@1.0.0 (requested ^1) -> c/p1@1.0.0 (needs ^1) -> c/p2@1.0.0 (needs ^1) -> \
 			 c/p3@1.0.0 (needs ^1)"]
 		);
+	}
+}
+
+#[cfg(test)]
+mod layout_tests {
+	use super::*;
+	use modreg::graph::Edge;
+
+	#[test]
+	fn the_highest_line_gets_the_plain_path() {
+		let mut r = Resolution::default();
+		for v in ["0.3.1", "1.2.0", "0.0.4"] {
+			r.nodes.insert(("a/x".into(), Version::parse(v).unwrap()), Vec::<Edge>::new());
+		}
+		let paths = layout(&r);
+		let at = |v: &str| paths[&("a/x".to_string(), Version::parse(v).unwrap())].clone();
+		assert_eq!(at("1.2.0"), "a/x");
+		assert_eq!(at("0.3.1"), "a/x@0.3");
+		assert_eq!(at("0.0.4"), "a/x@0.0.4");
+	}
+
+	#[test]
+	fn documents_are_read_as_the_chain_reads_them() {
+		let v = Version::new(1, 0, 0);
+		// A number no f64 holds elsewhere in the metadata: the chain accepted it, so do we.
+		let doc = br#"{"cid":"x","metadata":{"pad":1e400,"dependencies":{"modules":["a/b@^1"]}}}"#;
+		let needs = document_dependencies("a/x", &v, doc).unwrap();
+		assert_eq!(needs.modules[0].to_string(), "a/b@^1");
+		// Unreadable documents rule the version out, with the reason.
+		assert!(document_dependencies("a/x", &v, b"{\"cid\":1}")
+			.unwrap_err()
+			.contains("no metadata"));
+		assert!(document_dependencies("a/x", &v, b"not json").unwrap_err().contains("unreadable"));
+		assert!(dependencies_of("a/x", &v, &Json::Null).is_err());
 	}
 }

@@ -24,6 +24,7 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
+import urllib.parse
 import urllib.request
 from pathlib import Path, PurePosixPath
 
@@ -168,7 +169,8 @@ def check_against_chain(entry, found):
 
 def _fetch(ipfs_url, entry, dest):
     digest, size = hashlib.sha256(), 0
-    request = urllib.request.Request(f"{ipfs_url}/api/v0/cat?arg={entry['cid']}", data=b"", method="POST")
+    cid = urllib.parse.quote(str(entry["cid"]), safe="")
+    request = urllib.request.Request(f"{ipfs_url}/api/v0/cat?arg={cid}", data=b"", method="POST")
     with urllib.request.urlopen(request, timeout=120) as answer, open(dest, "wb") as out:
         while chunk := answer.read(1 << 16):
             digest.update(chunk)

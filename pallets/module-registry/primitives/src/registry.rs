@@ -676,9 +676,9 @@ fn dependencies_from(
 	}
 	let mut modules: Vec<Dependency> = Vec::with_capacity(listed.len());
 	for (index, text) in listed.iter().enumerate() {
-		// Control characters (a newline in a range) would let a publisher forge lines in the
-		// output of the tools that print dependencies.
-		if text.chars().any(char::is_control) {
+		// References are printable ASCII: a newline (or U+2028) in a range would let a
+		// publisher forge lines in the output of the tools that print dependencies.
+		if !text.bytes().all(|b| (0x20..=0x7e).contains(&b)) {
 			return Err(DependencyError::Reference {
 				index,
 				error: ReferenceError::Range(VersionError::BadRange),
@@ -783,7 +783,7 @@ mod tests {
 			format!(r#"{{"dependencies": {{"modules": [{}]}}}}"#, ["\"a/a\""; 5000].join(","));
 		assert_eq!(deps(&json), err(DependencyError::TooMany));
 		assert_eq!(
-			deps(r#"{"dependencies": {"modules": ["acme/log@^1\n  acme/evil 6.6.6"]}}"#),
+			deps(r#"{"dependencies": {"modules": ["acme/log@^1\u2028acme/evil 6.6.6"]}}"#),
 			err(DependencyError::Reference {
 				index: 0,
 				error: ReferenceError::Range(VersionError::BadRange)
