@@ -417,6 +417,119 @@ pub fn resolve(path: &Path, name: &str, range: &str) -> Result<(Option<Json>, Js
 	Ok((Some(serde_json::from_str(&json).map_err(db_err)?), age(&db)?))
 }
 
+/// One package's stored versions: each version and its row's JSON.
+type PackageRows = std::rc::Rc<Vec<(registry::Version, Json)>>;
+
+/// The synced index as a snapshot for the dependency resolver (`modreg lock --offline`): the
+/// versions and documents `sync` copied at one finalized block, read without the network.
+pub struct IndexSource {
+	db: Connection,
+	hash: String,
+	number: u64,
+	/// Each package's versions as stored (the node's JSON, with the document's `metadata`).
+	views: std::cell::RefCell<std::collections::HashMap<String, PackageRows>>,
+}
+
+impl IndexSource {
+	/// Open the index at `path` (made by `sync` from a node: an index from a gateway has no
+	/// version documents, so it cannot say what versions need).
+	pub fn open(path: &Path) -> Result<IndexSource, Failure> {
+		let db = open_existing(path)?;
+		let age = age(&db)?;
+		let hash = age["blockHash"].as_str().unwrap_or_default().to_owned();
+		if !hash.starts_with("0x") {
+			return Err(Failure(
+				exit::NOT_FOUND,
+				format!(
+					"{} was synced from a gateway ({hash}); resolving dependencies offline needs \
+					 an index synced from a node (`modreg sync`)",
+					path.display()
+				),
+			));
+		}
+		let number = age["block"].as_u64().unwrap_or_default();
+		Ok(IndexSource { db, hash, number, views: Default::default() })
+	}
+
+	fn views_of(&self, name: &str) -> Result<PackageRows, String> {
+		if let Some(found) = self.views.borrow().get(name) {
+			return Ok(found.clone());
+		}
+		let mut stmt = self
+			.db
+			.prepare_cached("SELECT version, json FROM versions WHERE name = ?1")
+			.map_err(|e| e.to_string())?;
+		let rows = stmt
+			.query_map([name], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+			.map_err(|e| e.to_string())?;
+		let mut out = Vec::new();
+		for row in rows {
+			let (text, json) = row.map_err(|e| e.to_string())?;
+			let version = registry::parse_version(&text)
+				.map_err(|_| format!("the index lists {name} version {text:?}, not SemVer"))?;
+			let json: Json = serde_json::from_str(&json).map_err(|e| format!("index: {e}"))?;
+			out.push((version, json));
+		}
+		let found = std::rc::Rc::new(out);
+		self.views.borrow_mut().insert(name.to_owned(), found.clone());
+		Ok(found)
+	}
+}
+
+impl modreg::graph::Source for IndexSource {
+	fn versions(
+		&self,
+		package: &registry::PackageName,
+	) -> Result<Vec<modreg::graph::Candidate>, String> {
+		Ok(self
+			.views_of(&package.to_string())?
+			.iter()
+			.map(|(version, json)| modreg::graph::Candidate {
+				version: version.clone(),
+				yanked: json["yanked"] == true,
+			})
+			.collect())
+	}
+
+	fn dependencies(
+		&self,
+		package: &registry::PackageName,
+		version: &registry::Version,
+	) -> Result<Result<registry::Dependencies, String>, String> {
+		let name = package.to_string();
+		let views = self.views_of(&name)?;
+		let (_, json) = views
+			.iter()
+			.find(|(v, _)| v == version)
+			.ok_or_else(|| format!("{name}@{version} is not in the index"))?;
+		// `sync` stores each version with its document's metadata (`null` when it has none);
+		// a row without the field was not written by it.
+		let Some(metadata) = json.get("metadata") else {
+			return Err(format!("the index has no metadata for {name}@{version}; sync again"));
+		};
+		Ok(crate::deps::dependencies_of(&name, version, metadata))
+	}
+}
+
+impl crate::deps::Snapshot for IndexSource {
+	fn as_source(&self) -> &dyn modreg::graph::Source {
+		self
+	}
+	fn view(&self, package: &str, version: &registry::Version) -> Option<Json> {
+		let views = self.views.borrow().get(package)?.clone();
+		views.iter().find(|(v, _)| v == version).map(|(_, json)| {
+			let mut json = json.clone();
+			if let Some(o) = json.as_object_mut() {
+				o.remove("metadata");
+			}
+			json
+		})
+	}
+	fn block(&self) -> (String, u64) {
+		(self.hash.clone(), self.number)
+	}
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -591,117 +704,5 @@ mod tests {
 			resolve(&path.with_file_name("absent.sqlite"), "ns/pkg", "^1"),
 			Err(Failure(exit::NOT_FOUND, _))
 		));
-	}
-}
-
-/// The synced index as a snapshot for the dependency resolver (`modreg lock --offline`): the
-/// versions and documents `sync` copied at one finalized block, read without the network.
-pub struct IndexSource {
-	db: Connection,
-	hash: String,
-	number: u64,
-	/// Each package's versions as stored (the node's JSON, with the document's `metadata`).
-	views: std::cell::RefCell<
-		std::collections::HashMap<String, std::rc::Rc<Vec<(registry::Version, Json)>>>,
-	>,
-}
-
-impl IndexSource {
-	/// Open the index at `path` (made by `sync` from a node: an index from a gateway has no
-	/// version documents, so it cannot say what versions need).
-	pub fn open(path: &Path) -> Result<IndexSource, Failure> {
-		let db = open_existing(path)?;
-		let age = age(&db)?;
-		let hash = age["blockHash"].as_str().unwrap_or_default().to_owned();
-		if !hash.starts_with("0x") {
-			return Err(Failure(
-				exit::NOT_FOUND,
-				format!(
-					"{} was synced from a gateway ({hash}); resolving dependencies offline needs \
-					 an index synced from a node (`modreg sync`)",
-					path.display()
-				),
-			));
-		}
-		let number = age["block"].as_u64().unwrap_or_default();
-		Ok(IndexSource { db, hash, number, views: Default::default() })
-	}
-
-	fn views_of(&self, name: &str) -> Result<std::rc::Rc<Vec<(registry::Version, Json)>>, String> {
-		if let Some(found) = self.views.borrow().get(name) {
-			return Ok(found.clone());
-		}
-		let mut stmt = self
-			.db
-			.prepare_cached("SELECT version, json FROM versions WHERE name = ?1")
-			.map_err(|e| e.to_string())?;
-		let rows = stmt
-			.query_map([name], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
-			.map_err(|e| e.to_string())?;
-		let mut out = Vec::new();
-		for row in rows {
-			let (text, json) = row.map_err(|e| e.to_string())?;
-			let version = registry::parse_version(&text)
-				.map_err(|_| format!("the index lists {name} version {text:?}, not SemVer"))?;
-			let json: Json = serde_json::from_str(&json).map_err(|e| format!("index: {e}"))?;
-			out.push((version, json));
-		}
-		let found = std::rc::Rc::new(out);
-		self.views.borrow_mut().insert(name.to_owned(), found.clone());
-		Ok(found)
-	}
-}
-
-impl modreg::graph::Source for IndexSource {
-	fn versions(
-		&self,
-		package: &registry::PackageName,
-	) -> Result<Vec<modreg::graph::Candidate>, String> {
-		Ok(self
-			.views_of(&package.to_string())?
-			.iter()
-			.map(|(version, json)| modreg::graph::Candidate {
-				version: version.clone(),
-				yanked: json["yanked"] == true,
-			})
-			.collect())
-	}
-
-	fn dependencies(
-		&self,
-		package: &registry::PackageName,
-		version: &registry::Version,
-	) -> Result<Result<registry::Dependencies, String>, String> {
-		let name = package.to_string();
-		let views = self.views_of(&name)?;
-		let (_, json) = views
-			.iter()
-			.find(|(v, _)| v == version)
-			.ok_or_else(|| format!("{name}@{version} is not in the index"))?;
-		// `sync` stores each version with its document's metadata (`null` when it has none);
-		// a row without the field was not written by it.
-		let Some(metadata) = json.get("metadata") else {
-			return Err(format!("the index has no metadata for {name}@{version}; sync again"));
-		};
-		Ok(crate::deps::dependencies_of(&name, version, metadata))
-	}
-}
-
-impl crate::deps::Snapshot for IndexSource {
-	fn as_source(&self) -> &dyn modreg::graph::Source {
-		self
-	}
-	fn view(&self, package: &str, version: &registry::Version) -> Option<Json> {
-		let views = self.views.borrow().get(package)?.clone();
-		views.iter().find(|(v, _)| v == version).map(|(_, json)| {
-			let mut json = json.clone();
-			if let Some(o) = json.as_object_mut() {
-				o.remove("metadata");
-			}
-			json
-		})
-	}
-	fn block(&self) -> (String, u64) {
-		(self.hash.clone(), self.number)
 	}
 }
