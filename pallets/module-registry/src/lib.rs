@@ -1281,8 +1281,11 @@ pub mod pallet {
 		/// - Events: `PackageCreated` (first version), `ModuleRegistered`, `VersionPublished`.
 		#[pallet::call_index(18)]
 		// The benchmark publishes a new version of an existing package; a package's first
-		// version also counts it in its namespace (one more read and write). Each dependency
-		// costs one read of its package; the unused part of `MaxDependencies` is refunded.
+		// version also counts it in its namespace (one more read and write). Its metadata is
+		// the dearest kind (`MaxDependencies` references with long ranges, each package read),
+		// so the benchmarked weight covers dependencies already; one read per possible
+		// dependency is charged on top as a margin, and the part for dependencies not declared
+		// is refunded after dispatch.
 		#[pallet::weight(
 			T::WeightInfo::publish_version(metadata.len() as u32)
 				.saturating_add(T::DbWeight::get().reads_writes(1, 1))
