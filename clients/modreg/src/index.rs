@@ -417,17 +417,19 @@ pub fn resolve(path: &Path, name: &str, range: &str) -> Result<(Option<Json>, Js
 	Ok((Some(serde_json::from_str(&json).map_err(db_err)?), age(&db)?))
 }
 
-/// One package's stored versions: each version and its row's JSON.
-type PackageRows = std::rc::Rc<Vec<(registry::Version, Json)>>;
+/// One package's stored versions: each version, whether it is yanked, and its row's id.
+type PackageRows = std::rc::Rc<Vec<(registry::Version, bool, i64)>>;
 
 /// The synced index as a snapshot for the dependency resolver (`modreg lock --offline`): the
-/// versions and documents `sync` copied at one finalized block, read without the network.
+/// versions and documents `sync` copied at one finalized block, read without the network. A
+/// package's versions are read as text and a flag; a row's JSON (the node's record and the
+/// document's metadata) only for the versions the resolver looks into.
 pub struct IndexSource {
 	db: Connection,
 	hash: String,
 	number: u64,
-	/// Each package's versions as stored (the node's JSON, with the document's `metadata`).
-	views: std::cell::RefCell<std::collections::HashMap<String, PackageRows>>,
+	rows: std::cell::RefCell<std::collections::HashMap<String, PackageRows>>,
+	json: std::cell::RefCell<std::collections::HashMap<i64, std::rc::Rc<Json>>>,
 }
 
 impl IndexSource {
@@ -448,31 +450,61 @@ impl IndexSource {
 			));
 		}
 		let number = age["block"].as_u64().unwrap_or_default();
-		Ok(IndexSource { db, hash, number, views: Default::default() })
+		Ok(IndexSource { db, hash, number, rows: Default::default(), json: Default::default() })
 	}
 
-	fn views_of(&self, name: &str) -> Result<PackageRows, String> {
-		if let Some(found) = self.views.borrow().get(name) {
+	fn rows_of(&self, name: &str) -> Result<PackageRows, String> {
+		if let Some(found) = self.rows.borrow().get(name) {
 			return Ok(found.clone());
 		}
 		let mut stmt = self
 			.db
-			.prepare_cached("SELECT version, json FROM versions WHERE name = ?1")
+			.prepare_cached("SELECT version, yanked, rowid FROM versions WHERE name = ?1")
 			.map_err(|e| e.to_string())?;
 		let rows = stmt
-			.query_map([name], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+			.query_map([name], |r| {
+				Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?, r.get::<_, i64>(2)?))
+			})
 			.map_err(|e| e.to_string())?;
 		let mut out = Vec::new();
 		for row in rows {
-			let (text, json) = row.map_err(|e| e.to_string())?;
+			let (text, yanked, id) = row.map_err(|e| e.to_string())?;
 			let version = registry::parse_version(&text)
 				.map_err(|_| format!("the index lists {name} version {text:?}, not SemVer"))?;
-			let json: Json = serde_json::from_str(&json).map_err(|e| format!("index: {e}"))?;
-			out.push((version, json));
+			out.push((version, yanked, id));
 		}
 		let found = std::rc::Rc::new(out);
-		self.views.borrow_mut().insert(name.to_owned(), found.clone());
+		self.rows.borrow_mut().insert(name.to_owned(), found.clone());
 		Ok(found)
+	}
+
+	/// The stored JSON of `version` of `name` (read once).
+	fn json_of(
+		&self,
+		name: &str,
+		version: &registry::Version,
+	) -> Result<std::rc::Rc<Json>, String> {
+		let rows = self.rows_of(name)?;
+		let id = rows
+			.iter()
+			.find(|(v, _, _)| v == version)
+			.map(|(_, _, id)| *id)
+			.ok_or_else(|| format!("{name}@{version} is not in the index"))?;
+		if let Some(found) = self.json.borrow().get(&id) {
+			return Ok(found.clone());
+		}
+		let text: String = self
+			.db
+			.prepare_cached("SELECT json FROM versions WHERE rowid = ?1")
+			.and_then(|mut stmt| stmt.query_row([id], |r| r.get(0)))
+			.map_err(|e| e.to_string())?;
+		let json: Json = serde_json::from_str(&text).map_err(|e| format!("index: {e}"))?;
+		if json["name"].as_str() != Some(name) {
+			return Err(format!("the index holds {} under {name}", json["name"]));
+		}
+		let json = std::rc::Rc::new(json);
+		self.json.borrow_mut().insert(id, json.clone());
+		Ok(json)
 	}
 }
 
@@ -482,11 +514,11 @@ impl modreg::graph::Source for IndexSource {
 		package: &registry::PackageName,
 	) -> Result<Vec<modreg::graph::Candidate>, String> {
 		Ok(self
-			.views_of(&package.to_string())?
+			.rows_of(&package.to_string())?
 			.iter()
-			.map(|(version, json)| modreg::graph::Candidate {
+			.map(|(version, yanked, _)| modreg::graph::Candidate {
 				version: version.clone(),
-				yanked: json["yanked"] == true,
+				yanked: *yanked,
 			})
 			.collect())
 	}
@@ -497,11 +529,7 @@ impl modreg::graph::Source for IndexSource {
 		version: &registry::Version,
 	) -> Result<Result<registry::Dependencies, String>, String> {
 		let name = package.to_string();
-		let views = self.views_of(&name)?;
-		let (_, json) = views
-			.iter()
-			.find(|(v, _)| v == version)
-			.ok_or_else(|| format!("{name}@{version} is not in the index"))?;
+		let json = self.json_of(&name, version)?;
 		// `sync` stores each version with its document's metadata (`null` when it has none);
 		// a row without the field was not written by it.
 		let Some(metadata) = json.get("metadata") else {
@@ -516,14 +544,11 @@ impl crate::deps::Snapshot for IndexSource {
 		self
 	}
 	fn view(&self, package: &str, version: &registry::Version) -> Option<Json> {
-		let views = self.views.borrow().get(package)?.clone();
-		views.iter().find(|(v, _)| v == version).map(|(_, json)| {
-			let mut json = json.clone();
-			if let Some(o) = json.as_object_mut() {
-				o.remove("metadata");
-			}
-			json
-		})
+		let mut json = (*self.json_of(package, version).ok()?).clone();
+		if let Some(o) = json.as_object_mut() {
+			o.remove("metadata");
+		}
+		Some(json)
 	}
 	fn block(&self) -> (String, u64) {
 		(self.hash.clone(), self.number)

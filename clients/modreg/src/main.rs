@@ -684,7 +684,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			let lock = install::Lockfile::load(&project)?;
 			let chain = Chain::connect(&cli.node).await?;
 			let source = deps::ChainSource::finalized(&chain).await?;
-			let rows = deps::outdated(&source, &lock)?;
+			let rows = deps::off_runtime(|| deps::outdated(&source, &lock))?;
 			if json {
 				println!(
 					"{}",
@@ -1102,7 +1102,7 @@ async fn resolve_lock(
 ) -> Result<(install::Lockfile, Vec<String>), Failure> {
 	let chain = Chain::connect(node).await?;
 	let source = deps::ChainSource::finalized(&chain).await?;
-	lock_from(&source, before, parsed, locked, runtime)
+	deps::off_runtime(|| lock_from(&source, before, parsed, locked, runtime))
 }
 
 /// [`resolve_lock`] over any snapshot of the registry: the chain at a finalized block, or the
