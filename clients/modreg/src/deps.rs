@@ -53,7 +53,15 @@ pub struct ChainSource<'a> {
 	pub number: u64,
 	/// Every version read, as `moduleRegistry_versions` answers it, by package.
 	views: RefCell<HashMap<String, Rc<Views>>>,
+	/// Version documents read ahead ([`ChainSource::prefetch`]), by package and version.
+	documents: RefCell<HashMap<(String, Version), Vec<u8>>>,
 }
+
+/// How many reads [`ChainSource::prefetch`] keeps in flight.
+const PREFETCH_CONCURRENCY: usize = 16;
+
+/// Most packages [`ChainSource::prefetch`] reads ahead; the resolver reads the rest itself.
+const PREFETCH_PACKAGES: usize = 5_000;
 
 /// One package's versions as the node listed them, and where each version is in the list.
 struct Views {
@@ -74,7 +82,106 @@ impl<'a> ChainSource<'a> {
 			.as_str()
 			.and_then(|n| u64::from_str_radix(n.trim_start_matches("0x"), 16).ok())
 			.unwrap_or_default();
-		Ok(ChainSource { chain, at, number, views: RefCell::default() })
+		Ok(ChainSource {
+			chain,
+			at,
+			number,
+			views: RefCell::default(),
+			documents: RefCell::default(),
+		})
+	}
+
+	/// Read ahead, many reads at a time, what the resolver will most likely ask for: from the
+	/// requested packages down, each package's versions and the document of its newest
+	/// version that is neither yanked nor a pre-release, and the packages that document names.
+	/// The resolver itself reads one thing at a time, each a round trip; a graph of 500
+	/// packages took 22 s that way. Failures here are left for the resolver to meet and report.
+	pub async fn prefetch(&self, roots: &[Dependency]) {
+		use futures::stream::{self, StreamExt};
+		let mut seen: HashSet<String> = HashSet::new();
+		let mut frontier: Vec<PackageName> = roots
+			.iter()
+			.map(|d| d.package.clone())
+			.filter(|p| seen.insert(p.to_string()))
+			.collect();
+		while !frontier.is_empty() && seen.len() <= PREFETCH_PACKAGES {
+			let lists: Vec<(PackageName, Option<Vec<Json>>)> = stream::iter(frontier.drain(..))
+				.map(|package| async move {
+					let name = package.to_string();
+					let list = self
+						.chain
+						.all_pages("moduleRegistry_versions", &[&name], "version", Some(&self.at))
+						.await
+						.ok();
+					(package, list)
+				})
+				.buffer_unordered(PREFETCH_CONCURRENCY)
+				.collect()
+				.await;
+			let mut wanted = Vec::new();
+			for (package, list) in lists {
+				let Some(views) = list.and_then(|l| self.store_views(&package, l).ok()) else {
+					continue;
+				};
+				let newest = views
+					.by_version
+					.iter()
+					.filter(|(v, &i)| v.pre.is_empty() && views.list[i]["yanked"] != true)
+					.max_by(|a, b| a.0.cmp(b.0));
+				if let Some((version, &i)) = newest {
+					let key = views.list[i]["entryKey"].as_str().unwrap_or_default().to_owned();
+					wanted.push((package, version.clone(), key));
+				}
+			}
+			let documents: Vec<(PackageName, Version, Option<Json>)> = stream::iter(wanted)
+				.map(|(package, version, key)| async move {
+					let doc = self
+						.chain
+						.rpc("moduleRegistry_getModule", rpc_params![&key, &self.at])
+						.await
+						.ok();
+					(package, version, doc)
+				})
+				.buffer_unordered(PREFETCH_CONCURRENCY)
+				.collect()
+				.await;
+			for (package, version, doc) in documents {
+				let Some(bytes) = doc
+					.as_ref()
+					.and_then(|d| d.as_str())
+					.and_then(|h| hex::decode(h.trim_start_matches("0x")).ok())
+				else {
+					continue;
+				};
+				let name = package.to_string();
+				if let Ok(needs) = document_dependencies(&name, &version, &bytes) {
+					for d in needs.modules {
+						if seen.insert(d.package.to_string()) {
+							frontier.push(d.package);
+						}
+					}
+				}
+				self.documents.borrow_mut().insert((name, version), bytes);
+			}
+		}
+	}
+
+	/// Keep a package's versions as the node listed them, checked.
+	fn store_views(&self, package: &PackageName, list: Vec<Json>) -> Result<Rc<Views>, String> {
+		let name = package.to_string();
+		let mut by_version = HashMap::with_capacity(list.len());
+		for (i, view) in list.iter().enumerate() {
+			let text = view["version"].as_str().unwrap_or_default();
+			let version = Version::parse(text)
+				.map_err(|_| format!("the node lists {name} version {text:?}, not SemVer"))?;
+			if view["name"].as_str() != Some(name.as_str()) {
+				return Err(format!("the node answered for {} when asked for {name}", view["name"]));
+			}
+			by_version.insert(version, i);
+		}
+		let found = Rc::new(Views { list, by_version });
+		self.views.borrow_mut().insert(name, found.clone());
+		Ok(found)
 	}
 
 	fn block_on<T>(&self, f: impl std::future::Future<Output = T>) -> T {
@@ -100,19 +207,7 @@ impl<'a> ChainSource<'a> {
 				Some(&self.at),
 			))
 			.map_err(|e| format!("reading the versions of {name}: {e}"))?;
-		let mut by_version = HashMap::with_capacity(list.len());
-		for (i, view) in list.iter().enumerate() {
-			let text = view["version"].as_str().unwrap_or_default();
-			let version = Version::parse(text)
-				.map_err(|_| format!("the node lists {name} version {text:?}, not SemVer"))?;
-			if view["name"].as_str() != Some(name.as_str()) {
-				return Err(format!("the node answered for {} when asked for {name}", view["name"]));
-			}
-			by_version.insert(version, i);
-		}
-		let found = Rc::new(Views { list, by_version });
-		self.views.borrow_mut().insert(name, found.clone());
-		Ok(found)
+		self.store_views(package, list)
 	}
 }
 
@@ -136,6 +231,9 @@ impl Source for ChainSource<'_> {
 	) -> Result<Result<registry::Dependencies, String>, String> {
 		self.views_of(package)?;
 		let name = package.to_string();
+		if let Some(bytes) = self.documents.borrow().get(&(name.clone(), version.clone())) {
+			return Ok(document_dependencies(&name, version, bytes));
+		}
 		let view = self.view(&name, version).ok_or_else(|| format!("{name}@{version} is gone"))?;
 		let key = view["entryKey"].as_str().unwrap_or_default().to_owned();
 		let doc = self

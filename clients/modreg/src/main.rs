@@ -1102,6 +1102,7 @@ async fn resolve_lock(
 ) -> Result<(install::Lockfile, Vec<String>), Failure> {
 	let chain = Chain::connect(node).await?;
 	let source = deps::ChainSource::finalized(&chain).await?;
+	source.prefetch(parsed).await;
 	deps::off_runtime(|| lock_from(&source, before, parsed, locked, runtime))
 }
 
