@@ -184,26 +184,6 @@ impl Chain {
 		cursor: &str,
 		at: Option<&str>,
 	) -> Result<Vec<serde_json::Value>, ChainError> {
-		self.all_pages_ending(method, args, cursor, at, false).await
-	}
-
-	/// The pallet's `MaxListLimit` (the most items one page holds), from the runtime's
-	/// metadata; `None` when it cannot be read.
-	pub async fn page_limit(&self) -> Option<u32> {
-		let at = self.api().await.ok()?.at_current_block().await.ok()?;
-		at.constants().entry(dynamic::constant::<u32>("ModuleRegistry", "MaxListLimit")).ok()
-	}
-
-	/// [`Chain::all_pages`]; with `short_page_ends`, a page shorter than asked for is the last
-	/// (the caller knows the runtime gives full pages of the size asked for: `page_limit`).
-	pub async fn all_pages_ending(
-		&self,
-		method: &str,
-		args: &[&str],
-		cursor: &str,
-		at: Option<&str>,
-		short_page_ends: bool,
-	) -> Result<Vec<serde_json::Value>, ChainError> {
 		// A package holds at most 16,384 versions (the runtime's `MaxVersions`), a registry
 		// far fewer than this many packages: a node that keeps answering is lying.
 		const MAX_PAGES: usize = 100_000;
@@ -238,10 +218,6 @@ impl Chain {
 			match page.as_array() {
 				Some(items) if items.len() > PAGE =>
 					return Err(node_err(format!("{method}: a page longer than asked for"))),
-				Some(items) if short_page_ends && items.len() < PAGE => {
-					all.extend(items.iter().cloned());
-					return Ok(all);
-				},
 				Some(items) if !items.is_empty() => all.extend(items.iter().cloned()),
 				_ => return Ok(all),
 			}
@@ -314,35 +290,6 @@ impl Chain {
 	/// Accept the ownership offer of `key` made to `signer`.
 	pub async fn accept(&self, signer: &Keypair, key: &[u8]) -> Result<Included, ChainError> {
 		self.submit(signer, "accept_ownership", (key.to_vec(),)).await
-	}
-
-	/// The values under `keys` at block `at` (`0x…`), in order, `concurrency` reads in flight:
-	/// storage reads, no runtime call. A key whose read fails answers `None` (the caller reads
-	/// it again its usual way).
-	pub async fn values_at(
-		&self,
-		keys: &[Vec<u8>],
-		at: &str,
-		concurrency: usize,
-	) -> Result<Vec<Option<Vec<u8>>>, ChainError> {
-		use futures::stream::{self, StreamExt};
-		let hash = hex::decode(at.trim_start_matches("0x"))
-			.ok()
-			.filter(|h| h.len() == 32)
-			.ok_or_else(|| ChainError::BadArgument(format!("bad block hash {at}")))?;
-		let hash = subxt::config::substrate::H256::from_slice(&hash);
-		let block = self.api().await?.at_block(hash).await.map_err(node_err)?;
-		let storage = block.storage();
-		let reads = keys.iter().map(|key| {
-			let storage = &storage;
-			async move {
-				let addr =
-					dynamic::storage::<(Vec<u8>,), Vec<u8>>("ModuleRegistry", "ModuleRegistry");
-				let value = storage.try_fetch(addr, (key.clone(),)).await.ok().flatten()?;
-				value.decode().ok()
-			}
-		});
-		Ok(stream::iter(reads).buffered(concurrency.max(1)).collect().await)
 	}
 
 	/// The value under `key`.

@@ -55,9 +55,6 @@ pub struct ChainSource<'a> {
 	views: RefCell<HashMap<String, Rc<Views>>>,
 	/// Version documents read ahead ([`ChainSource::prefetch`]), by package and version.
 	documents: RefCell<HashMap<(String, Version), Vec<u8>>>,
-	/// Whether a page shorter than asked for is the last (the runtime's `MaxListLimit` is at
-	/// least the page size), which saves asking for the empty page after it.
-	short_page_ends: bool,
 }
 
 /// How many reads [`ChainSource::prefetch`] keeps in flight.
@@ -85,14 +82,12 @@ impl<'a> ChainSource<'a> {
 			.as_str()
 			.and_then(|n| u64::from_str_radix(n.trim_start_matches("0x"), 16).ok())
 			.unwrap_or_default();
-		let short_page_ends = chain.page_limit().await.is_some_and(|limit| limit >= 100);
 		Ok(ChainSource {
 			chain,
 			at,
 			number,
 			views: RefCell::default(),
 			documents: RefCell::default(),
-			short_page_ends,
 		})
 	}
 
@@ -115,13 +110,7 @@ impl<'a> ChainSource<'a> {
 					let name = package.to_string();
 					let list = self
 						.chain
-						.all_pages_ending(
-							"moduleRegistry_versions",
-							&[&name],
-							"version",
-							Some(&self.at),
-							self.short_page_ends,
-						)
+						.all_pages("moduleRegistry_versions", &[&name], "version", Some(&self.at))
 						.await
 						.ok();
 					(package, list)
@@ -144,18 +133,26 @@ impl<'a> ChainSource<'a> {
 					wanted.push((package, version.clone(), key));
 				}
 			}
-			// The documents are plain storage reads (the entry's value), not runtime calls.
-			let keys: Vec<Vec<u8>> = wanted
-				.iter()
-				.map(|(_, _, key)| hex::decode(key.trim_start_matches("0x")).unwrap_or_default())
-				.collect();
-			let values = self
-				.chain
-				.values_at(&keys, &self.at, PREFETCH_CONCURRENCY)
-				.await
-				.unwrap_or_default();
-			for ((package, version, _), bytes) in wanted.into_iter().zip(values) {
-				let Some(bytes) = bytes else { continue };
+			let documents: Vec<(PackageName, Version, Option<Json>)> = stream::iter(wanted)
+				.map(|(package, version, key)| async move {
+					let doc = self
+						.chain
+						.rpc("moduleRegistry_getModule", rpc_params![&key, &self.at])
+						.await
+						.ok();
+					(package, version, doc)
+				})
+				.buffer_unordered(PREFETCH_CONCURRENCY)
+				.collect()
+				.await;
+			for (package, version, doc) in documents {
+				let Some(bytes) = doc
+					.as_ref()
+					.and_then(|d| d.as_str())
+					.and_then(|h| hex::decode(h.trim_start_matches("0x")).ok())
+				else {
+					continue;
+				};
 				let name = package.to_string();
 				if let Ok(needs) = document_dependencies(&name, &version, &bytes) {
 					for d in needs.modules {
@@ -203,12 +200,11 @@ impl<'a> ChainSource<'a> {
 			return Ok(found.clone());
 		}
 		let list = self
-			.block_on(self.chain.all_pages_ending(
+			.block_on(self.chain.all_pages(
 				"moduleRegistry_versions",
 				&[&name],
 				"version",
 				Some(&self.at),
-				self.short_page_ends,
 			))
 			.map_err(|e| format!("reading the versions of {name}: {e}"))?;
 		self.store_views(package, list)
