@@ -209,15 +209,17 @@ pub struct StoredVersion {
 	pub block: i64,
 }
 
+/// The migrations of `backend`: the first differs by dialect; later ones whose statements mean
+/// the same in both live once, in `migrations/`.
 fn migrations(backend: Backend) -> Vec<Migration> {
 	let files: [(i64, &str, &'static str); 2] = match backend {
 		Backend::Sqlite => [
 			(1, "initial", include_str!("../migrations/sqlite/0001_initial.sql")),
-			(2, "dependencies", include_str!("../migrations/sqlite/0002_dependencies.sql")),
+			(2, "dependencies", include_str!("../migrations/0002_dependencies.sql")),
 		],
 		Backend::Postgres => [
 			(1, "initial", include_str!("../migrations/postgres/0001_initial.sql")),
-			(2, "dependencies", include_str!("../migrations/postgres/0002_dependencies.sql")),
+			(2, "dependencies", include_str!("../migrations/0002_dependencies.sql")),
 		],
 	};
 	files

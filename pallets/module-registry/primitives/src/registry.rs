@@ -291,7 +291,9 @@ pub enum MetadataError {
 #[derive(serde::Deserialize)]
 struct MetadataFields {
 	#[serde(default, rename = "type")]
-	module_type: Option<TypeField>,
+	/// Its text when it is a string; any other JSON value is read through without building a
+	/// tree (an allocation per node for up to 16 KiB of metadata).
+	module_type: Option<Loose>,
 	/// Read without building a tree and without keeping more than [`MAX_DEPENDENCIES`] + 1
 	/// references, whatever the metadata holds; checked by [`dependencies_from`].
 	#[serde(default)]
@@ -470,52 +472,6 @@ impl<'de> serde::Deserialize<'de> for DependenciesField {
 	}
 }
 
-/// The `type` field: its text when it is a string; any other JSON value is read through
-/// (`IgnoredAny` for nested items, serde_json's nesting limit as before) without building a
-/// tree, which cost an allocation per node for up to 16 KiB of metadata under a weight whose
-/// benchmark had no `type` field.
-struct TypeField(Option<String>);
-
-impl<'de> serde::Deserialize<'de> for TypeField {
-	fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-		use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
-		struct Field;
-		impl<'de> Visitor<'de> for Field {
-			type Value = TypeField;
-			fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
-				f.write_str("any JSON value")
-			}
-			fn visit_str<E>(self, text: &str) -> Result<TypeField, E> {
-				Ok(TypeField(Some(text.into())))
-			}
-			fn visit_bool<E>(self, _: bool) -> Result<TypeField, E> {
-				Ok(TypeField(None))
-			}
-			fn visit_i64<E>(self, _: i64) -> Result<TypeField, E> {
-				Ok(TypeField(None))
-			}
-			fn visit_u64<E>(self, _: u64) -> Result<TypeField, E> {
-				Ok(TypeField(None))
-			}
-			fn visit_f64<E>(self, _: f64) -> Result<TypeField, E> {
-				Ok(TypeField(None))
-			}
-			fn visit_unit<E>(self) -> Result<TypeField, E> {
-				Ok(TypeField(None))
-			}
-			fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<TypeField, A::Error> {
-				while seq.next_element::<IgnoredAny>()?.is_some() {}
-				Ok(TypeField(None))
-			}
-			fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<TypeField, A::Error> {
-				while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-				Ok(TypeField(None))
-			}
-		}
-		deserializer.deserialize_any(Field)
-	}
-}
-
 /// Check a version's metadata (a JSON object) and read its module type: the `type` field
 /// (`docker`, `native`, `python`, `wasm` or `other`), [`ModuleType::Other`] when absent.
 ///
@@ -538,9 +494,8 @@ fn metadata_fields(metadata: &[u8]) -> Result<MetadataFields, MetadataError> {
 fn module_type_of(fields: &MetadataFields) -> Result<ModuleType, MetadataError> {
 	match &fields.module_type {
 		None => Ok(ModuleType::Other),
-		Some(TypeField(Some(name))) =>
-			ModuleType::from_name(name).ok_or(MetadataError::UnknownType),
-		Some(TypeField(None)) => Err(MetadataError::UnknownType),
+		Some(Loose::Str(name)) => ModuleType::from_name(name).ok_or(MetadataError::UnknownType),
+		Some(Loose::Null | Loose::Other) => Err(MetadataError::UnknownType),
 	}
 }
 
