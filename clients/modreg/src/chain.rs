@@ -127,9 +127,38 @@ pub struct Chain {
 	rpc: subxt::rpcs::client::RpcClient,
 }
 
+/// The light client of this process, when [`use_light`] asked for one: started by the first
+/// [`Chain::connect`], shared by every later one.
+static LIGHT_OPTIONS: std::sync::OnceLock<crate::light::StartOptions> = std::sync::OnceLock::new();
+static LIGHT: tokio::sync::OnceCell<crate::light::Light> = tokio::sync::OnceCell::const_new();
+
+/// Make every [`Chain::connect`] of this process go through an embedded light client started
+/// from `options` instead of the node at its URL (`modreg --light`).
+pub fn use_light(options: crate::light::StartOptions) {
+	let _ = LIGHT_OPTIONS.set(options);
+}
+
+/// The light client, when one was started.
+pub fn light() -> Option<&'static crate::light::Light> {
+	LIGHT.get()
+}
+
 impl Chain {
-	/// Connect to `url` (`ws://` or `wss://`).
+	/// Connect to `url` (`ws://` or `wss://`), or, after [`use_light`], to the light client
+	/// (started on first use; `url` is not contacted).
 	pub async fn connect(url: &str) -> Result<Self, ChainError> {
+		if let Some(options) = LIGHT_OPTIONS.get() {
+			let light = LIGHT
+				.get_or_try_init(|| crate::light::Light::start(options.clone()))
+				.await
+				.map_err(node_err)?;
+			let rpc = subxt::rpcs::client::RpcClient::new(light.clone());
+			return Ok(Self {
+				url: "the light client".into(),
+				api: tokio::sync::OnceCell::new(),
+				rpc,
+			});
+		}
 		let cannot =
 			|e: &dyn std::fmt::Display| ChainError::Node(format!("cannot connect to {url}: {e}"));
 		let rpc =

