@@ -13,6 +13,7 @@ cargo build --locked --workspace --bins --tests --features "$FEATURES"
 
 IPFS_API_PORT="${IPFS_API_PORT:-5001}"
 RPC_PORT="${RPC_PORT:-9944}"
+P2P_PORT="${P2P_PORT:-30333}"
 GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 DATA="${MODREG_DATA:-$HOME/.local/share/module-registry-chain}"
 LOGS="$DATA/logs"
@@ -43,7 +44,7 @@ IPFS_GATEWAY="$(python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["Add
 
 # Archive state, so the gateway can index from genesis however long the chain has run; the
 # compiled runtime kept between runs (--wasm-cache, shared with the end-to-end suites).
-"$NODE_BIN" --dev --state-pruning archive-canonical --rpc-port "$RPC_PORT" \
+"$NODE_BIN" --dev --state-pruning archive-canonical --rpc-port "$RPC_PORT" --port "$P2P_PORT" \
 	--wasm-cache "$CARGO_TARGET_DIR/wasm-cache" --ipfs-api "http://127.0.0.1:$IPFS_API_PORT" "$@" \
 	>"$LOGS/node.log" 2>&1 &
 NODE_PID=$!
@@ -54,6 +55,16 @@ for _ in $(seq 1 240); do
 	kill -0 "$NODE_PID" 2>/dev/null || { tail -30 "$LOGS/node.log"; exit 1; }
 	sleep 1
 done
+
+# The chain spec a light client (`modreg --light`, polkadot-api's smoldot provider) starts from:
+# the dev chain's raw genesis with this node as its bootnode (`--dev` makes a new node key, so
+# the spec is written again on every start).
+PEER_ID="$(curl -sf -H 'Content-Type: application/json' \
+	-d '{"id":1,"jsonrpc":"2.0","method":"system_localPeerId"}' "http://127.0.0.1:$RPC_PORT" \
+	| python3 -c 'import json,sys; print(json.load(sys.stdin)["result"])')"
+"$NODE_BIN" export-chain-spec --chain dev --raw 2>/dev/null \
+	| python3 -c 'import json,sys; s=json.load(sys.stdin); s["bootNodes"]=[sys.argv[1]]; json.dump(s, open(sys.argv[2], "w"))' \
+		"/ip4/127.0.0.1/tcp/$P2P_PORT/p2p/$PEER_ID" "$DATA/dev-spec.json"
 
 # `--dev` starts a new chain each time, so the gateway's index starts again too.
 "$CARGO_TARGET_DIR/debug/module-registry-gateway" --node "ws://127.0.0.1:$RPC_PORT" \
@@ -74,6 +85,7 @@ Module registry dev chain is running.
   IPFS API (Kubo RPC):         $IPFS_API_URL
   IPFS gateway:                $IPFS_GATEWAY
   Registry gateway (browse):   http://127.0.0.1:$GATEWAY_PORT/  (REST API under /v1, docs/GATEWAY.md)
+  Light-client chain spec:     $DATA/dev-spec.json  (modreg --light --chain-spec $DATA/dev-spec.json …)
   Logs:                        $LOGS/node.log, $LOGS/ipfs.log, $LOGS/gateway.log
 The IPFS daemon is offline (no bootstrap peers, no swarm, no preload): it pins only content
 added to it. To pin from the network, run a networked daemon (Kubo) and pass --ipfs-api.

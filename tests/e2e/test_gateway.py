@@ -166,6 +166,19 @@ def test_rest_api_on_sqlite(world):
     for bad in ["?after=nonsense", "?per_page=0", "?after=Bad/Name@1.0.0"]:
         assert g.get("/v1/modules/gw/search-tool/dependents" + bad, expect=400)["error"] == "BadRequest"
 
+    # An attestation of a version, served beside it and verified offline by modreg against the
+    # chain spec's genesis validators (the gateway is not trusted for it).
+    bundle = g.get("/v1/modules/gw/search-tool/1.1.0/attestation")
+    assert bundle["format"] == "modreg-attestation/1" and bundle["version"] == "1.1.0"
+    bundle_path = world["tmp"] / "search-tool.attestation.json"
+    bundle_path.write_text(json.dumps(bundle))
+    spec = TEST_CHAIN[TEST_CHAIN.index("--chain") + 1]
+    verified = modreg(world, "verify-attestation", str(bundle_path), "--chain-spec", spec)["verified"]
+    on_chain = modreg(world, "resolve", "gw/search-tool@=1.1.0")
+    assert (verified["cid"], verified["checksum"], verified["size"]) == (on_chain["cid"], on_chain["checksum"], on_chain["size"])
+    assert g.get("/v1/modules/gw/search-tool/9.9.9/attestation", expect=404)["error"] == "NotFound"
+    assert g.get("/v1/modules/gw/search-tool/not-a-version/attestation", expect=400)["error"] == "BadRequest"
+
     # Search: ranked, scored, prefix matching; punctuation is not query syntax.
     s = g.get("/v1/search?q=search")
     assert [r["name"] for r in s["results"]] == ["gw/search-tool"] and s["results"][0]["score"] > 0

@@ -5,10 +5,11 @@ the light mode the true ones; transactions go through it; its database is kept b
 
 import json
 import os
+import socket
 import subprocess
 from pathlib import Path
 
-from harness import ROOT, TEST_CHAIN, Process, free_port, wait_until
+from harness import ROOT, TEST_CHAIN, Process, free_port, http_post, wait_until
 from test_cli import modreg_bin, pair  # noqa: F401  (pair is a fixture)
 from test_install import tree
 
@@ -82,7 +83,14 @@ def test_light_mode(pair, tmp_path):  # noqa: F811
          evil["cid"], evil["checksum"], str(evil["size"])],
     )
     try:
-        wait_until(lambda: "listening" in proxy.tail(5), 30, "the lying proxy to listen")
+        def listening():
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                return True
+            except OSError:
+                return False
+
+        wait_until(listening, 30, "the lying proxy to listen")
         lied_env = dict(rpc_env, MODREG_NODE=f"ws://127.0.0.1:{port}")
         fooled = tmp_path / "fooled"
         fooled.mkdir()
@@ -98,6 +106,57 @@ def test_light_mode(pair, tmp_path):  # noqa: F811
         assert proxy.tail(200).count("lied") >= 1
     finally:
         proxy.stop()
+
+    # An attestation of the version, made through any node and checked offline (no node at
+    # all): the finalized header, its GRANDPA justification, the storage proof of the record.
+    bundle_path = tmp_path / "tool.attestation.json"
+    made, _ = modreg(rpc_env, project, "attest", "lite/tool@1.0.0", "-o", str(bundle_path))
+    assert made["bytes"] <= 16384, made
+    tarball = tmp_path / "tool.tgz"
+    tarball.write_bytes(http_post(f"{ipfs.url}/api/v0/cat?arg={truth['cid']}"))
+    offline_env = dict(base, MODREG_NODE=NOWHERE, MODREG_CHAIN_SPEC=str(spec))
+    checked, _ = modreg(offline_env, project, "verify-attestation", str(bundle_path), "--tarball", str(tarball))
+    proven = checked["verified"]
+    assert proven["tarballChecked"] is True
+    assert {k: proven[k] for k in ("cid", "checksum", "size", "publisher", "publishedAt")} == {
+        k: truth[k] for k in ("cid", "checksum", "size", "publisher", "publishedAt")
+    }
+    assert proven["signedWeight"] >= proven["threshold"] > 0
+    bundle = json.loads(bundle_path.read_text())
+
+    def refused(edited, *extra):
+        path = tmp_path / "edited.json"
+        path.write_text(json.dumps(edited))
+        out, _ = modreg(offline_env, project, "verify-attestation", str(path), *extra, code=5)
+        return out["error"]
+
+    # Another content's bytes against the true bundle.
+    wrong = tmp_path / "evil.tgz"
+    wrong.write_bytes(http_post(f"{ipfs.url}/api/v0/cat?arg={evil['cid']}"))
+    error = refused(bundle, "--tarball", str(wrong))
+    assert "not the content on chain" in error or "larger than the" in error, error
+    # The true bytes with one byte changed (same size).
+    flipped = tmp_path / "flipped.tgz"
+    data = bytearray(tarball.read_bytes())
+    data[len(data) // 2] ^= 1
+    flipped.write_bytes(bytes(data))
+    assert "not the content on chain" in refused(bundle, "--tarball", str(flipped))
+    # A claim edited to name the other content.
+    assert "its proof shows" in refused(dict(bundle, claims=dict(bundle["claims"], cid=evil["cid"])))
+    # A proof node edited (one hex digit).
+    proof = list(bundle["proof"])
+    last = proof[-1]
+    proof[-1] = last[:-1] + ("0" if last[-1] != "0" else "1")
+    assert "does not match the state root" in refused(dict(bundle, proof=proof))
+    # A justification of another block.
+    node.wait_blocks(3)
+    later_path = tmp_path / "later.json"
+    modreg(rpc_env, project, "attest", "lite/tool@1.0.0", "-o", str(later_path))
+    later = json.loads(later_path.read_text())
+    assert later["block"] > bundle["block"]
+    assert "finalizes another block" in refused(dict(bundle, justification=later["justification"]))
+    # The version of another package proven in its place.
+    assert refused(dict(bundle, package="lite/evil"))
 
     # Index and content commands read through it too.
     synced, _ = modreg(light_env, project, "sync", "--index", str(tmp_path / "index.db"))

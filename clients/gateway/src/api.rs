@@ -226,6 +226,7 @@ pub fn router(state: Shared) -> Router {
 		.route("/v1/modules/{ns}/{name}/dependents", get(dependents))
 		.route("/v1/modules/{ns}/{name}/status", put(set_status))
 		.route("/v1/modules/{ns}/{name}/{version}", get(module_version))
+		.route("/v1/modules/{ns}/{name}/{version}/attestation", get(attestation))
 		.route("/v1/search", get(search))
 		.route("/v1/categories", get(categories))
 		.route("/v1/index.json", get(index_json))
@@ -568,6 +569,35 @@ async fn dependents(
 			None
 		};
 		Ok(json!({"name": package, "dependents": rows, "next": next}))
+	})
+	.await
+}
+
+/// `GET /v1/modules/{ns}/{name}/{version}/attestation`: an attestation bundle of the exact
+/// version (`modreg verify-attestation` checks it offline) at the node's finalized head, made
+/// at most once per indexed height. The gateway is not trusted for it: the bundle carries its
+/// own proofs.
+async fn attestation(
+	State(s): State<Shared>,
+	Path((ns, name, version)): Path<(String, String, String)>,
+) -> ApiResult<Response> {
+	let key = format!("a/{ns}/{name}/{version}");
+	cached(&s, key, || async {
+		let package = package_name(&ns, &name)?;
+		let chain = s.node.chain().await?;
+		let made = tokio::time::timeout(
+			std::time::Duration::from_secs(30),
+			modreg::attest::make(&chain, &package, &version),
+		)
+		.await
+		.map_err(|_| ApiError::Unavailable("the node did not answer in time".into()))?;
+		match made {
+			Ok(bundle) => Ok(serde_json::to_value(bundle).unwrap_or_default()),
+			Err(modreg::attest::AttestError::Chain(ChainError::BadArgument(m))) =>
+				Err(ApiError::NotFound(m)),
+			Err(modreg::attest::AttestError::Chain(e)) => Err(e.into()),
+			Err(e) => Err(ApiError::BadRequest(e.to_string())),
+		}
 	})
 	.await
 }

@@ -1,5 +1,6 @@
 //! The `modreg` library: the parts of the command line that other tools of the project reuse.
 //!
+//! - [`attest`]: attestation bundles, made from any node and verified offline.
 //! - [`chain`]: the node (subxt's dynamic API and the `moduleRegistry_*` RPC methods).
 //! - [`content`]: IPFS access and the content cache, every block checked against its CID.
 //! - [`dag`]: the dag-pb / UnixFS decoding that the checks rest on.
@@ -10,6 +11,7 @@
 //! `module-registry-gateway` serves content through the same code, so the gateway and the CLI
 //! cannot disagree on what verified content is.
 
+pub mod attest;
 pub mod chain;
 pub mod content;
 pub mod dag;

@@ -18,7 +18,7 @@ mod install;
 mod package;
 
 use file_registry::exit;
-use modreg::{chain, content, light};
+use modreg::{attest, chain, content, light};
 
 use chain::{Chain, ChainError, ModuleInfo, PinStatus};
 use clap::{Parser, Subcommand};
@@ -67,6 +67,28 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+	/// Write an attestation of a version (`ns/name@1.2.3`): the finalized header, its GRANDPA
+	/// justification and the storage proof of the version's record, which `verify-attestation`
+	/// checks offline. Any node will do: the bundle is checked, not believed.
+	Attest {
+		reference: String,
+		/// Write the bundle here (default: standard output).
+		#[arg(short, long)]
+		output: Option<PathBuf>,
+	},
+	/// Check an attestation bundle offline against the chain spec's genesis validators (or
+	/// `--authorities`), and with `--tarball` the content's SHA-256 and size. Exit 5 when it
+	/// does not verify.
+	VerifyAttestation {
+		file: PathBuf,
+		/// The content to check against the attested checksum and size.
+		#[arg(long)]
+		tarball: Option<PathBuf>,
+		/// A GRANDPA authority set you trust (`{"setId": N, "authorities": [["0x<key>",
+		/// weight], …]}`) instead of the chain spec's genesis set.
+		#[arg(long)]
+		authorities: Option<PathBuf>,
+	},
 	/// The chain specification `--light` starts from: `import FILE` checks and saves one (a
 	/// raw spec, as `module-registry-node export-chain-spec --raw` writes), `export` prints it.
 	ChainSpec {
@@ -544,18 +566,37 @@ fn chain_spec_command(action: SpecAction, json: bool) -> Result<(), Failure> {
 	}
 }
 
-/// Set up `--light` for every connection of this process.
-fn configure_light(cli: &Cli) -> Result<(), Failure> {
-	let path = match &cli.chain_spec {
-		Some(path) => path.clone(),
+/// `--chain-spec`, or the spec `modreg chain-spec import` saved.
+fn spec_path(chain_spec: Option<&PathBuf>) -> Result<PathBuf, Failure> {
+	match chain_spec {
+		Some(path) => Ok(path.clone()),
 		None => saved_spec_path().filter(|p| p.exists()).ok_or_else(|| {
 			Failure(
 				exit::USAGE,
-				"--light needs a chain spec: --chain-spec FILE, or `modreg chain-spec import FILE` once"
+				"no chain spec: pass --chain-spec FILE, or run `modreg chain-spec import FILE` once"
 					.into(),
 			)
-		})?,
-	};
+		}),
+	}
+}
+
+/// A small file the user names (an authority set), bounded in size.
+fn read_small(path: &std::path::Path) -> Result<String, Failure> {
+	let text = light::read_spec(path).map_err(|e| Failure(exit::USAGE, e.to_string()))?;
+	Ok(text)
+}
+
+fn attest_failure(e: attest::AttestError) -> Failure {
+	match e {
+		attest::AttestError::Chain(e) => e.into(),
+		attest::AttestError::Malformed(_) | attest::AttestError::Invalid(_) =>
+			Failure(exit::VERIFICATION, format!("attestation {e}")),
+	}
+}
+
+/// Set up `--light` for every connection of this process.
+fn configure_light(cli: &Cli) -> Result<(), Failure> {
+	let path = spec_path(cli.chain_spec.as_ref())?;
 	let spec = light::read_spec(&path).map_err(|e| Failure(exit::USAGE, e.to_string()))?;
 	let cache =
 		std::env::var_os("MODREG_CACHE_DIR").map(PathBuf::from).unwrap_or_else(Cache::default_dir);
@@ -577,8 +618,88 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 	if cli.light {
 		configure_light(&cli)?;
 	}
+	let chain_spec = cli.chain_spec.clone();
 	match cli.command {
 		Command::ChainSpec { action } => chain_spec_command(action, json)?,
+		Command::Attest { reference, output } => {
+			let (name, version) = registry::split_reference(&reference);
+			let version = version
+				.map(|v| v.trim_start_matches('='))
+				.ok_or_else(|| Failure(exit::USAGE, "attest needs ns/name@version".into()))?;
+			let chain = Chain::connect(&cli.node).await?;
+			let bundle = attest::make(&chain, name, version).await.map_err(attest_failure)?;
+			let text = serde_json::to_string_pretty(&bundle).expect("a bundle serializes");
+			match output {
+				Some(path) => {
+					std::fs::write(&path, format!("{text}\n")).map_err(|e| {
+						Failure(exit::OTHER, format!("cannot write {}: {e}", path.display()))
+					})?;
+					if json {
+						println!(
+							"{}",
+							serde_json::json!({"ok": true, "path": path.display().to_string(),
+								"block": bundle.block, "bytes": text.len()})
+						);
+					} else {
+						println!(
+							"attested {}@{} at block #{} ({} bytes) in {}",
+							bundle.package,
+							bundle.version,
+							bundle.block,
+							text.len(),
+							path.display()
+						);
+					}
+				},
+				None => println!("{text}"),
+			}
+		},
+		Command::VerifyAttestation { file, tarball, authorities } => {
+			let set = match authorities {
+				Some(path) => attest::authorities_file(&read_small(&path)?),
+				None => {
+					let spec = spec_path(chain_spec.as_ref())?;
+					let text =
+						light::read_spec(&spec).map_err(|e| Failure(exit::USAGE, e.to_string()))?;
+					attest::genesis_authorities(&text)
+				},
+			}
+			.map_err(|e| Failure(exit::USAGE, e.to_string()))?;
+			let bundle = std::fs::read(&file).map_err(|e| {
+				Failure(exit::USAGE, format!("cannot read {}: {e}", file.display()))
+			})?;
+			let mut content = match &tarball {
+				Some(path) => Some(std::fs::File::open(path).map_err(|e| {
+					Failure(exit::USAGE, format!("cannot read {}: {e}", path.display()))
+				})?),
+				None => None,
+			};
+			let verified = attest::verify(
+				&bundle,
+				&set,
+				content.as_mut().map(|f| f as &mut dyn std::io::Read),
+			)
+			.map_err(attest_failure)?;
+			if json {
+				println!("{}", serde_json::json!({"ok": true, "verified": verified}));
+			} else {
+				println!(
+					"verified: {}@{} is {} ({}, {} bytes), published by {} at #{}, finalized at #{} \
+					 by {} of {} needed{}",
+					verified.package,
+					verified.version,
+					verified.claims.cid,
+					verified.claims.checksum,
+					verified.claims.size,
+					verified.claims.publisher,
+					verified.claims.published_at,
+					verified.block,
+					verified.signed_weight,
+					verified.threshold,
+					if verified.tarball_checked { "; the tarball matches" } else { "" }
+				);
+			}
+		},
 		Command::Register { key, value } => {
 			let chain = Chain::connect(&cli.node).await?;
 			chain.register(&Chain::signer(&cli.suri)?, key.as_bytes(), &value_arg(&value)?).await?;
@@ -1537,7 +1658,9 @@ fn main() -> ExitCode {
 			Command::Resolve { offline: true, .. } |
 			Command::Lock { offline: true, .. } |
 			Command::Tree { .. } |
-			Command::Why { .. }
+			Command::Why { .. } |
+			Command::VerifyAttestation { .. } |
+			Command::ChainSpec { .. }
 	);
 	let result = if local {
 		futures::executor::block_on(run(cli))

@@ -27,19 +27,7 @@ use module_registry_primitives::{
 };
 use sp_runtime::traits::{Convert, Zero};
 
-/// The first byte of every version entry's key. New plain keys starting with it are refused
-/// ([`Error::ReservedKey`]); it is never valid UTF-8, so no text key is affected.
-pub const VERSION_KEY_PREFIX: u8 = 0xFF;
-
-/// The key of the entry holding version `identity` (its text without build metadata) of
-/// `package` (`ns/name`): `0xFF ‖ blake2_256("ns/name@identity")`, 33 bytes.
-pub fn version_entry_key(package: &str, identity: &str) -> [u8; 33] {
-	let mut key = [0u8; 33];
-	key[0] = VERSION_KEY_PREFIX;
-	key[1..]
-		.copy_from_slice(&sp_io::hashing::blake2_256(format!("{package}@{identity}").as_bytes()));
-	key
-}
+pub use module_registry_primitives::registry::{version_entry_key, VERSION_KEY_PREFIX};
 
 /// The arguments of `publish_version`, as submitted.
 pub struct Publication {

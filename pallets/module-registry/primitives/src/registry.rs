@@ -650,6 +650,22 @@ fn dependencies_from(
 	Ok(Dependencies { runtime_min, modules })
 }
 
+/// The first byte of every version entry's key. New plain keys starting with it are refused
+/// (`Error::ReservedKey`); it is never valid UTF-8, so no text key is affected.
+pub const VERSION_KEY_PREFIX: u8 = 0xFF;
+
+/// The key of the entry holding version `identity` (its text without build metadata) of
+/// `package` (`ns/name`): `0xFF ‖ blake2_256("ns/name@identity")`, 33 bytes. Clients that prove
+/// a version's document (attestations) compute the same key.
+pub fn version_entry_key(package: &str, identity: &str) -> [u8; 33] {
+	let mut key = [0u8; 33];
+	key[0] = VERSION_KEY_PREFIX;
+	key[1..].copy_from_slice(&sp_crypto_hashing::blake2_256(
+		alloc::format!("{package}@{identity}").as_bytes(),
+	));
+	key
+}
+
 /// A version's identity: its text without build metadata, which is how the chain keys it (so
 /// `1.0.0+a` and `1.0.0+b` are one version).
 pub fn version_identity(version: &Version) -> String {
