@@ -4,11 +4,15 @@ a restart that loads the compiled runtime from ``--wasm-cache``.
 Separate from ``test_chain.py`` so that pytest-xdist can run these slower tests beside it.
 """
 
+import json
 import os
 import signal
+import subprocess
 import threading
+from pathlib import Path
 
 from harness import LOCAL_CHAIN, TEST_CHAIN, Node, free_port, log_path, wait_until
+from test_cli import modreg_bin
 
 
 def test_a_node_killed_under_write_load_keeps_every_finalized_entry(tmp_path):
@@ -96,6 +100,25 @@ def test_local_testnet_two_nodes_agree(tmp_path):
             head = bob.rpc("chain_getFinalizedHead")
             return reg_b.substrate.query("ModuleRegistry", "ModuleRegistry", [b"testnet-key"], block_hash=head).value
         assert wait_until(seen_finalized, 120, "the value finalized on Bob's node") in (value.decode(), "0x" + value.hex())
+
+        # A light client whose only bootnode is Bob reads what was submitted to Alice, and
+        # what it submits through its peers reaches Alice: no RPC node involved.
+        spec = json.loads(Path(LOCAL_CHAIN[LOCAL_CHAIN.index("--chain") + 1]).read_text())
+        spec["bootNodes"] = [f"/ip4/127.0.0.1/tcp/{bob.p2p_port}/p2p/{bob.rpc('system_localPeerId')}"]
+        (tmp_path / "local-spec.json").write_text(json.dumps(spec))
+        light_env = dict(
+            os.environ, MODREG_LIGHT="1", MODREG_CHAIN_SPEC=str(tmp_path / "local-spec.json"),
+            MODREG_NODE="ws://127.0.0.1:9", MODREG_CACHE_DIR=str(tmp_path / "light-cache"), MODREG_SURI="//Bob",
+        )
+
+        def light(*args):
+            done = subprocess.run([modreg_bin(), "--json", *args], env=light_env, capture_output=True, text=True, timeout=300)
+            assert done.returncode == 0, f"modreg --light {args}: {done.returncode}\n{done.stdout}\n{done.stderr}"
+            return json.loads(done.stdout)
+
+        assert json.loads(light("get", "testnet-key")["value"]) == {"name": "testnet"}
+        light("register", "testnet-light", '{"name":"via a light client"}')
+        assert reg_a.get(b"testnet-light") is not None
 
         # Bob goes down and a second entry is submitted to Alice meanwhile (alone, without peers,
         # she does not author, so it waits in her pool). Bob restarts on the same base path,
