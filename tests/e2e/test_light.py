@@ -163,6 +163,14 @@ def test_light_mode(pair, tmp_path):  # noqa: F811
     offline, _ = modreg(rpc_env, project, "resolve", "lite/tool@^1", "--offline", "--index", str(tmp_path / "index.db"))
     assert offline["cid"] == truth["cid"], (synced, offline)
 
+    # fetch: the entry's CID from the light client, the bytes from IPFS checked against it.
+    plain = tmp_path / "notes.txt"
+    plain.write_text("a plain file registered by key\n")
+    modreg(rpc_env, project, "publish", str(plain), "--key", "light-file")
+    fetched = tmp_path / "fetched.txt"
+    modreg(light_env, project, "fetch", "light-file", "-o", str(fetched))
+    assert fetched.read_bytes() == plain.read_bytes()
+
     # A transaction signed locally and submitted through the light client's peers.
     modreg(light_env, project, "register", "light-key", '{"name": "through smoldot"}')
     got, _ = modreg(rpc_env, project, "get", "light-key")

@@ -26,6 +26,9 @@
 //! 7. **Dependency graphs** — `modreg lock` of a 500-package graph (depth 8, 20 versions each)
 //!    online and offline from the synced index, beside `modreg resolve` of one package
 //!    (`graph`, [`graph`]).
+//! 8. **Light client and attestations** — `modreg --light resolve` cold and warm against
+//!    `modreg resolve` through the RPC, an attestation's size and the cost of verifying it
+//!    (`light`, [`light`]).
 //!
 //! Run it through `scripts/bench.sh` (which builds the release node and starts IPFS); method and
 //! latest figures are in `docs/PERFORMANCE.md`.
@@ -34,6 +37,7 @@ mod chain;
 mod gateway;
 mod graph;
 mod latency;
+mod light;
 mod node;
 mod pinning;
 mod resolve;
@@ -59,6 +63,7 @@ enum Figure {
 	GatewaySearch,
 	GatewayBurst,
 	Graph,
+	Light,
 }
 
 /// Measure throughput, read latency, pinning latency and weights of the module registry chain.
@@ -437,11 +442,61 @@ async fn main() -> Result<()> {
 		));
 		results.insert("graph".into(), record);
 	}
+	if let (Some(node), Some(api), true) = (&node, &api, args.only.contains(&Figure::Light)) {
+		let modreg = args.modreg.as_deref().context("--modreg is needed for figure 8")?;
+		let runs = if args.quick { 10 } else { 50 };
+		println!("\n== 8. Light client and attestations ({runs} runs each) ==");
+		let record =
+			light::measure(api, node, &args.node, &spec, modreg, &work, &accounts[5], runs).await?;
+		let ms = |v: &Json, k: &str| v[k].as_f64().unwrap_or(f64::MAX);
+		let rpc = &record["rpc_resolve"];
+		let warm = &record["light_warm_resolve"];
+		summary.push(format!(
+			"modreg resolve through the RPC (new process) p50 {:.1} ms p99 {:.1} ms (chain at #{})",
+			ms(rpc, "p50_ms"),
+			ms(rpc, "p99_ms"),
+			record["chain_height"]
+		));
+		summary.push(ratio_line(
+			"modreg --light resolve, warm (saved database), p99 / RPC p99",
+			ms(warm, "p99_ms") / ms(rpc, "p99_ms"),
+			"<= 2",
+			ms(warm, "p99_ms") <= 2.0 * ms(rpc, "p99_ms"),
+		));
+		summary.push(format!(
+			"  light warm p50 {:.0} ms p99 {:.0} ms; cold (empty cache) {:.0} ms; database {} bytes",
+			ms(warm, "p50_ms"),
+			ms(warm, "p99_ms"),
+			ms(&record, "light_cold_ms"),
+			record["light_database_bytes"]
+		));
+		let bytes = record["bundle_bytes"].as_u64().unwrap_or(u64::MAX);
+		summary.push(ratio_line(
+			"attestation bundle bytes",
+			bytes as f64,
+			"<= 8192",
+			bytes <= 8192,
+		));
+		summary.push(ratio_line(
+			"verify-attestation in process, ms per bundle",
+			ms(&record, "verify_in_process_ms"),
+			"<= 10",
+			ms(&record, "verify_in_process_ms") <= 10.0,
+		));
+		summary.push(format!(
+			"  modreg verify-attestation (new process) p50 {:.1} ms p99 {:.1} ms; baseline /bin/true \
+			 p50 {:.1} ms",
+			ms(&record["verify_cli"], "p50_ms"),
+			ms(&record["verify_cli"], "p99_ms"),
+			ms(&record["process_start_true"], "p50_ms"),
+		));
+		results.insert("light".into(), record);
+	}
 	if let (Some(node), Some(api), true) = (&node, &api, args.only.contains(&Figure::Gateway)) {
 		let bin = args.gateway.as_deref().context("--gateway is needed for figure 6")?;
 		let requests = if args.quick { 2_000 } else { 100_000 };
 		println!("\n== 6. Gateway reads ({} clients, {requests} requests) ==", plan.clients);
-		let module = resolve::publish_one(api, &node.ws, &accounts[3]).await?;
+		let module = resolve::publish_one(api, &node.ws, &accounts[3], "gw").await?;
 		let key = format!("bench/gateway/{}", std::process::id()).into_bytes();
 		let value = throughput::json_value(1, 1024);
 		register_finalized(api, &alice, &key, &value)

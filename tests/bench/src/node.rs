@@ -22,6 +22,8 @@ pub struct Node {
 	pub ws: String,
 	/// The node's log (stdout and stderr).
 	pub log: PathBuf,
+	/// Its peer-to-peer port (a light client's bootnode).
+	pub p2p_port: u16,
 }
 
 fn free_port() -> Result<u16> {
@@ -64,6 +66,7 @@ impl Node {
 		let _ = fs::remove_dir_all(dir.join("chain"));
 		fs::create_dir_all(dir)?;
 		let rpc_port = free_port()?;
+		let p2p_port = free_port()?;
 		let log = dir.join("node.log");
 		let out = fs::File::create(&log)?;
 		let mut cmd = Command::new(bin);
@@ -73,7 +76,7 @@ impl Node {
 			.arg("--base-path")
 			.arg(dir.join("chain"))
 			.args(["--rpc-port", &rpc_port.to_string()])
-			.args(["--port", &free_port()?.to_string()])
+			.args(["--port", &p2p_port.to_string()])
 			.args(["--no-prometheus", "--no-telemetry", "--no-mdns", "--disable-log-color"])
 			// 100 latency clients plus the harness's own connections.
 			.args(["--rpc-max-connections", "1000"])
@@ -90,7 +93,7 @@ impl Node {
 			cmd.args(["--ipfs-api", url]);
 		}
 		let child = cmd.spawn().with_context(|| format!("starting {}", bin.display()))?;
-		let mut node = Self { child, ws: format!("ws://127.0.0.1:{rpc_port}"), log };
+		let mut node = Self { child, ws: format!("ws://127.0.0.1:{rpc_port}"), log, p2p_port };
 		node.wait_for_block(1, Duration::from_secs(180)).await?;
 		Ok(node)
 	}

@@ -18,12 +18,12 @@ use subxt_signer::sr25519::Keypair;
 
 use crate::chain;
 
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
+pub(crate) fn percentile(sorted: &[Duration], p: f64) -> f64 {
 	let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
 	sorted[rank.clamp(1, sorted.len()) - 1].as_secs_f64() * 1000.0
 }
 
-fn summary(mut samples: Vec<Duration>) -> Json {
+pub(crate) fn summary(mut samples: Vec<Duration>) -> Json {
 	samples.sort();
 	json!({
 		"requests": samples.len(),
@@ -61,9 +61,10 @@ pub async fn publish_one(
 	api: &OnlineClient<PolkadotConfig>,
 	ws: &str,
 	signer: &Keypair,
+	tag: &str,
 ) -> Result<String> {
 	let rpc = chain::connect(ws).await?;
-	let namespace = format!("gw{}", std::process::id());
+	let namespace = format!("{tag}{}", std::process::id());
 	let package = format!("{namespace}/pkg");
 	let address = signer.public_key().to_account_id().to_string();
 	let nonce = chain::next_nonce(&rpc, &address).await?;
