@@ -173,7 +173,9 @@ def test_rest_api_on_sqlite(world):
     bundle_path = world["tmp"] / "search-tool.attestation.json"
     bundle_path.write_text(json.dumps(bundle))
     spec = TEST_CHAIN[TEST_CHAIN.index("--chain") + 1]
-    verified = modreg(world, "verify-attestation", str(bundle_path), "--chain-spec", spec)["verified"]
+    verified = modreg(
+        world, "verify-attestation", str(bundle_path), "gw/search-tool@1.1.0", "--chain-spec", spec, "--allow-dev-keys"
+    )["verified"]
     on_chain = modreg(world, "resolve", "gw/search-tool@=1.1.0")
     assert (verified["cid"], verified["checksum"], verified["size"]) == (on_chain["cid"], on_chain["checksum"], on_chain["size"])
     assert g.get("/v1/modules/gw/search-tool/9.9.9/attestation", expect=404)["error"] == "NotFound"

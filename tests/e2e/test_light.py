@@ -68,10 +68,14 @@ def test_light_mode(pair, tmp_path):  # noqa: F811
     bad, _ = modreg(light_env, project, "resolve", "lite/tool@not-a-range", code=2)
     assert "not a valid version or range" in bad["error"]
 
-    # The light client's database is kept in the cache between runs.
+    # The light client's database is kept in the cache between runs, private, and reduced to
+    # the genesis hash and the peers (no runtime code or finalized block a planted file could
+    # make it believe).
     saved = list((tmp_path / "cache" / "light").glob("*.json"))
-    assert len(saved) == 1 and saved[0].stat().st_size > 1000, saved
+    assert len(saved) == 1, saved
     assert saved[0].stat().st_mode & 0o077 == 0, "the database is private to the user"
+    database = json.loads(saved[0].read_text())
+    assert set(database) == {"genesisHash", "nodes"} and database["nodes"], database
 
     # A lying RPC node: RPC mode installs the other content (every check passes, because the
     # node names the checksum too); light mode, given the same lying node as --node, does not
@@ -115,7 +119,13 @@ def test_light_mode(pair, tmp_path):  # noqa: F811
     tarball = tmp_path / "tool.tgz"
     tarball.write_bytes(http_post(f"{ipfs.url}/api/v0/cat?arg={truth['cid']}"))
     offline_env = dict(base, MODREG_NODE=NOWHERE, MODREG_CHAIN_SPEC=str(spec))
-    checked, _ = modreg(offline_env, project, "verify-attestation", str(bundle_path), "--tarball", str(tarball))
+    # The test chain's validator is //Alice, whose key is public: refused unless allowed.
+    dev, _ = modreg(offline_env, project, "verify-attestation", str(bundle_path), "lite/tool@1.0.0", code=5)
+    assert "development key" in dev["error"], dev
+    checked, _ = modreg(
+        offline_env, project, "verify-attestation", str(bundle_path), "lite/tool@1.0.0",
+        "--allow-dev-keys", "--tarball", str(tarball),
+    )
     proven = checked["verified"]
     assert proven["tarballChecked"] is True
     assert {k: proven[k] for k in ("cid", "checksum", "size", "publisher", "publishedAt")} == {
@@ -124,11 +134,14 @@ def test_light_mode(pair, tmp_path):  # noqa: F811
     assert proven["signedWeight"] >= proven["threshold"] > 0
     bundle = json.loads(bundle_path.read_text())
 
-    def refused(edited, *extra):
+    def refused(edited, *extra, reference="lite/tool@1.0.0"):
         path = tmp_path / "edited.json"
         path.write_text(json.dumps(edited))
-        out, _ = modreg(offline_env, project, "verify-attestation", str(path), *extra, code=5)
+        out, _ = modreg(offline_env, project, "verify-attestation", str(path), reference, "--allow-dev-keys", *extra, code=5)
         return out["error"]
+
+    # A valid bundle of another version than the one asked for.
+    assert "not lite/tool@2.0.0" in refused(bundle, reference="lite/tool@2.0.0")
 
     # Another content's bytes against the true bundle.
     wrong = tmp_path / "evil.tgz"
@@ -157,6 +170,18 @@ def test_light_mode(pair, tmp_path):  # noqa: F811
     assert "finalizes another block" in refused(dict(bundle, justification=later["justification"]))
     # The version of another package proven in its place.
     assert refused(dict(bundle, package="lite/evil"))
+    # A genuine bundle of another package, against the package the user asked for.
+    evil_bundle = tmp_path / "evil.attestation.json"
+    modreg(rpc_env, project, "attest", "lite/evil@1.0.0", "-o", str(evil_bundle))
+    assert "not lite/tool@1.0.0" in refused(json.loads(evil_bundle.read_text()))
+    # A version yanked at the attested block is refused unless allowed.
+    modreg(rpc_env, project, "yank", "lite/evil", "1.0.0")
+    modreg(rpc_env, project, "attest", "lite/evil@1.0.0", "-o", str(evil_bundle))
+    assert "yanked" in refused(json.loads(evil_bundle.read_text()), reference="lite/evil@1.0.0")
+    allowed, _ = modreg(
+        offline_env, project, "verify-attestation", str(evil_bundle), "lite/evil@1.0.0", "--allow-dev-keys", "--allow-yanked"
+    )
+    assert allowed["verified"]["yanked"] is True
 
     # Index and content commands read through it too.
     synced, _ = modreg(light_env, project, "sync", "--index", str(tmp_path / "index.db"))

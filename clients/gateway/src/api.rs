@@ -581,13 +581,22 @@ async fn attestation(
 	State(s): State<Shared>,
 	Path((ns, name, version)): Path<(String, String, String)>,
 ) -> ApiResult<Response> {
-	let key = format!("a/{ns}/{name}/{version}");
+	// At most this many bundles are made at once (each is a few node calls); the rest get 503.
+	static SLOTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(4);
+	let package = package_name(&ns, &name)?;
+	// Keyed by the version's identity, so `1.0.0+anything` cannot fill the cache with copies.
+	let identity = module_registry_primitives::registry::parse_version(&version)
+		.map(|v| module_registry_primitives::registry::version_identity(&v))
+		.map_err(|e| ApiError::BadRequest(format!("bad version {version:?}: {e:?}")))?;
+	let key = format!("a/{package}/{identity}");
 	cached(&s, key, || async {
-		let package = package_name(&ns, &name)?;
+		let _slot = SLOTS
+			.try_acquire()
+			.map_err(|_| ApiError::Unavailable("too many attestations in progress".into()))?;
 		let chain = s.node.chain().await?;
 		let made = tokio::time::timeout(
 			std::time::Duration::from_secs(30),
-			modreg::attest::make(&chain, &package, &version),
+			modreg::attest::make(&chain, &package, &identity),
 		)
 		.await
 		.map_err(|_| ApiError::Unavailable("the node did not answer in time".into()))?;

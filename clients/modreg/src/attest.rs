@@ -20,7 +20,7 @@
 
 use std::collections::HashMap;
 
-use codec::{Decode, Encode};
+use codec::{Decode, DecodeAll, Encode};
 use module_registry_primitives::{
 	registry::{self, checksum_text, version_entry_key, PackageName},
 	validation::{cid_to_string, classify},
@@ -42,6 +42,10 @@ pub const FORMAT: &str = "modreg-attestation/1";
 
 /// The largest bundle [`verify`] reads.
 pub const MAX_BUNDLE_BYTES: usize = 1 << 20;
+
+/// The most ancestry headers a justification may carry (precommits for blocks above the
+/// target; a few in practice).
+pub const MAX_ANCESTRY: usize = 1024;
 
 /// The storage key of the GRANDPA authority set (`Grandpa::Authorities`).
 fn grandpa_authorities_key() -> Vec<u8> {
@@ -315,11 +319,39 @@ pub struct Verified {
 	pub tarball_checked: bool,
 }
 
-/// Read and check a bundle's text (bounded in size) against `set`; the tarball, when given, is
-/// its content's bytes read by `tarball`.
+/// What the user asked [`verify`] to prove: a bundle of another package or version, however
+/// valid, is refused.
+#[derive(Clone, Debug)]
+pub struct Expected {
+	/// `ns/name` (or `@ns/name`).
+	pub package: String,
+	/// The version (build metadata may be left out).
+	pub version: String,
+	/// Accept a version that was yanked at the attested block.
+	pub allow_yanked: bool,
+}
+
+/// The well-known development keys (`//Alice` … `//Ferdie`) among `set`'s authorities: anyone
+/// can sign for them, so a set holding one proves nothing outside a development chain.
+pub fn development_keys(set: &AuthoritySet) -> Vec<&'static str> {
+	use sp_core::Pair as _;
+	["Alice", "Bob", "Charlie", "Dave", "Eve", "Ferdie"]
+		.into_iter()
+		.filter(|name| {
+			let pair = sp_core::ed25519::Pair::from_string(&format!("//{name}"), None)
+				.expect("a development key derives");
+			let id = AuthorityId::from(pair.public());
+			set.authorities.iter().any(|(a, _)| *a == id)
+		})
+		.collect()
+}
+
+/// Read and check a bundle's text (bounded in size) against `set` and what the user expects;
+/// the tarball, when given, is its content's bytes read by `tarball`.
 pub fn verify(
 	text: &[u8],
 	set: &AuthoritySet,
+	expected: &Expected,
 	tarball: Option<&mut dyn std::io::Read>,
 ) -> Result<Verified, AttestError> {
 	if text.len() > MAX_BUNDLE_BYTES {
@@ -330,7 +362,14 @@ pub fn verify(
 	if bundle.format != FORMAT {
 		return Err(malformed(format!("format {:?}, expected {FORMAT:?}", bundle.format)));
 	}
-	let header = Header::decode(&mut &hex_bytes(&bundle.header, "header")?[..])
+	let (want_name, want_identity) = parse_request(&expected.package, &expected.version)?;
+	let (name, identity) = parse_request(&bundle.package, &bundle.version)?;
+	if (&name, &identity) != (&want_name, &want_identity) {
+		return Err(invalid(format!(
+			"the bundle attests {name}@{identity}, not {want_name}@{want_identity}"
+		)));
+	}
+	let header = Header::decode_all(&mut &hex_bytes(&bundle.header, "header")?[..])
 		.map_err(|e| malformed(format!("header: {e}")))?;
 	let hash = header.hash();
 	if hex_text(hash.as_bytes()) != bundle.block_hash.to_lowercase() ||
@@ -345,6 +384,12 @@ pub fn verify(
 		return Err(invalid(format!(
 			"the bundle claims {} {:?}, its proof shows {version} {claims:?}",
 			bundle.version, bundle.claims
+		)));
+	}
+	if claims.yanked && !expected.allow_yanked {
+		return Err(invalid(format!(
+			"{name}@{version} was yanked at block #{} (--allow-yanked accepts it)",
+			bundle.block
 		)));
 	}
 	let tarball_checked = match tarball {
@@ -413,7 +458,7 @@ fn check_justification(
 		)));
 	}
 	let encoded = hex_bytes(&bundle.justification, "justification")?;
-	let justification = GrandpaJustification::<Header>::decode(&mut &encoded[..])
+	let justification = GrandpaJustification::<Header>::decode_all(&mut &encoded[..])
 		.map_err(|e| malformed(format!("justification: {e}")))?;
 	let commit = &justification.commit;
 	let hash = header.hash();
@@ -435,8 +480,23 @@ fn check_justification(
 		}
 		false
 	};
-	let weights: HashMap<&AuthorityId, u64> =
-		set.authorities.iter().map(|(id, w)| (id, *w)).collect();
+	// An authority listed twice counts with both weights, as GRANDPA's voter set does.
+	let mut weights: HashMap<&AuthorityId, u64> = HashMap::new();
+	let mut total: u64 = 0;
+	for (id, w) in &set.authorities {
+		let overflow = || malformed("the authority set's weights overflow");
+		total = total.checked_add(*w).ok_or_else(overflow)?;
+		let entry = weights.entry(id).or_insert(0);
+		*entry = entry.checked_add(*w).ok_or_else(overflow)?;
+	}
+	// At most one equivocation per voter, as GRANDPA allows; more is a bundle built to burn
+	// signature checks.
+	if commit.precommits.len() > 2 * weights.len() {
+		return Err(invalid("more precommits than the authority set can sign"));
+	}
+	if justification.votes_ancestries.len() > MAX_ANCESTRY {
+		return Err(invalid(format!("more than {MAX_ANCESTRY} ancestry headers")));
+	}
 	let mut signers = std::collections::HashSet::new();
 	let mut signed_weight: u64 = 0;
 	for signed in &commit.precommits {
@@ -459,10 +519,10 @@ fn check_justification(
 			return Err(invalid("a precommit for a block that does not descend from the target"));
 		}
 		if signers.insert(signed.id.clone()) {
-			signed_weight = signed_weight.saturating_add(*weight);
+			// Cannot overflow: the weights of distinct authorities sum to at most `total`.
+			signed_weight += *weight;
 		}
 	}
-	let total: u64 = set.authorities.iter().map(|(_, w)| *w).fold(0, u64::saturating_add);
 	let faulty = total.saturating_sub(1) / 3;
 	let threshold = total - faulty;
 	if total == 0 || signed_weight < threshold {
@@ -515,4 +575,54 @@ fn prove_values(bundle: &Bundle, header: &Header) -> Result<Option<(String, Clai
 			yanked: record.yanked,
 		},
 	)))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+	use sp_core::Pair as _;
+
+	fn key(seed: &str) -> AuthorityId {
+		AuthorityId::from(sp_core::ed25519::Pair::from_string(seed, None).unwrap().public())
+	}
+
+	#[test]
+	fn development_keys_are_named() {
+		let set = AuthoritySet { set_id: 0, authorities: vec![(key("//Bob"), 1), (key("//x"), 1)] };
+		assert_eq!(development_keys(&set), vec!["Bob"]);
+		let set = AuthoritySet { set_id: 0, authorities: vec![(key("//not-a-dev-key"), 1)] };
+		assert!(development_keys(&set).is_empty());
+	}
+
+	#[test]
+	fn an_authorities_file_is_read_and_checked() {
+		let alice = hex_text(key("//Alice").as_ref());
+		let set = authorities_file(&format!(r#"{{"setId": 3, "authorities": [["{alice}", 2]]}}"#))
+			.unwrap();
+		assert_eq!((set.set_id, set.authorities.len(), set.authorities[0].1), (3, 1, 2));
+		assert!(authorities_file(r#"{"setId": 0, "authorities": [["0x00", 1]]}"#).is_err());
+		assert!(authorities_file(r#"{"setId": 0, "authorities": [], "extra": 1}"#).is_err());
+	}
+
+	#[test]
+	fn storage_keys_follow_the_pallet_layout() {
+		let name = PackageName::parse("@acme/tool").unwrap();
+		let (record, document) = storage_keys(&name, "1.0.0");
+		assert_eq!(&record[..32], &storage_prefix("Versions")[..]);
+		assert_eq!(&document[..32], &storage_prefix("ModuleRegistry")[..]);
+		// Blake2_128Concat keeps the encoded key after its hash: the entry key is 33 bytes.
+		let entry = version_entry_key("acme/tool", "1.0.0");
+		assert!(document.ends_with(&entry));
+		assert!(record.ends_with(&b"1.0.0".to_vec().encode()));
+	}
+
+	#[test]
+	fn justifications_are_found_in_either_json_form() {
+		let numbers = serde_json::json!([[[70, 82, 78, 75], [1, 2, 3]]]);
+		assert_eq!(grandpa_justification(&numbers), Some(vec![1, 2, 3]));
+		let hex = serde_json::json!([["0x46524e4b", "0x0405"], ["0x42454546", "0x09"]]);
+		assert_eq!(grandpa_justification(&hex), Some(vec![4, 5]));
+		assert_eq!(grandpa_justification(&serde_json::json!([["0x42454546", "0x09"]])), None);
+		assert_eq!(grandpa_justification(&Value::Null), None);
+	}
 }

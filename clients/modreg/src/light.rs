@@ -15,9 +15,14 @@
 //! finalized block (the RPC node uses its best block).
 //!
 //! subxt's own `LightClient` cannot start from a saved database, so this module drives
-//! `smoldot-light` (the crate subxt's light client wraps) directly: [`Light::start`] loads the
-//! checkpoint saved by [`Light::save_checkpoint`] and a warm start does not sync from genesis;
-//! a cold one warp-syncs (GRANDPA warp proofs) to the head.
+//! `smoldot-light` (the crate subxt's light client wraps) directly. [`Light::save_checkpoint`]
+//! keeps smoldot's database in the cache and [`Light::start`] gives it back, reduced to the
+//! genesis hash and the peers (see [`read_checkpoint`] for why). Every start warp-syncs from the
+//! chain spec's genesis with GRANDPA warp proofs: smoldot 1.3 starts from a later finalized
+//! block only when the spec holds a checkpoint (`lightSyncState`), which Substrate writes for
+//! BABE chains only, and this chain is Aura. Before answering, [`Light::start`] waits until the
+//! finalized block's proven timestamp is recent (`max_age`), so peers that are behind cannot
+//! serve a stale registry.
 
 use std::{
 	collections::HashMap,
@@ -52,6 +57,9 @@ type ModulePage = Vec<(Vec<u8>, ModuleInfo<AccountId, Balance, BlockNumber>)>;
 /// The largest chain specification read (the dev runtime's is about 5 MiB of hex).
 pub const MAX_SPEC_BYTES: u64 = 64 << 20;
 
+/// How far below the finalized head a read's explicit block may be.
+pub const MAX_BLOCKS_BACK: usize = 256;
+
 /// How long [`Light::start`] waits for the light client to reach the chain's head by default.
 pub const DEFAULT_SYNC_TIMEOUT: Duration = Duration::from_secs(120);
 
@@ -64,13 +72,19 @@ enum Command {
 	Subscribe { method: String, params: Option<Box<RawValue>>, reply: SubscribeReply },
 }
 
-/// One answer or notification of smoldot's JSON-RPC service.
+/// One answer or notification of smoldot's JSON-RPC service. `result` keeps a JSON `null`
+/// (an answer such as "no such value"), which a plain `Option` would take for a missing field.
 #[derive(serde::Deserialize)]
 struct Incoming {
 	id: Option<Value>,
+	#[serde(default, deserialize_with = "present")]
 	result: Option<Box<RawValue>>,
 	error: Option<Box<RawValue>>,
 	params: Option<NotificationParams>,
+}
+
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Box<RawValue>>, D::Error> {
+	<Box<RawValue> as serde::Deserialize>::deserialize(d).map(Some)
 }
 
 #[derive(serde::Deserialize)]
@@ -88,6 +102,9 @@ pub struct StartOptions {
 	pub checkpoint: Option<PathBuf>,
 	/// Longest wait for the head of the chain.
 	pub timeout: Duration,
+	/// The oldest finalized block (by its on-chain timestamp) the client accepts as the head;
+	/// `None` accepts any (a chain that stopped long ago).
+	pub max_age: Option<Duration>,
 	/// Print sync progress to standard error.
 	pub progress: bool,
 }
@@ -95,11 +112,14 @@ pub struct StartOptions {
 /// How the light client started, for the user and for tests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StartReport {
-	/// Whether the client started from the saved checkpoint.
+	/// Whether smoldot started from a database's finalized block (it says so in its log; never
+	/// with a spec without a checkpoint).
 	pub warm: bool,
-	/// The finalized block the client started from before talking to any peer: 0 (the
-	/// genesis) on a cold start, the checkpoint's block on a warm one.
+	/// The finalized block smoldot started from before talking to any peer (0, the genesis,
+	/// unless warm).
 	pub start_block: u64,
+	/// Whether saved peers were given to smoldot.
+	pub saved_peers: bool,
 	/// The finalized block number once synced.
 	pub synced_block: u64,
 }
@@ -287,7 +307,12 @@ impl Light {
 		let mut light = Self {
 			commands,
 			checkpoint: options.checkpoint,
-			report: StartReport { warm: false, start_block: 0, synced_block: 0 },
+			report: StartReport {
+				warm: false,
+				start_block: 0,
+				saved_peers: !database.is_empty(),
+				synced_block: 0,
+			},
 		};
 		let start_line = logger.start_line.lock().ok().and_then(|mut l| l.take());
 		let (warm, start_block) =
@@ -300,12 +325,17 @@ impl Light {
 					"light client: warm start from the saved checkpoint (finalized #{})",
 					light.report.start_block
 				);
+			} else if light.report.saved_peers {
+				eprintln!(
+					"light client: warp sync from the chain spec's genesis (saved peers loaded)"
+				);
 			} else {
-				eprintln!("light client: cold start from the chain spec (#{start_block})");
+				eprintln!("light client: warp sync from the chain spec's genesis");
 			}
 		}
-		light.report.synced_block = light.wait_synced(options.timeout, options.progress).await?;
-		// Save at once too: a command that fails later still leaves a warm start behind.
+		light.report.synced_block =
+			light.wait_synced(options.timeout, options.max_age, options.progress).await?;
+		// Save at once too: a command that fails later still leaves its peers behind.
 		light.save_checkpoint().await?;
 		Ok(light)
 	}
@@ -338,14 +368,61 @@ impl Light {
 
 	async fn finalized_number(&self) -> Result<u64, RpcError> {
 		let hash = self.finalized_hash().await?;
+		self.block_number(&hash).await
+	}
+
+	async fn block_number(&self, hash: &str) -> Result<u64, RpcError> {
 		let header: Value = self.call("chain_getHeader", serde_json::json!([hash])).await?;
-		let number = header["number"].as_str().unwrap_or("0x0");
+		let number = header["number"]
+			.as_str()
+			.ok_or_else(|| bad(format!("block {hash} is not known to the light client")))?;
 		u64::from_str_radix(number.trim_start_matches("0x"), 16)
 			.map_err(|e| RpcError::Client(format!("a header number {number:?}: {e}").into()))
 	}
 
+	/// `at` when it is a finalized block of the chain the client follows: the finalized head
+	/// or one of its last [`MAX_BLOCKS_BACK`] ancestors (walked by parent hash). A block that is
+	/// only announced (sealed by its author, not finalized) is refused: its state is not vouched
+	/// for by the validators.
+	async fn finalized_block(&self, at: &str) -> Result<String, RpcError> {
+		let mut hash = self.finalized_hash().await?;
+		for _ in 0..=MAX_BLOCKS_BACK {
+			if hash.eq_ignore_ascii_case(at) {
+				return Ok(hash);
+			}
+			let header: Value = self.call("chain_getHeader", serde_json::json!([hash])).await?;
+			match header["parentHash"].as_str() {
+				Some(parent) if header["number"].as_str() != Some("0x0") =>
+					hash = parent.to_owned(),
+				_ => break,
+			}
+		}
+		Err(bad(format!(
+			"block {at} is not the finalized head or one of its last {MAX_BLOCKS_BACK} ancestors"
+		)))
+	}
+
+	/// The `Timestamp::Now` of the finalized block (a proven storage read), in milliseconds.
+	async fn finalized_time_ms(&self) -> Result<Option<u64>, RpcError> {
+		let mut key = sp_crypto_hashing::twox_128(b"Timestamp").to_vec();
+		key.extend(sp_crypto_hashing::twox_128(b"Now"));
+		let hash = self.finalized_hash().await?;
+		let value: Option<String> = self
+			.call("state_getStorage", serde_json::json!([format!("0x{}", hex::encode(key)), hash]))
+			.await?;
+		Ok(value.and_then(|v| {
+			let bytes = hex::decode(v.trim_start_matches("0x")).ok()?;
+			u64::decode(&mut &bytes[..]).ok()
+		}))
+	}
+
 	/// Wait until smoldot has a peer and says it is not syncing; the finalized block number.
-	async fn wait_synced(&self, timeout: Duration, progress: bool) -> Result<u64, LightError> {
+	async fn wait_synced(
+		&self,
+		timeout: Duration,
+		max_age: Option<Duration>,
+		progress: bool,
+	) -> Result<u64, LightError> {
 		let started = Instant::now();
 		let mut last_line = String::new();
 		loop {
@@ -354,10 +431,37 @@ impl Light {
 			let syncing = health["isSyncing"].as_bool().unwrap_or(true);
 			let finalized = self.finalized_number().await?;
 			if peers > 0 && !syncing {
-				if progress {
-					eprintln!("light client: synced, finalized #{finalized} ({peers} peers)");
+				// smoldot calls itself synced when no peer claims a head far above its own: one
+				// lagging or lying peer can say that of a stale block. The finalized block's
+				// proven timestamp must be recent.
+				let now_ms = std::time::SystemTime::now()
+					.duration_since(std::time::UNIX_EPOCH)
+					.map_or(0, |d| d.as_millis() as u64);
+				let stale = match (max_age, self.finalized_time_ms().await?) {
+					(None, _) => None,
+					(Some(max), Some(at))
+						if now_ms.saturating_sub(at) <= max.as_millis() as u64 =>
+						None,
+					(Some(_), at) =>
+						Some(at.map_or(u64::MAX, |at| now_ms.saturating_sub(at) / 1000)),
+				};
+				match stale {
+					None => {
+						if progress {
+							eprintln!(
+								"light client: synced, finalized #{finalized} ({peers} peers)"
+							);
+						}
+						return Ok(finalized);
+					},
+					Some(age) if started.elapsed() > timeout =>
+						return Err(LightError::Sync(format!(
+							"the newest finalized block the peers showed (#{finalized}) is {age} s \
+							 old: the peers are behind, or the chain stopped finalizing \
+							 (--light-max-age 0 accepts it)"
+						))),
+					Some(_) => {},
 				}
-				return Ok(finalized);
 			}
 			if progress {
 				let line = format!("light client: syncing, finalized #{finalized}, {peers} peers");
@@ -390,7 +494,8 @@ impl Light {
 		let dir = path.parent().expect("a checkpoint path has a folder");
 		crate::content::make_private_dir(dir).map_err(failed)?;
 		let mut file = tempfile::NamedTempFile::new_in(dir).map_err(failed)?;
-		std::io::Write::write_all(&mut file, database.as_bytes()).map_err(failed)?;
+		std::io::Write::write_all(&mut file, sanitize_database(&database).as_bytes())
+			.map_err(failed)?;
 		file.persist(path).map_err(|e| failed(e.error))?;
 		Ok(())
 	}
@@ -544,7 +649,7 @@ impl Light {
 		at: Option<String>,
 	) -> Result<T, RpcError> {
 		let at = match at {
-			Some(at) => at,
+			Some(at) => self.finalized_block(&at).await?,
 			None => self.finalized_hash().await?,
 		};
 		let answer: String = self
@@ -575,16 +680,39 @@ fn gone() -> RpcError {
 	RpcError::Client("the light client stopped".into())
 }
 
-/// The saved checkpoint, or an empty string (a cold start) when there is none or it is
-/// unreadable; smoldot ignores a database it cannot decode.
+/// The saved database, reduced to what cannot change what the client believes: the genesis
+/// hash and the peers' addresses. smoldot would trust a database's runtime code when its
+/// Merkle value matches (without hashing the code again), and its finalized block when the
+/// spec has a checkpoint, so a file planted in the cache could make it run another runtime or
+/// follow another chain; both are dropped. The file must be a regular file of this user, not
+/// readable or writable by others. Anything else is a cold start.
 fn read_checkpoint(path: &Path) -> String {
-	use std::io::Read;
+	use std::{io::Read, os::unix::fs::MetadataExt};
+	let Ok(meta) = std::fs::symlink_metadata(path) else { return String::new() };
+	// SAFETY: `getuid` has no preconditions and cannot fail.
+	let uid = unsafe { libc::getuid() };
+	if !meta.file_type().is_file() || meta.uid() != uid || meta.mode() & 0o077 != 0 {
+		eprintln!(
+			"warning: ignoring the light client database {}: not a private file of this user",
+			path.display()
+		);
+		return String::new();
+	}
 	let Ok(file) = std::fs::File::open(path) else { return String::new() };
 	let mut text = String::new();
-	match file.take(MAX_SPEC_BYTES).read_to_string(&mut text) {
-		Ok(_) => text,
-		Err(_) => String::new(),
+	if file.take(MAX_SPEC_BYTES).read_to_string(&mut text).is_err() {
+		return String::new();
 	}
+	sanitize_database(&text)
+}
+
+/// Keep only `genesisHash` and `nodes` of a smoldot database (see [`read_checkpoint`]).
+fn sanitize_database(text: &str) -> String {
+	let Ok(Value::Object(mut database)) = serde_json::from_str::<Value>(text) else {
+		return String::new();
+	};
+	database.retain(|k, _| k == "genesisHash" || k == "nodes");
+	Value::Object(database).to_string()
 }
 
 /// The task that owns smoldot: sends requests, routes answers to their callers and
@@ -712,5 +840,59 @@ impl RpcClientT for Light {
 				stream: Box::pin(futures::stream::poll_fn(move |cx| notifications.poll_recv(cx))),
 			})
 		})
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn a_saved_database_keeps_only_the_genesis_and_the_peers() {
+		let saved = r#"{"genesisHash":"ab","chain":{"finalized_block_header":"00"},
+			"nodes":{"12D3":["/ip4/127.0.0.1/tcp/1"]},"runtimeCode":"0061736d","codeMerkleValue":"cd"}"#;
+		let kept: Value = serde_json::from_str(&sanitize_database(saved)).unwrap();
+		assert_eq!(
+			kept,
+			serde_json::json!({"genesisHash": "ab", "nodes": {"12D3": ["/ip4/127.0.0.1/tcp/1"]}})
+		);
+		assert_eq!(sanitize_database("not json"), "");
+		assert_eq!(sanitize_database("[1]"), "");
+	}
+
+	#[test]
+	fn a_planted_database_is_ignored() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("db.json");
+		std::fs::write(&path, r#"{"genesisHash":"ab","nodes":{}}"#).unwrap();
+		use std::os::unix::fs::PermissionsExt;
+		std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+		assert_eq!(read_checkpoint(&path), "", "readable by others");
+		std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+		assert!(read_checkpoint(&path).contains("genesisHash"));
+		let link = dir.path().join("link.json");
+		std::os::unix::fs::symlink(&path, &link).unwrap();
+		assert_eq!(read_checkpoint(&link), "", "a symbolic link");
+	}
+
+	#[test]
+	fn a_null_result_is_an_answer() {
+		let null: Incoming =
+			serde_json::from_str(r#"{"jsonrpc":"2.0","id":3,"result":null}"#).unwrap();
+		assert_eq!(null.result.map(|r| r.get().to_owned()), Some("null".to_owned()));
+		let error: Incoming =
+			serde_json::from_str(r#"{"jsonrpc":"2.0","id":3,"error":{"code":1,"message":"x"}}"#)
+				.unwrap();
+		assert!(error.result.is_none() && error.error.is_some());
+	}
+
+	#[test]
+	fn specs_without_raw_genesis_are_refused() {
+		assert!(check_spec(r#"{"name":"x","genesis":{"runtimeGenesis":{}}}"#).is_err());
+		assert_eq!(
+			check_spec(r#"{"name":"x","bootNodes":["/ip4/1"],"genesis":{"raw":{"top":{}}}}"#)
+				.unwrap(),
+			("x".to_string(), 1)
+		);
 	}
 }

@@ -61,6 +61,10 @@ struct Cli {
 	/// How long the light client may take to reach the head of the chain, in seconds.
 	#[arg(long, global = true, env = "MODREG_LIGHT_TIMEOUT", default_value_t = 120)]
 	light_timeout: u64,
+	/// The light client refuses a head whose finalized block is older than this many seconds
+	/// by its on-chain timestamp (the peers are behind, or lie by omission); 0 accepts any.
+	#[arg(long, global = true, env = "MODREG_LIGHT_MAX_AGE", default_value_t = 600)]
+	light_max_age: u64,
 	#[command(subcommand)]
 	command: Command,
 }
@@ -76,11 +80,20 @@ enum Command {
 		#[arg(short, long)]
 		output: Option<PathBuf>,
 	},
-	/// Check an attestation bundle offline against the chain spec's genesis validators (or
+	/// Check an attestation bundle offline: that it proves REFERENCE (`ns/name@1.2.3`, the
+	/// version you meant to install) by the chain spec's genesis validators (or
 	/// `--authorities`), and with `--tarball` the content's SHA-256 and size. Exit 5 when it
 	/// does not verify.
 	VerifyAttestation {
 		file: PathBuf,
+		reference: String,
+		/// Accept a version that was yanked at the attested block.
+		#[arg(long)]
+		allow_yanked: bool,
+		/// Accept an authority set holding the public development keys (`//Alice` …), which
+		/// anyone can sign with: only for a development chain.
+		#[arg(long)]
+		allow_dev_keys: bool,
 		/// The content to check against the attested checksum and size.
 		#[arg(long)]
 		tarball: Option<PathBuf>,
@@ -580,6 +593,26 @@ fn spec_path(chain_spec: Option<&PathBuf>) -> Result<PathBuf, Failure> {
 	}
 }
 
+/// A file of at most `max` bytes (a longer one is refused without reading it all).
+fn read_bounded(path: &std::path::Path, max: usize) -> Result<Vec<u8>, Failure> {
+	use std::io::Read;
+	let cannot =
+		|e: std::io::Error| Failure(exit::USAGE, format!("cannot read {}: {e}", path.display()));
+	let mut bytes = Vec::new();
+	std::fs::File::open(path)
+		.map_err(cannot)?
+		.take(max as u64 + 1)
+		.read_to_end(&mut bytes)
+		.map_err(cannot)?;
+	if bytes.len() > max {
+		return Err(Failure(
+			exit::VERIFICATION,
+			format!("{} is larger than a bundle can be ({max} bytes)", path.display()),
+		));
+	}
+	Ok(bytes)
+}
+
 /// A small file the user names (an authority set), bounded in size.
 fn read_small(path: &std::path::Path) -> Result<String, Failure> {
 	let text = light::read_spec(path).map_err(|e| Failure(exit::USAGE, e.to_string()))?;
@@ -605,6 +638,7 @@ fn configure_light(cli: &Cli) -> Result<(), Failure> {
 		spec,
 		checkpoint,
 		timeout: Duration::from_secs(cli.light_timeout),
+		max_age: (cli.light_max_age > 0).then(|| Duration::from_secs(cli.light_max_age)),
 		progress: !cli.json && !cli.quiet,
 	});
 	Ok(())
@@ -654,7 +688,22 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				None => println!("{text}"),
 			}
 		},
-		Command::VerifyAttestation { file, tarball, authorities } => {
+		Command::VerifyAttestation {
+			file,
+			reference,
+			allow_yanked,
+			allow_dev_keys,
+			tarball,
+			authorities,
+		} => {
+			let (package, version) = registry::split_reference(&reference);
+			let expected = attest::Expected {
+				package: package.to_string(),
+				version: version
+					.map(|v| v.trim_start_matches('=').to_string())
+					.ok_or_else(|| Failure(exit::USAGE, "REFERENCE is ns/name@version".into()))?,
+				allow_yanked,
+			};
 			let set = match authorities {
 				Some(path) => attest::authorities_file(&read_small(&path)?),
 				None => {
@@ -665,9 +714,19 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 				},
 			}
 			.map_err(|e| Failure(exit::USAGE, e.to_string()))?;
-			let bundle = std::fs::read(&file).map_err(|e| {
-				Failure(exit::USAGE, format!("cannot read {}: {e}", file.display()))
-			})?;
+			let dev = attest::development_keys(&set);
+			if !dev.is_empty() && !allow_dev_keys {
+				return Err(Failure(
+					exit::VERIFICATION,
+					format!(
+						"the authority set holds the public development key(s) //{}: anyone can \
+						 sign for them, so this proves nothing (--allow-dev-keys on a \
+						 development chain)",
+						dev.join(", //")
+					),
+				));
+			}
+			let bundle = read_bounded(&file, attest::MAX_BUNDLE_BYTES)?;
 			let mut content = match &tarball {
 				Some(path) => Some(std::fs::File::open(path).map_err(|e| {
 					Failure(exit::USAGE, format!("cannot read {}: {e}", path.display()))
@@ -677,6 +736,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			let verified = attest::verify(
 				&bundle,
 				&set,
+				&expected,
 				content.as_mut().map(|f| f as &mut dyn std::io::Read),
 			)
 			.map_err(attest_failure)?;
@@ -685,7 +745,7 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			} else {
 				println!(
 					"verified: {}@{} is {} ({}, {} bytes), published by {} at #{}, finalized at #{} \
-					 by {} of {} needed{}",
+					 by {} of {} needed{}{}",
 					verified.package,
 					verified.version,
 					verified.claims.cid,
@@ -696,7 +756,8 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 					verified.block,
 					verified.signed_weight,
 					verified.threshold,
-					if verified.tarball_checked { "; the tarball matches" } else { "" }
+					if verified.tarball_checked { "; the tarball matches" } else { "" },
+					if verified.claims.yanked { "; YANKED at that block" } else { "" },
 				);
 			}
 		},

@@ -138,16 +138,31 @@ pub async fn measure(
 	)?;
 	let bundle = fs::read(&bundle_path)?;
 	let set = modreg::attest::genesis_authorities(&fs::read_to_string(&light)?)?;
+	let expected = modreg::attest::Expected {
+		package: package.clone(),
+		version: "1.0.0".into(),
+		allow_yanked: false,
+	};
 	let rounds = 1000;
 	let t = Instant::now();
 	for _ in 0..rounds {
-		modreg::attest::verify(&bundle, &set, None)?;
+		modreg::attest::verify(&bundle, &set, &expected, None)?;
 	}
 	let in_process_ms = t.elapsed().as_secs_f64() * 1000.0 / rounds as f64;
 	let mut verify_cli = Vec::new();
 	let spec_env: [(&str, &Path); 2] = [("MODREG_CHAIN_SPEC", &light), ("MODREG_NODE", nowhere)];
 	for _ in 0..runs {
-		let (took, answer) = run(modreg, &spec_env, &["verify-attestation", &bundle_file])?;
+		let (took, answer) = run(
+			modreg,
+			&spec_env,
+			&[
+				"verify-attestation",
+				&bundle_file,
+				&format!("{package}@1.0.0"),
+				// The bench chain's validator is //Alice.
+				"--allow-dev-keys",
+			],
+		)?;
 		if answer["ok"] != true {
 			bail!("verify-attestation: {answer}");
 		}
