@@ -461,6 +461,12 @@ fn is_gzip(path: &Path) -> Result<bool, Failure> {
 	Ok(n == 2 && magic == [0x1f, 0x8b])
 }
 
+/// The longest name a GNU long-name member or a PAX `path` may give (Linux's `PATH_MAX`).
+pub const MAX_LONG_NAME: u64 = 4096;
+
+/// The largest PAX extended header read (its records beyond `path` are ignored).
+pub const MAX_PAX_HEADER: u64 = 64 * 1024;
+
 /// Unpack a `.tar.gz` into the new folder `dest`, refusing anything but folders and regular
 /// files, paths that leave `dest`, more than [`MAX_ENTRIES`] entries and more than `max_bytes`
 /// bytes in all. Returns the number of files.
@@ -470,13 +476,67 @@ pub fn unpack(archive: &Path, dest: &Path, max_bytes: u64) -> io::Result<u64> {
 	let gz = flate2::read::GzDecoder::new(fs::File::open(archive)?);
 	let mut tar = tar::Archive::new(gz);
 	let (mut total, mut entries, mut files) = (0u64, 0usize, 0u64);
-	for entry in tar.entries()? {
+	// Raw entries: the tar crate would read a GNU long-name or PAX member whole into memory
+	// before the entry it describes (its size is the attacker's: 8 MB of gzip can ask for
+	// 8 GiB). Here each is read only up to a bound, and only the name is taken from it.
+	let mut long_name: Option<Vec<u8>> = None;
+	for entry in tar.entries()?.raw(true) {
 		let mut entry = entry?;
 		entries += 1;
 		if entries > MAX_ENTRIES {
 			return refuse(format!("more than {MAX_ENTRIES} entries"));
 		}
-		let raw = entry.path()?.into_owned();
+		let kind = entry.header().entry_type();
+		if kind.is_gnu_longname() || kind.is_pax_local_extensions() {
+			if long_name.is_some() {
+				return refuse("two long names for one entry".into());
+			}
+			let limit = if kind.is_gnu_longname() { MAX_LONG_NAME } else { MAX_PAX_HEADER };
+			if entry.size() > limit {
+				return refuse(format!(
+					"a {kind:?} member of {} bytes (at most {limit})",
+					entry.size()
+				));
+			}
+			let mut body = Vec::with_capacity(entry.size() as usize);
+			(&mut entry).take(limit).read_to_end(&mut body)?;
+			long_name = if kind.is_gnu_longname() {
+				// NUL-terminated, as GNU tar writes it.
+				let end = body.iter().position(|b| *b == 0).unwrap_or(body.len());
+				body.truncate(end);
+				Some(body)
+			} else {
+				let mut path = None;
+				for field in tar::PaxExtensions::new(&body) {
+					let field = field?;
+					match field.key_bytes() {
+						b"path" => path = Some(field.value_bytes().to_vec()),
+						// A size or a link that differs from the header would change how the
+						// stream is read or what is made: publish writes neither.
+						b"size" | b"linkpath" | b"GNU.sparse.size" | b"GNU.sparse.map" =>
+							return refuse(format!(
+								"a PAX {:?} record is refused",
+								String::from_utf8_lossy(field.key_bytes())
+							)),
+						_ => {},
+					}
+				}
+				path
+			};
+			if long_name.as_ref().is_some_and(|n| n.len() as u64 > MAX_LONG_NAME) {
+				return refuse(format!("a name longer than {MAX_LONG_NAME} bytes"));
+			}
+			continue;
+		}
+		if kind.is_pax_global_extensions() {
+			return refuse("PAX global headers are refused".into());
+		}
+		let raw = match long_name.take() {
+			Some(name) => PathBuf::from(
+				<std::ffi::OsString as std::os::unix::ffi::OsStringExt>::from_vec(name),
+			),
+			None => entry.path()?.into_owned(),
+		};
 		let mut relative = PathBuf::new();
 		for part in raw.components() {
 			match part {
@@ -522,6 +582,9 @@ pub fn unpack(archive: &Path, dest: &Path, max_bytes: u64) -> io::Result<u64> {
 				)),
 		}
 	}
+	if long_name.is_some() {
+		return refuse("a long name for no entry at the end".into());
+	}
 	Ok(files)
 }
 
@@ -546,6 +609,99 @@ mod tests {
 		tar.append(&header, body).unwrap();
 		tar.into_inner().unwrap().finish().unwrap();
 		file
+	}
+
+	/// A tar.gz of `members` written raw: (type, name in the header, body).
+	fn raw_archive(members: &[(tar::EntryType, &str, Vec<u8>)]) -> tempfile::NamedTempFile {
+		let file = tempfile::NamedTempFile::new().unwrap();
+		let gz = flate2::write::GzEncoder::new(file.reopen().unwrap(), flate2::Compression::fast());
+		let mut tar = tar::Builder::new(gz);
+		for (kind, name, body) in members {
+			let mut header = tar::Header::new_gnu();
+			header.as_old_mut().name[..name.len()].copy_from_slice(name.as_bytes());
+			header.set_entry_type(*kind);
+			header.set_size(body.len() as u64);
+			header.set_mode(0o644);
+			header.set_cksum();
+			tar.append(&header, &body[..]).unwrap();
+		}
+		tar.into_inner().unwrap().finish().unwrap();
+		file
+	}
+
+	fn pax(records: &[(&str, &str)]) -> Vec<u8> {
+		let mut out = Vec::new();
+		for (k, v) in records {
+			let body = format!(" {k}={v}\n");
+			// The length counts its own digits.
+			let mut len = body.len() + 1;
+			while format!("{len}{body}").len() != len {
+				len += 1;
+			}
+			out.extend(format!("{len}{body}").into_bytes());
+		}
+		out
+	}
+
+	#[test]
+	fn long_names_are_read_within_bounds() {
+		let deep = format!("{}/file.txt", ["segment-of-a-long-path"; 8].join("/"));
+		assert!(deep.len() > 100);
+		// GNU long name (what `tar::Builder`, hence publish, writes for long paths).
+		let gnu = raw_archive(&[
+			(tar::EntryType::GNULongName, "././@LongLink", format!("{deep}\0").into_bytes()),
+			(tar::EntryType::Regular, "short", b"deep".to_vec()),
+		]);
+		let out = tempfile::tempdir().unwrap();
+		assert_eq!(unpack(gnu.path(), &out.path().join("a"), 1 << 20).unwrap(), 1);
+		assert_eq!(fs::read(out.path().join("a").join(&deep)).unwrap(), b"deep");
+		// What publish packs for such a path unpacks to it.
+		let src = tempfile::tempdir().unwrap();
+		fs::create_dir_all(src.path().join(&deep).parent().unwrap()).unwrap();
+		fs::write(src.path().join(&deep), "packed").unwrap();
+		let packed = package::pack_dir(src.path()).unwrap();
+		assert_eq!(unpack(packed.file.path(), &out.path().join("p"), 1 << 20).unwrap(), 1);
+		assert_eq!(fs::read(out.path().join("p").join(&deep)).unwrap(), b"packed");
+		// PAX path.
+		let with_pax = raw_archive(&[
+			(tar::EntryType::XHeader, "pax", pax(&[("path", &deep), ("mtime", "1")])),
+			(tar::EntryType::Regular, "short", b"pax".to_vec()),
+		]);
+		assert_eq!(unpack(with_pax.path(), &out.path().join("b"), 1 << 20).unwrap(), 1);
+		assert_eq!(fs::read(out.path().join("b").join(&deep)).unwrap(), b"pax");
+		// A long-name member larger than any path is refused before it is read.
+		let huge = raw_archive(&[
+			(tar::EntryType::GNULongName, "././@LongLink", vec![b'a'; 1 << 20]),
+			(tar::EntryType::Regular, "short", b"x".to_vec()),
+		]);
+		let err = unpack(huge.path(), &out.path().join("c"), 1 << 20).unwrap_err();
+		assert!(err.to_string().contains("at most 4096"), "{err}");
+		// A PAX size that would change how the stream is read is refused.
+		let sized = raw_archive(&[
+			(tar::EntryType::XHeader, "pax", pax(&[("size", "999999")])),
+			(tar::EntryType::Regular, "short", b"x".to_vec()),
+		]);
+		assert!(unpack(sized.path(), &out.path().join("d"), 1 << 20)
+			.unwrap_err()
+			.to_string()
+			.contains("size"));
+		// Two names for one entry, and a name for no entry.
+		let twice = raw_archive(&[
+			(tar::EntryType::GNULongName, "././@LongLink", b"a\0".to_vec()),
+			(tar::EntryType::XHeader, "pax", pax(&[("path", "b")])),
+			(tar::EntryType::Regular, "short", b"x".to_vec()),
+		]);
+		assert!(unpack(twice.path(), &out.path().join("e"), 1 << 20).is_err());
+		let dangling =
+			raw_archive(&[(tar::EntryType::GNULongName, "././@LongLink", b"a\0".to_vec())]);
+		assert!(unpack(dangling.path(), &out.path().join("f"), 1 << 20).is_err());
+		// A long name cannot leave the folder either.
+		let escape = raw_archive(&[
+			(tar::EntryType::GNULongName, "././@LongLink", b"../../escape\0".to_vec()),
+			(tar::EntryType::Regular, "short", b"x".to_vec()),
+		]);
+		assert!(unpack(escape.path(), &out.path().join("g"), 1 << 20).is_err());
+		assert!(!out.path().join("escape").exists());
 	}
 
 	#[test]

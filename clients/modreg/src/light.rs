@@ -477,7 +477,7 @@ impl Light {
 					timeout.as_secs()
 				)));
 			}
-			tokio::time::sleep(Duration::from_millis(250)).await;
+			tokio::time::sleep(Duration::from_millis(50)).await;
 		}
 	}
 
