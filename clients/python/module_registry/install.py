@@ -16,6 +16,7 @@ when complete; only folders and regular files, no absolute paths, no ``..``, no 
 ``modreg install`` there is no offline cache.
 """
 
+import gzip
 import hashlib
 import json
 import os
@@ -186,8 +187,43 @@ def _fetch(ipfs_url, entry, dest):
         )
 
 
+# The longest GNU long-name member and the largest PAX header read (as `modreg` does).
+MAX_LONG_NAME = 4096
+MAX_PAX_HEADER = 64 * 1024
+
+
+def _scan_headers(archive):
+    """Walk the tar headers of a ``.tar.gz`` without reading any member's data into memory,
+    and refuse GNU long-name/long-link and PAX members over the bounds: ``tarfile`` reads such
+    a member whole before the entry it describes, and its size is the archive's to choose (8 MB
+    of gzip can ask for 8 GiB)."""
+    limits = {b"L": MAX_LONG_NAME, b"K": MAX_LONG_NAME, b"x": MAX_PAX_HEADER, b"g": MAX_PAX_HEADER}
+    with gzip.open(archive, "rb") as stream:
+        while True:
+            header = stream.read(512)
+            if len(header) < 512 or header == bytes(512):
+                return
+            raw_size = header[124:136]
+            if raw_size[0] & 0x80:  # base-256: only for sizes no member here may have
+                raise VerificationError("a tar member with a base-256 size")
+            try:
+                size = int(raw_size.rstrip(b"\0 ").strip() or b"0", 8)
+            except ValueError:
+                raise VerificationError("a tar header with a malformed size") from None
+            kind = header[156:157]
+            if kind in limits and size > limits[kind]:
+                raise VerificationError(f"a tar {kind.decode()!r} member of {size} bytes (at most {limits[kind]})")
+            left = (size + 511) // 512 * 512
+            while left:
+                chunk = stream.read(min(left, 1 << 16))
+                if not chunk:
+                    return
+                left -= len(chunk)
+
+
 def _unpack(archive, dest, max_unpacked):
     total = 0
+    _scan_headers(archive)
     with tarfile.open(archive, "r:gz") as tar:
         members = tar.getmembers()
         if len(members) > MAX_ENTRIES:
