@@ -446,8 +446,18 @@ async fn main() -> Result<()> {
 		let modreg = args.modreg.as_deref().context("--modreg is needed for figure 8")?;
 		let runs = if args.quick { 10 } else { 50 };
 		println!("\n== 8. Light client and attestations ({runs} runs each) ==");
-		let record =
-			light::measure(api, node, &args.node, &spec, modreg, &work, &accounts[5], runs).await?;
+		let record = light::measure(
+			api,
+			node,
+			&args.node,
+			&spec,
+			modreg,
+			&work,
+			&accounts[5],
+			runs,
+			if args.quick { 10 } else { 70 },
+		)
+		.await?;
 		let ms = |v: &Json, k: &str| v[k].as_f64().unwrap_or(f64::MAX);
 		let rpc = &record["rpc_resolve"];
 		let warm = &record["light_warm_resolve"];
