@@ -122,6 +122,8 @@ pub enum ApiError {
 	NotFound(String),
 	/// 409: the thing exists already.
 	Conflict(String),
+	/// 413: a request body over the bound.
+	TooLarge(String),
 	/// A pallet error: its name and the status it maps to.
 	Refused(StatusCode, String, String),
 	/// 502: the content from IPFS did not match its CID.
@@ -149,6 +151,8 @@ impl IntoResponse for ApiError {
 			ApiError::NotFound(m) => (StatusCode::NOT_FOUND, "NotFound".to_owned(), m),
 			ApiError::Conflict(m) => (StatusCode::CONFLICT, "Conflict".to_owned(), m),
 			ApiError::Refused(status, name, m) => (status, name, m),
+			ApiError::TooLarge(m) =>
+				(StatusCode::PAYLOAD_TOO_LARGE, "PayloadTooLarge".to_owned(), m),
 			ApiError::BadContent(m) =>
 				(StatusCode::BAD_GATEWAY, "VerificationFailed".to_owned(), m),
 			ApiError::Unavailable(m) =>
@@ -1157,6 +1161,17 @@ struct EntryUpdate {
 	value: Json,
 }
 
+/// The largest write body read: a 64 KiB value as hex text, a key, and the JSON around them.
+pub const MAX_WRITE_BODY: usize = 256 * 1024;
+
+/// A write's body, read only after its token was checked (an unauthenticated client makes the
+/// gateway read nothing), and at most [`MAX_WRITE_BODY`] bytes of it.
+async fn read_body(raw: axum::body::Body) -> ApiResult<axum::body::Bytes> {
+	axum::body::to_bytes(raw, MAX_WRITE_BODY).await.map_err(|e| {
+		ApiError::TooLarge(format!("the body is unreadable or over {MAX_WRITE_BODY} bytes: {e}"))
+	})
+}
+
 fn body<T: serde::de::DeserializeOwned>(raw: &[u8]) -> ApiResult<T> {
 	serde_json::from_slice(raw).map_err(|e| ApiError::BadRequest(format!("bad JSON body: {e}")))
 }
@@ -1177,9 +1192,10 @@ async fn exists_on_chain(s: &AppState, key: &[u8]) -> ApiResult<bool> {
 async fn create_entry(
 	State(s): State<Shared>,
 	headers: HeaderMap,
-	raw: axum::body::Bytes,
+	raw: axum::body::Body,
 ) -> ApiResult<(StatusCode, JsonBody<Json>)> {
 	let signer = authorized(&s, &headers)?;
+	let raw = read_body(raw).await?;
 	// The existence check and the write go together, one write at a time.
 	let _one_at_a_time = s.write_lock.lock().await;
 	let req: NewEntry = body(&raw)?;
@@ -1200,9 +1216,10 @@ async fn update_entry(
 	headers: HeaderMap,
 	Path(key): Path<String>,
 	Query(q): Query<KeyQuery>,
-	raw: axum::body::Bytes,
+	raw: axum::body::Body,
 ) -> ApiResult<JsonBody<Json>> {
 	let signer = authorized(&s, &headers)?;
+	let raw = read_body(raw).await?;
 	// The existence check and the write go together, one write at a time.
 	let _one_at_a_time = s.write_lock.lock().await;
 	let req: EntryUpdate = body(&raw)?;
@@ -1237,11 +1254,11 @@ async fn set_status(
 	State(s): State<Shared>,
 	headers: HeaderMap,
 	Path((ns, name)): Path<(String, String)>,
-	raw: axum::body::Bytes,
+	raw: axum::body::Body,
 ) -> ApiResult<JsonBody<Json>> {
 	let signer = authorized(&s, &headers)?;
 	let name = package_name(&ns, &name)?;
-	let req: StatusUpdate = body(&raw)?;
+	let req: StatusUpdate = body(&read_body(raw).await?)?;
 	let variant = match req.status.as_str() {
 		"active" => "Active",
 		"maintenance" => "Maintenance",
