@@ -1161,6 +1161,32 @@ struct EntryUpdate {
 	value: Json,
 }
 
+/// How long a write waits for its transaction to be finalized, holding the write lock.
+pub const WRITE_DEADLINE: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// A write's submission, bounded by [`WRITE_DEADLINE`]: after it, 504 (the transaction may
+/// still be finalized later; the entry's status route tells), and the next write may go.
+async fn finalized<F>(submit: F) -> ApiResult<Included>
+where
+	F: std::future::Future<Output = Result<Included, ChainError>>,
+{
+	finalized_within(WRITE_DEADLINE, submit).await
+}
+
+async fn finalized_within<F>(deadline: std::time::Duration, submit: F) -> ApiResult<Included>
+where
+	F: std::future::Future<Output = Result<Included, ChainError>>,
+{
+	match tokio::time::timeout(deadline, submit).await {
+		Ok(done) => Ok(done?),
+		Err(_) => Err(ApiError::Timeout(format!(
+			"the transaction was not finalized within {} s; it may still be: read the entry or \
+			 its status to know",
+			deadline.as_secs()
+		))),
+	}
+}
+
 /// The largest write body read: a 64 KiB value as hex text, a key, and the JSON around them.
 pub const MAX_WRITE_BODY: usize = 256 * 1024;
 
@@ -1207,7 +1233,7 @@ async fn create_entry(
 			req.key
 		)));
 	}
-	let done = s.node.chain().await?.register(signer, &key, &value).await?;
+	let done = finalized(s.node.chain().await?.register(signer, &key, &value)).await?;
 	Ok((StatusCode::CREATED, JsonBody(included(done, json!({"key": req.key})))))
 }
 
@@ -1228,7 +1254,7 @@ async fn update_entry(
 	if !exists_on_chain(&s, &key_b).await? {
 		return Err(ApiError::NotFound(format!("no entry {key:?}: POST /v1/entries creates it")));
 	}
-	let done = s.node.chain().await?.register(signer, &key_b, &value).await?;
+	let done = finalized(s.node.chain().await?.register(signer, &key_b, &value)).await?;
 	Ok(JsonBody(included(done, json!({"key": key}))))
 }
 
@@ -1241,7 +1267,7 @@ async fn delete_entry(
 	let signer = authorized(&s, &headers)?;
 	let key_b = key_bytes(&key, &q)?;
 	let _one_at_a_time = s.write_lock.lock().await;
-	let done = s.node.chain().await?.remove(signer, &key_b).await?;
+	let done = finalized(s.node.chain().await?.remove(signer, &key_b)).await?;
 	Ok(JsonBody(included(done, json!({"key": key}))))
 }
 
@@ -1270,12 +1296,10 @@ async fn set_status(
 	};
 	let status = subxt::dynamic::Value::unnamed_variant(variant, []);
 	let _one_at_a_time = s.write_lock.lock().await;
-	let done = s
-		.node
-		.chain()
-		.await?
-		.submit(signer, "set_package_status", (name.clone().into_bytes(), status))
-		.await?;
+	let chain = s.node.chain().await?;
+	let done =
+		finalized(chain.submit(signer, "set_package_status", (name.clone().into_bytes(), status)))
+			.await?;
 	Ok(JsonBody(included(done, json!({"name": name, "status": req.status}))))
 }
 
@@ -1313,6 +1337,18 @@ mod tests {
 		let body = axum::body::to_bytes(answer.into_body(), 4096).await.unwrap();
 		let json: Json = serde_json::from_slice(&body).unwrap();
 		assert_eq!(json["error"], "Timeout");
+	}
+
+	#[tokio::test]
+	async fn a_write_that_is_not_finalized_in_time_is_a_504_and_frees_the_lock() {
+		let never = std::future::pending::<Result<Included, ChainError>>();
+		let late = finalized_within(std::time::Duration::from_millis(20), never).await;
+		assert!(matches!(late, Err(ApiError::Timeout(_))));
+		let refused = finalized_within(std::time::Duration::from_secs(5), async {
+			Err(ChainError::Dispatch("ModuleRegistry::NotOwner".into()))
+		})
+		.await;
+		assert!(matches!(refused, Err(ApiError::Refused(..))), "the pallet error still maps");
 	}
 
 	#[test]
