@@ -660,6 +660,17 @@ async fn run(cli: Cli) -> Result<(), Failure> {
 			let version = version
 				.map(|v| v.trim_start_matches('='))
 				.ok_or_else(|| Failure(exit::USAGE, "attest needs ns/name@version".into()))?;
+			if cli.light {
+				// smoldot serves no GRANDPA justification; any full node will do, since the
+				// bundle is checked by its proofs, not by trust in the node.
+				return Err(Failure(
+					exit::USAGE,
+					"attest reads a GRANDPA justification and a storage proof from a full node, \
+					 which a light client cannot give: run it without --light (any node will do; \
+					 the bundle is verified, not believed)"
+						.into(),
+				));
+			}
 			let chain = Chain::connect(&cli.node).await?;
 			let bundle = attest::make(&chain, name, version).await.map_err(attest_failure)?;
 			let text = serde_json::to_string_pretty(&bundle).expect("a bundle serializes");
