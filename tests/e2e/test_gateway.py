@@ -300,13 +300,13 @@ def test_writes_need_the_token_and_map_pallet_errors(world):
         assert status == 401 and body["error"] == "Unauthorized" and hdrs.get("WWW-Authenticate") == "Bearer"
     assert on_chain("bob-entry") is None
     # The token is checked before the body is read: a large body without it is a 401 (it was a
-    # 413 from reading it first), and with it a body over 256 KiB is a 413.
+    # 413 from reading it first), and with it a body over 512 KiB is a 413.
     try:
         status, _, body = g.request("POST", "/v1/entries", b"{" + b" " * (3 << 20) + b"}", None)
         assert status == 401 and body["error"] == "Unauthorized", (status, body)
     except (ConnectionError, OSError):
         pass  # the gateway answered 401 and closed while the client was still sending
-    status, _, body = g.request("POST", "/v1/entries", b"{" + b" " * (300 << 10) + b"}", auth)
+    status, _, body = g.request("POST", "/v1/entries", b"{" + b" " * (600 << 10) + b"}", auth)
     assert status == 413 and body["error"] == "PayloadTooLarge", (status, body)
 
     status, _, body = g.request("POST", "/v1/entries", {"key": "bob-entry", "value": {"v": 1}}, auth)

@@ -43,3 +43,38 @@ def test_an_oversized_long_name_member_is_refused_before_it_is_read(tmp_path, ki
     with pytest.raises(VerificationError, match="at most"):
         install._unpack(src, tmp_path / "out", 1 << 30)
     assert not (tmp_path / "out" / "x").exists()
+
+
+def pax(records):
+    out = b""
+    for key, value in records:
+        body = f" {key}={value}\n".encode()
+        n = len(body) + 1
+        while len(str(n).encode() + body) != n:
+            n += 1
+        out += str(n).encode() + body
+    return out
+
+
+@pytest.mark.parametrize(
+    "members, why",
+    [
+        ([(b"X", "solaris", b"a" * 100), (tarfile.REGTYPE, "x", b"x")], "type"),
+        ([(tarfile.XGLTYPE, "global", pax([("comment", "x")])), (tarfile.REGTYPE, "x", b"x")], "type"),
+        ([(tarfile.GNUTYPE_SPARSE, "sparse", b""), (tarfile.REGTYPE, "x", b"x")], "type"),
+        ([(tarfile.SYMTYPE, "link", b""), (tarfile.REGTYPE, "x", b"x")], "type"),
+        ([(tarfile.XHDTYPE, "pax", pax([("size", "99999")])), (tarfile.REGTYPE, "x", b"x")], "size"),
+        ([(tarfile.XHDTYPE, "pax", pax([("GNU.sparse.major", "1")])), (tarfile.REGTYPE, "x", b"x")], "GNU.sparse"),
+    ],
+)
+def test_members_tarfile_would_misread_are_refused(tmp_path, members, why):
+    src = tarball(tmp_path / "odd.tar.gz", [(k if isinstance(k, bytes) else k, n, b) for k, n, b in members])
+    with pytest.raises(VerificationError, match=why):
+        install._unpack(src, tmp_path / "out", 1 << 30)
+
+
+def test_a_pax_path_is_still_accepted(tmp_path):
+    deep = "/".join(["segment-of-a-long-path"] * 8) + "/file.txt"
+    src = tarball(tmp_path / "pax.tar.gz", [(tarfile.XHDTYPE, "pax", pax([("path", deep)])), (tarfile.REGTYPE, "short", b"pax")])
+    install._unpack(src, tmp_path / "out", 1 << 20)
+    assert (tmp_path / "out" / deep).read_bytes() == b"pax"

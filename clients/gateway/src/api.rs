@@ -1161,40 +1161,71 @@ struct EntryUpdate {
 	value: Json,
 }
 
-/// How long a write waits for its transaction to be finalized, holding the write lock.
-pub const WRITE_DEADLINE: std::time::Duration = std::time::Duration::from_secs(120);
+/// How long a write request waits for its transaction (below the default request timeout of
+/// 120 s, so the client gets this route's own answer).
+pub const WRITE_DEADLINE: std::time::Duration = std::time::Duration::from_secs(90);
 
-/// A write's submission, bounded by [`WRITE_DEADLINE`]: after it, 504 (the transaction may
-/// still be finalized later; the entry's status route tells), and the next write may go.
-async fn finalized<F>(submit: F) -> ApiResult<Included>
+/// The longest a write holds the write lock: its existence check, submission and wait for
+/// finality run in their own task, which keeps the lock after the request gave up, until the
+/// transaction is finalized, refused or dropped, so a later write cannot race a pending one
+/// (a second `POST` of the same key passing the existence check, or reusing the nonce).
+pub const WRITE_HOLD_CAP: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Run one write (`work`, given the state) in its own task under the write lock, and wait for
+/// it at most [`WRITE_DEADLINE`].
+async fn one_write<T, F, Fut>(s: &Shared, work: F) -> ApiResult<T>
 where
-	F: std::future::Future<Output = Result<Included, ChainError>>,
+	T: Send + 'static,
+	F: FnOnce(Shared) -> Fut + Send + 'static,
+	Fut: std::future::Future<Output = ApiResult<T>> + Send + 'static,
 {
-	finalized_within(WRITE_DEADLINE, submit).await
+	let state = s.clone();
+	let task = tokio::spawn(async move {
+		let _one_at_a_time = state.write_lock.lock().await;
+		match tokio::time::timeout(WRITE_HOLD_CAP, work(state.clone())).await {
+			Ok(done) => done,
+			Err(_) => {
+				tracing::warn!(
+					"a write held the lock for {} s; releasing it",
+					WRITE_HOLD_CAP.as_secs()
+				);
+				Err(ApiError::Timeout("the write did not end in time".into()))
+			},
+		}
+	});
+	wait_write(WRITE_DEADLINE, task).await
 }
 
-async fn finalized_within<F>(deadline: std::time::Duration, submit: F) -> ApiResult<Included>
-where
-	F: std::future::Future<Output = Result<Included, ChainError>>,
-{
-	match tokio::time::timeout(deadline, submit).await {
-		Ok(done) => Ok(done?),
+async fn wait_write<T>(
+	deadline: std::time::Duration,
+	task: tokio::task::JoinHandle<ApiResult<T>>,
+) -> ApiResult<T> {
+	match tokio::time::timeout(deadline, task).await {
+		Ok(Ok(done)) => done,
+		Ok(Err(e)) => Err(ApiError::Unavailable(format!("the write failed: {e}"))),
 		Err(_) => Err(ApiError::Timeout(format!(
-			"the transaction was not finalized within {} s; it may still be: read the entry or \
-			 its status to know",
+			"the transaction was not finalized within {} s; it may still be (read the entry or \
+			 its status to know), and the next write waits for it",
 			deadline.as_secs()
 		))),
 	}
 }
 
-/// The largest write body read: a 64 KiB value as hex text, a key, and the JSON around them.
-pub const MAX_WRITE_BODY: usize = 256 * 1024;
+/// The largest write body read: a 64 KiB value as JSON text with every byte escaped
+/// (`\u00XX`, six bytes each), a key, and the JSON around them.
+pub const MAX_WRITE_BODY: usize = 512 * 1024;
 
 /// A write's body, read only after its token was checked (an unauthenticated client makes the
 /// gateway read nothing), and at most [`MAX_WRITE_BODY`] bytes of it.
 async fn read_body(raw: axum::body::Body) -> ApiResult<axum::body::Bytes> {
 	axum::body::to_bytes(raw, MAX_WRITE_BODY).await.map_err(|e| {
-		ApiError::TooLarge(format!("the body is unreadable or over {MAX_WRITE_BODY} bytes: {e}"))
+		// http-body-util's `LengthLimitError` ("length limit exceeded"), as axum wraps it.
+		let over = e.to_string().contains("length limit");
+		if over {
+			ApiError::TooLarge(format!("the body is over {MAX_WRITE_BODY} bytes"))
+		} else {
+			ApiError::BadRequest(format!("the body could not be read: {e}"))
+		}
 	})
 }
 
@@ -1220,20 +1251,22 @@ async fn create_entry(
 	headers: HeaderMap,
 	raw: axum::body::Body,
 ) -> ApiResult<(StatusCode, JsonBody<Json>)> {
-	let signer = authorized(&s, &headers)?;
+	let signer = authorized(&s, &headers)?.clone();
 	let raw = read_body(raw).await?;
-	// The existence check and the write go together, one write at a time.
-	let _one_at_a_time = s.write_lock.lock().await;
 	let req: NewEntry = body(&raw)?;
 	let key = key_bytes(&req.key, &KeyQuery { encoding: None })?;
 	let value = value_bytes(&req.value)?;
-	if exists_on_chain(&s, &key).await? {
-		return Err(ApiError::Conflict(format!(
-			"entry {:?} exists: PUT /v1/entries/{{key}} updates it",
-			req.key
-		)));
-	}
-	let done = finalized(s.node.chain().await?.register(signer, &key, &value)).await?;
+	let text = req.key.clone();
+	// The existence check and the write go together, one write at a time.
+	let done = one_write(&s, move |s| async move {
+		if exists_on_chain(&s, &key).await? {
+			return Err(ApiError::Conflict(format!(
+				"entry {text:?} exists: PUT /v1/entries/{{key}} updates it"
+			)));
+		}
+		Ok(s.node.chain().await?.register(&signer, &key, &value).await?)
+	})
+	.await?;
 	Ok((StatusCode::CREATED, JsonBody(included(done, json!({"key": req.key})))))
 }
 
@@ -1244,17 +1277,22 @@ async fn update_entry(
 	Query(q): Query<KeyQuery>,
 	raw: axum::body::Body,
 ) -> ApiResult<JsonBody<Json>> {
-	let signer = authorized(&s, &headers)?;
+	let signer = authorized(&s, &headers)?.clone();
 	let raw = read_body(raw).await?;
-	// The existence check and the write go together, one write at a time.
-	let _one_at_a_time = s.write_lock.lock().await;
 	let req: EntryUpdate = body(&raw)?;
 	let key_b = key_bytes(&key, &q)?;
 	let value = value_bytes(&req.value)?;
-	if !exists_on_chain(&s, &key_b).await? {
-		return Err(ApiError::NotFound(format!("no entry {key:?}: POST /v1/entries creates it")));
-	}
-	let done = finalized(s.node.chain().await?.register(signer, &key_b, &value)).await?;
+	let text = key.clone();
+	// The existence check and the write go together, one write at a time.
+	let done = one_write(&s, move |s| async move {
+		if !exists_on_chain(&s, &key_b).await? {
+			return Err(ApiError::NotFound(format!(
+				"no entry {text:?}: POST /v1/entries creates it"
+			)));
+		}
+		Ok(s.node.chain().await?.register(&signer, &key_b, &value).await?)
+	})
+	.await?;
 	Ok(JsonBody(included(done, json!({"key": key}))))
 }
 
@@ -1264,10 +1302,14 @@ async fn delete_entry(
 	Path(key): Path<String>,
 	Query(q): Query<KeyQuery>,
 ) -> ApiResult<JsonBody<Json>> {
-	let signer = authorized(&s, &headers)?;
+	let signer = authorized(&s, &headers)?.clone();
 	let key_b = key_bytes(&key, &q)?;
-	let _one_at_a_time = s.write_lock.lock().await;
-	let done = finalized(s.node.chain().await?.remove(signer, &key_b)).await?;
+	let done =
+		one_write(
+			&s,
+			move |s| async move { Ok(s.node.chain().await?.remove(&signer, &key_b).await?) },
+		)
+		.await?;
 	Ok(JsonBody(included(done, json!({"key": key}))))
 }
 
@@ -1294,12 +1336,13 @@ async fn set_status(
 				"status must be active, maintenance or inactive (not {other:?})"
 			))),
 	};
-	let status = subxt::dynamic::Value::unnamed_variant(variant, []);
-	let _one_at_a_time = s.write_lock.lock().await;
-	let chain = s.node.chain().await?;
-	let done =
-		finalized(chain.submit(signer, "set_package_status", (name.clone().into_bytes(), status)))
-			.await?;
+	let signer = signer.clone();
+	let package = name.clone().into_bytes();
+	let done = one_write(&s, move |s| async move {
+		let status = subxt::dynamic::Value::unnamed_variant(variant, []);
+		Ok(s.node.chain().await?.submit(&signer, "set_package_status", (package, status)).await?)
+	})
+	.await?;
 	Ok(JsonBody(included(done, json!({"name": name, "status": req.status}))))
 }
 
@@ -1340,13 +1383,24 @@ mod tests {
 	}
 
 	#[tokio::test]
-	async fn a_write_that_is_not_finalized_in_time_is_a_504_and_frees_the_lock() {
-		let never = std::future::pending::<Result<Included, ChainError>>();
-		let late = finalized_within(std::time::Duration::from_millis(20), never).await;
+	async fn a_write_not_finalized_in_time_is_a_504_and_its_task_goes_on() {
+		let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+		let task = tokio::spawn(async move {
+			let _ = rx.await;
+			Ok::<_, ApiError>(7)
+		});
+		let late = wait_write(std::time::Duration::from_millis(20), task).await;
 		assert!(matches!(late, Err(ApiError::Timeout(_))));
-		let refused = finalized_within(std::time::Duration::from_secs(5), async {
-			Err(ChainError::Dispatch("ModuleRegistry::NotOwner".into()))
-		})
+		// The task was not cancelled: it still holds what it holds until its write ends.
+		assert!(!tx.is_closed());
+		let refused = wait_write(
+			std::time::Duration::from_secs(5),
+			tokio::spawn(async {
+				Err::<(), _>(ApiError::from(ChainError::Dispatch(
+					"ModuleRegistry::NotOwner".into(),
+				)))
+			}),
+		)
 		.await;
 		assert!(matches!(refused, Err(ApiError::Refused(..))), "the pallet error still maps");
 	}

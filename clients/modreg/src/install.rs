@@ -511,12 +511,14 @@ pub fn unpack(archive: &Path, dest: &Path, max_bytes: u64) -> io::Result<u64> {
 					let field = field?;
 					match field.key_bytes() {
 						b"path" => path = Some(field.value_bytes().to_vec()),
-						// A size or a link that differs from the header would change how the
-						// stream is read or what is made: publish writes neither.
-						b"size" | b"linkpath" | b"GNU.sparse.size" | b"GNU.sparse.map" =>
+						// A size, a link or a sparse map would change how the stream is read
+						// or what is made (and other clients read them differently): publish
+						// writes none of them.
+						key if key == b"size" ||
+							key == b"linkpath" || key.starts_with(b"GNU.sparse.") =>
 							return refuse(format!(
 								"a PAX {:?} record is refused",
-								String::from_utf8_lossy(field.key_bytes())
+								String::from_utf8_lossy(key)
 							)),
 						_ => {},
 					}
@@ -545,11 +547,25 @@ pub fn unpack(archive: &Path, dest: &Path, max_bytes: u64) -> io::Result<u64> {
 				_ => return refuse(format!("{}: leaves the install folder", raw.display())),
 			}
 		}
+		let kind = entry.header().entry_type();
 		if relative.as_os_str().is_empty() {
+			// The folder itself (`.`): nothing to make, but only a folder may be named so.
+			if kind != tar::EntryType::Directory || entry.size() != 0 {
+				return refuse(format!(
+					"{}: a {kind:?} entry for the install folder itself",
+					raw.display()
+				));
+			}
 			continue;
 		}
 		let target = dest.join(&relative);
-		match entry.header().entry_type() {
+		match kind {
+			tar::EntryType::Directory if entry.size() != 0 =>
+				return refuse(format!(
+					"{}: a folder with {} bytes of data",
+					relative.display(),
+					entry.size()
+				)),
 			tar::EntryType::Directory => fs::create_dir_all(&target)?,
 			tar::EntryType::Regular | tar::EntryType::Continuous => {
 				total = total.saturating_add(entry.size());
@@ -685,6 +701,20 @@ mod tests {
 			.unwrap_err()
 			.to_string()
 			.contains("size"));
+		// Any sparse record (other clients would unpack such an archive differently).
+		let sparse = raw_archive(&[
+			(tar::EntryType::XHeader, "pax", pax(&[("GNU.sparse.major", "1")])),
+			(tar::EntryType::Regular, "short", b"x".to_vec()),
+		]);
+		assert!(unpack(sparse.path(), &out.path().join("s"), 1 << 20).is_err());
+		// Only a folder may be the install folder itself (`.`), and a folder has no data.
+		for kind in [tar::EntryType::GNULongLink, tar::EntryType::Symlink, tar::EntryType::Regular]
+		{
+			let dot = raw_archive(&[(kind, ".", Vec::new())]);
+			assert!(unpack(dot.path(), &out.path().join(format!("dot-{kind:?}")), 1 << 20).is_err());
+		}
+		let fat = raw_archive(&[(tar::EntryType::Directory, "d", vec![0; 4096])]);
+		assert!(unpack(fat.path(), &out.path().join("fat"), 1 << 20).is_err());
 		// Two names for one entry, and a name for no entry.
 		let twice = raw_archive(&[
 			(tar::EntryType::GNULongName, "././@LongLink", b"a\0".to_vec()),

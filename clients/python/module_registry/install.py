@@ -193,27 +193,40 @@ MAX_PAX_HEADER = 64 * 1024
 
 
 def _scan_headers(archive):
-    """Walk the tar headers of a ``.tar.gz`` without reading any member's data into memory,
-    and refuse GNU long-name/long-link and PAX members over the bounds: ``tarfile`` reads such
-    a member whole before the entry it describes, and its size is the archive's to choose (8 MB
-    of gzip can ask for 8 GiB)."""
-    limits = {b"L": MAX_LONG_NAME, b"K": MAX_LONG_NAME, b"x": MAX_PAX_HEADER, b"g": MAX_PAX_HEADER}
+    """Walk the tar headers of a ``.tar.gz`` once, streaming, before ``tarfile`` sees it, and
+    refuse what ``tarfile`` would read whole or misread: member types other than files, folders,
+    GNU long names (at most 4 KiB) and PAX headers (at most 64 KiB, and no ``size``, ``linkpath``
+    or ``GNU.sparse.*`` records, which move where the next header is); global PAX headers,
+    Solaris ``X`` and sparse members; malformed sizes; more than ``MAX_ENTRIES`` members.
+    ``modreg install`` applies the same rules (8 MB of gzip could otherwise ask for 8 GiB)."""
+    allowed = {b"0": 0, b"\0": 0, b"7": 0, b"5": 0, b"L": MAX_LONG_NAME, b"x": MAX_PAX_HEADER}
+    members = 0
     with gzip.open(archive, "rb") as stream:
         while True:
             header = stream.read(512)
             if len(header) < 512 or header == bytes(512):
                 return
-            raw_size = header[124:136]
-            if raw_size[0] & 0x80:  # base-256: only for sizes no member here may have
-                raise VerificationError("a tar member with a base-256 size")
-            try:
-                size = int(raw_size.rstrip(b"\0 ").strip() or b"0", 8)
-            except ValueError:
-                raise VerificationError("a tar header with a malformed size") from None
+            members += 1
+            if members > MAX_ENTRIES:
+                raise VerificationError(f"more than {MAX_ENTRIES} entries")
             kind = header[156:157]
-            if kind in limits and size > limits[kind]:
-                raise VerificationError(f"a tar {kind.decode()!r} member of {size} bytes (at most {limits[kind]})")
-            left = (size + 511) // 512 * 512
+            if kind not in allowed:
+                raise VerificationError(f"a tar member of type {kind!r} is refused (only files, folders, long names)")
+            raw_size = header[124:136].rstrip(b"\0 ")
+            if not re.fullmatch(rb"[0-7]{1,11}", raw_size):
+                raise VerificationError("a tar header with a malformed size")
+            size = int(raw_size, 8)
+            limit = allowed[kind]
+            if limit and size > limit:
+                raise VerificationError(f"a tar {kind.decode()!r} member of {size} bytes (at most {limit})")
+            if kind == b"x":
+                body = stream.read(size)
+                for key in re.findall(rb"(?:^|\n)\d+ ([^=\n]+)=", body):
+                    if key in (b"size", b"linkpath") or key.startswith(b"GNU.sparse."):
+                        raise VerificationError(f"a PAX {key.decode(errors='replace')!r} record is refused")
+                left = (size + 511) // 512 * 512 - size
+            else:
+                left = (size + 511) // 512 * 512
             while left:
                 chunk = stream.read(min(left, 1 << 16))
                 if not chunk:
