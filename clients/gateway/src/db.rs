@@ -367,7 +367,14 @@ impl Db {
 		} else {
 			options = options.max_connections(16);
 		}
-		let pool = options.connect(url).await?;
+		// `sqlite://PATH` creates the file when it is missing, as docs/GATEWAY.md says (SQLite
+		// opens read-write without creating unless told `mode=rwc`); an explicit `mode=` stays.
+		let url = if backend == Backend::Sqlite && !url.contains("mode=") {
+			format!("{url}{}mode=rwc", if url.contains('?') { "&" } else { "?" })
+		} else {
+			url.to_owned()
+		};
+		let pool = options.connect(&url).await?;
 		if backend == Backend::Sqlite {
 			sqlx::query("PRAGMA journal_mode = WAL").execute(&pool).await?;
 		}
@@ -1098,6 +1105,18 @@ mod tests {
 		assert_eq!(again.dependents("acme/log", None, 10).await.unwrap().len(), 1);
 		let marker = sqlx::query("SELECT name FROM pending_backfills").fetch_all(again.pool());
 		assert!(marker.await.unwrap().is_empty());
+	}
+
+	#[tokio::test]
+	async fn a_plain_sqlite_url_creates_its_file() {
+		let dir = tempfile::tempdir().unwrap();
+		let path = dir.path().join("new.sqlite");
+		let url = format!("sqlite://{}", path.display());
+		Db::open(&url).await.expect("a missing file is created, as documented");
+		assert!(path.exists());
+		// An explicit mode is the operator's choice: read-only on a missing file fails.
+		let ro = format!("sqlite://{}?mode=ro", dir.path().join("absent.sqlite").display());
+		assert!(Db::open(&ro).await.is_err());
 	}
 
 	#[tokio::test]
