@@ -321,6 +321,14 @@ impl Chain {
 		self.submit(signer, "accept_ownership", (key.to_vec(),)).await
 	}
 
+	/// The runtime's `ModuleRegistry::MaxDependencies` (how many dependencies a version may
+	/// declare), or `None` for a runtime without it.
+	pub async fn max_dependencies(&self) -> Result<Option<u32>, ChainError> {
+		let at = self.api().await?.at_current_block().await.map_err(node_err)?;
+		let address = subxt::dynamic::constant::<u32>("ModuleRegistry", "MaxDependencies");
+		Ok(at.constants().entry(address).ok())
+	}
+
 	/// The value under `key`.
 	pub async fn get(&self, key: &[u8]) -> Result<Option<Vec<u8>>, ChainError> {
 		let at = self.api().await?.at_current_block().await.map_err(node_err)?;

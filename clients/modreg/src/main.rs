@@ -1590,17 +1590,40 @@ async fn publish_version(
 			value_arg(&format!("@{}", manifest.display()))?,
 		None => b"{}".to_vec(),
 	};
-	registry::parse_metadata(&metadata, registry::MAX_DEPENDENCIES).map_err(|e| {
+	// The chain's own limit on dependencies (the primitives' hard cap is higher), and every
+	// package named must exist: both refused here, before anything is added to IPFS.
+	let chain = Chain::connect(node).await?;
+	let limit = chain
+		.max_dependencies()
+		.await?
+		.map_or(registry::MAX_DEPENDENCIES, |n| (n as usize).min(registry::MAX_DEPENDENCIES));
+	let parsed = registry::parse_metadata(&metadata, limit).map_err(|e| {
 		Failure(
 			exit::USAGE,
 			match e {
-				registry::MetadataError::Dependencies(e) => format!("metadata: {e}"),
+				registry::MetadataError::Dependencies(e) =>
+					format!("metadata: {e} (this chain allows {limit} dependencies)"),
 				e => format!(
 					"metadata: {e:?} (a JSON object; type is docker|native|python|wasm|other)"
 				),
 			},
 		)
 	})?;
+	for dependency in &parsed.dependencies.modules {
+		let named = dependency.package.to_string();
+		if named == package.to_string() {
+			continue; // a package may name itself
+		}
+		let found = chain
+			.rpc("moduleRegistry_getPackage", subxt::rpcs::client::rpc_params![&named])
+			.await?;
+		if found.is_null() {
+			return Err(Failure(
+				exit::USAGE,
+				format!("metadata: dependency {named} is not a package on this chain (UnknownDependency)"),
+			));
+		}
+	}
 	let signer = Chain::signer(suri)?;
 
 	let meta = std::fs::metadata(path)
@@ -1621,7 +1644,6 @@ async fn publish_version(
 	let cid = content::add_file(&ipfs, content, move |n| b.inc(n)).await?;
 	bar.finish_and_clear();
 
-	let chain = Chain::connect(node).await?;
 	let args = (
 		package.to_string().into_bytes(),
 		version.as_bytes().to_vec(),
