@@ -68,6 +68,22 @@ def test_light_mode(pair, tmp_path):  # noqa: F811
     bad, _ = modreg(light_env, project, "resolve", "lite/tool@not-a-range", code=2)
     assert "not a valid version or range" in bad["error"]
 
+    # A spec imported once is the default of --light; export prints it back; a spec without
+    # raw genesis storage is refused at import.
+    config_env = dict(base, MODREG_NODE=NOWHERE, XDG_CONFIG_HOME=str(tmp_path / "config"))
+    imported, _ = modreg(config_env, project, "chain-spec", "import", str(spec))
+    assert imported["bootnodes"] == 1 and Path(imported["path"]).is_file()
+    exported = subprocess.run(
+        [modreg_bin(), "chain-spec", "export"], env=config_env, capture_output=True, text=True, timeout=60
+    )
+    assert exported.returncode == 0 and json.loads(exported.stdout) == json.loads(spec.read_text())
+    again, _ = modreg(dict(config_env, MODREG_LIGHT="1"), project, "resolve", "lite/tool@^1")
+    assert again["cid"] == truth["cid"]
+    plain_spec = tmp_path / "plain-spec.json"
+    plain_spec.write_text(json.dumps({"name": "x", "genesis": {"runtimeGenesis": {}}}))
+    refused_spec, _ = modreg(config_env, project, "chain-spec", "import", str(plain_spec), code=2)
+    assert "raw" in refused_spec["error"], refused_spec
+
     # The light client's database is kept in the cache between runs, private, and reduced to
     # the genesis hash and the peers (no runtime code or finalized block a planted file could
     # make it believe).
