@@ -470,7 +470,7 @@ pub enum Lookup {
 }
 
 /// This process's effective user id.
-fn user_id() -> u32 {
+pub(crate) fn user_id() -> u32 {
 	// SAFETY: `geteuid` has no preconditions and cannot fail.
 	unsafe { libc::geteuid() }
 }

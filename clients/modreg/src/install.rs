@@ -547,7 +547,6 @@ pub fn unpack(archive: &Path, dest: &Path, max_bytes: u64) -> io::Result<u64> {
 				_ => return refuse(format!("{}: leaves the install folder", raw.display())),
 			}
 		}
-		let kind = entry.header().entry_type();
 		if relative.as_os_str().is_empty() {
 			// The folder itself (`.`): nothing to make, but only a folder may be named so.
 			if kind != tar::EntryType::Directory || entry.size() != 0 {

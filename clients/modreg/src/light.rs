@@ -98,8 +98,8 @@ struct NotificationParams {
 pub struct StartOptions {
 	/// The chain specification's JSON text (raw genesis, with bootnodes).
 	pub spec: String,
-	/// Where the checkpoint is read from and saved to (`None`: always a cold start).
-	pub checkpoint: Option<PathBuf>,
+	/// The cache folder the saved database goes to, under `light/` (`None`: nothing saved).
+	pub cache: Option<PathBuf>,
 	/// Longest wait for the head of the chain.
 	pub timeout: Duration,
 	/// The oldest finalized block (by its on-chain timestamp) the client accepts as the head;
@@ -112,12 +112,6 @@ pub struct StartOptions {
 /// How the light client started, for the user and for tests.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StartReport {
-	/// Whether smoldot started from a database's finalized block (it says so in its log; never
-	/// with a spec without a checkpoint).
-	pub warm: bool,
-	/// The finalized block smoldot started from before talking to any peer (0, the genesis,
-	/// unless warm).
-	pub start_block: u64,
 	/// Whether saved peers were given to smoldot.
 	pub saved_peers: bool,
 	/// The finalized block number once synced.
@@ -168,9 +162,20 @@ pub fn read_spec(path: &Path) -> Result<String, LightError> {
 	Ok(text)
 }
 
+/// What [`check_spec`] reads from a chain specification.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SpecInfo {
+	/// Its `name`.
+	pub name: String,
+	/// Its `id` (empty when it has none).
+	pub id: String,
+	/// How many bootnodes it names.
+	pub bootnodes: usize,
+}
+
 /// Check that `spec` is a chain specification smoldot can start from (raw genesis storage),
-/// and return its name and the number of bootnodes it names.
-pub fn check_spec(spec: &str) -> Result<(String, usize), LightError> {
+/// and read its name, id and number of bootnodes.
+pub fn check_spec(spec: &str) -> Result<SpecInfo, LightError> {
 	let value: Value =
 		serde_json::from_str(spec).map_err(|e| LightError::Spec(format!("not JSON: {e}")))?;
 	let name =
@@ -183,16 +188,13 @@ pub fn check_spec(spec: &str) -> Result<(String, usize), LightError> {
 		));
 	}
 	let bootnodes = value["bootNodes"].as_array().map_or(0, Vec::len);
-	Ok((name, bootnodes))
+	let id = value["id"].as_str().unwrap_or_default().to_owned();
+	Ok(SpecInfo { name, id, bootnodes })
 }
 
-/// The checkpoint file of a chain in the cache folder `cache`: named after the genesis hash
-/// read from the spec's id, so two chains never share one.
-pub fn checkpoint_path(cache: &Path, spec: &str) -> PathBuf {
-	let id = serde_json::from_str::<Value>(spec)
-		.ok()
-		.and_then(|v| v["id"].as_str().map(str::to_owned))
-		.unwrap_or_default();
+/// The saved database of a chain in the cache folder `cache`: named after the spec's `id`
+/// and a digest of the whole spec, so two chains never share one.
+pub fn checkpoint_path(cache: &Path, id: &str, spec: &str) -> PathBuf {
 	let safe: String = id
 		.chars()
 		.map(|c| if c.is_ascii_alphanumeric() || c == '_' || c == '-' { c } else { '_' })
@@ -208,36 +210,28 @@ fn sha2_hex(bytes: &[u8]) -> String {
 }
 
 /// smoldot's log: kept quiet unless `MODREG_LOG` is `debug`, `info` or `warn` (then printed to
-/// standard error), except the line saying where the chain starts, which [`Light::start`]
-/// reads to tell a warm start from a cold one.
+/// standard error).
 struct SmoldotLog {
 	level: log::LevelFilter,
-	start_line: std::sync::Mutex<Option<String>>,
 }
 
 static SMOLDOT_LOG: std::sync::OnceLock<&'static SmoldotLog> = std::sync::OnceLock::new();
 
 impl log::Log for SmoldotLog {
 	fn enabled(&self, metadata: &log::Metadata) -> bool {
-		metadata.level() <= log::Level::Info
+		metadata.level() <= self.level
 	}
 
 	fn log(&self, record: &log::Record) {
-		let text = record.args().to_string();
-		if text.contains("starting at:") {
-			if let Ok(mut line) = self.start_line.lock() {
-				*line = Some(text.clone());
-			}
-		}
-		if record.level() <= self.level {
-			eprintln!("[{}] {text}", record.target());
+		if self.enabled(record.metadata()) {
+			eprintln!("[{}] {}", record.target(), record.args());
 		}
 	}
 
 	fn flush(&self) {}
 }
 
-fn smoldot_log() -> &'static SmoldotLog {
+fn install_smoldot_log() {
 	SMOLDOT_LOG.get_or_init(|| {
 		let level = match std::env::var("MODREG_LOG").as_deref() {
 			Ok("debug") => log::LevelFilter::Debug,
@@ -245,33 +239,26 @@ fn smoldot_log() -> &'static SmoldotLog {
 			Ok("warn") => log::LevelFilter::Warn,
 			_ => log::LevelFilter::Off,
 		};
-		let logger: &'static SmoldotLog =
-			Box::leak(Box::new(SmoldotLog { level, start_line: std::sync::Mutex::new(None) }));
+		let logger: &'static SmoldotLog = Box::leak(Box::new(SmoldotLog { level }));
 		if log::set_logger(logger).is_ok() {
-			log::set_max_level(level.max(log::LevelFilter::Info));
+			log::set_max_level(level);
 		}
 		logger
-	})
-}
-
-/// The block number of smoldot's "… starting at: 0x… (#N)" line and whether it came from the
-/// database (a warm start).
-fn parse_start_line(line: &str) -> Option<(bool, u64)> {
-	let warm = line.contains("Database starting at");
-	let number = line.rsplit("(#").next()?.trim_end_matches(|c: char| !c.is_ascii_digit());
-	Some((warm, number.parse().ok()?))
+	});
 }
 
 impl Light {
 	/// Start smoldot on `options.spec` (from the checkpoint when there is one) and wait until it
 	/// has peers and has reached the chain's head. Must run inside a tokio runtime.
 	pub async fn start(options: StartOptions) -> Result<Self, LightError> {
-		check_spec(&options.spec)?;
-		let database = match &options.checkpoint {
+		let info = check_spec(&options.spec)?;
+		let checkpoint =
+			options.cache.as_deref().map(|cache| checkpoint_path(cache, &info.id, &options.spec));
+		let database = match &checkpoint {
 			Some(path) => read_checkpoint(path),
 			None => String::new(),
 		};
-		let logger = smoldot_log();
+		install_smoldot_log();
 		let mut client: smoldot_light::Client<Arc<DefaultPlatform>, ()> =
 			smoldot_light::Client::new(DefaultPlatform::new(
 				"modreg".into(),
@@ -306,26 +293,11 @@ impl Light {
 
 		let mut light = Self {
 			commands,
-			checkpoint: options.checkpoint,
-			report: StartReport {
-				warm: false,
-				start_block: 0,
-				saved_peers: !database.is_empty(),
-				synced_block: 0,
-			},
+			checkpoint,
+			report: StartReport { saved_peers: !database.is_empty(), synced_block: 0 },
 		};
-		let start_line = logger.start_line.lock().ok().and_then(|mut l| l.take());
-		let (warm, start_block) =
-			start_line.as_deref().and_then(parse_start_line).unwrap_or((false, 0));
-		light.report.warm = warm;
-		light.report.start_block = start_block;
 		if options.progress {
-			if warm {
-				eprintln!(
-					"light client: warm start from the saved checkpoint (finalized #{})",
-					light.report.start_block
-				);
-			} else if light.report.saved_peers {
+			if light.report.saved_peers {
 				eprintln!(
 					"light client: warp sync from the chain spec's genesis (saved peers loaded)"
 				);
@@ -578,66 +550,50 @@ impl Light {
 				json(&offer)
 			},
 			"moduleRegistry_resolve" => {
-				let found: Result<Option<VersionView<AccountId, BlockNumber>>, QueryError> = self
-					.runtime(
-						"PackageRegistryApi_resolve",
-						(text(0)?.into_bytes(), text(1)?.into_bytes()).encode(),
-						at(2)?,
-					)
-					.await?;
-				let found = found.map_err(|e| bad(query_error_message(e)))?;
+				let args = (text(0)?.into_bytes(), text(1)?.into_bytes()).encode();
+				let found: Option<VersionView<AccountId, BlockNumber>> =
+					self.query("PackageRegistryApi_resolve", args, at(2)?).await?;
 				json(&found.map(VersionJson::new))
 			},
 			"moduleRegistry_versions" => {
-				let page: Result<Vec<VersionView<AccountId, BlockNumber>>, QueryError> = self
-					.runtime(
-						"PackageRegistryApi_versions",
-						(text(0)?.into_bytes(), opt_text(1)?.map(String::into_bytes), limit(2)?)
-							.encode(),
-						at(3)?,
-					)
-					.await?;
-				let page = page.map_err(|e| bad(query_error_message(e)))?;
+				let args = (text(0)?.into_bytes(), opt_text(1)?.map(String::into_bytes), limit(2)?)
+					.encode();
+				let page: Vec<VersionView<AccountId, BlockNumber>> =
+					self.query("PackageRegistryApi_versions", args, at(3)?).await?;
 				json(&page.into_iter().map(VersionJson::new).collect::<Vec<_>>())
 			},
 			"moduleRegistry_getPackage" => {
-				let found: Result<Option<PackageView<AccountId, BlockNumber>>, QueryError> = self
-					.runtime(
-						"PackageRegistryApi_get_package",
-						(text(0)?.into_bytes(),).encode(),
-						at(1)?,
-					)
-					.await?;
-				let found = found.map_err(|e| bad(query_error_message(e)))?;
+				let args = (text(0)?.into_bytes(),).encode();
+				let found: Option<PackageView<AccountId, BlockNumber>> =
+					self.query("PackageRegistryApi_get_package", args, at(1)?).await?;
 				json(&found.map(PackageJson::new))
 			},
 			"moduleRegistry_listPackages" => {
-				let page: Result<Vec<PackageView<AccountId, BlockNumber>>, QueryError> = self
-					.runtime(
-						"PackageRegistryApi_list_packages",
-						(opt_text(0)?.map(String::into_bytes), limit(1)?).encode(),
-						at(2)?,
-					)
-					.await?;
-				let page = page.map_err(|e| bad(query_error_message(e)))?;
+				let args = (opt_text(0)?.map(String::into_bytes), limit(1)?).encode();
+				let page: Vec<PackageView<AccountId, BlockNumber>> =
+					self.query("PackageRegistryApi_list_packages", args, at(2)?).await?;
 				json(&page.into_iter().map(PackageJson::new).collect::<Vec<_>>())
 			},
 			"moduleRegistry_getNamespace" => {
-				let found: Result<
-					Option<NamespaceView<AccountId, Balance, BlockNumber>>,
-					QueryError,
-				> = self
-					.runtime(
-						"PackageRegistryApi_get_namespace",
-						(text(0)?.into_bytes(),).encode(),
-						at(1)?,
-					)
-					.await?;
-				let found = found.map_err(|e| bad(query_error_message(e)))?;
+				let args = (text(0)?.into_bytes(),).encode();
+				let found: Option<NamespaceView<AccountId, Balance, BlockNumber>> =
+					self.query("PackageRegistryApi_get_namespace", args, at(1)?).await?;
 				json(&found.map(NamespaceJson::new))
 			},
 			_ => Err(RpcError::User(UserError::method_not_found())),
 		}
+	}
+
+	/// A `PackageRegistryApi` call, whose answer is `Result<T, QueryError>`: a refused name or
+	/// range is the RPC's `BAD_ARGUMENT` error with its words.
+	async fn query<T: Decode>(
+		&self,
+		function: &str,
+		args: Vec<u8>,
+		at: Option<String>,
+	) -> Result<T, RpcError> {
+		let answer: Result<T, QueryError> = self.runtime(function, args, at).await?;
+		answer.map_err(|e| bad(query_error_message(e)))
 	}
 
 	/// `state_call` of a runtime API function at `at` (the finalized block when `None`), its
@@ -689,8 +645,7 @@ fn gone() -> RpcError {
 fn read_checkpoint(path: &Path) -> String {
 	use std::{io::Read, os::unix::fs::MetadataExt};
 	let Ok(meta) = std::fs::symlink_metadata(path) else { return String::new() };
-	// SAFETY: `getuid` has no preconditions and cannot fail.
-	let uid = unsafe { libc::getuid() };
+	let uid = crate::content::user_id();
 	if !meta.file_type().is_file() || meta.uid() != uid || meta.mode() & 0o077 != 0 {
 		eprintln!(
 			"warning: ignoring the light client database {}: not a private file of this user",
@@ -892,7 +847,7 @@ mod tests {
 		assert_eq!(
 			check_spec(r#"{"name":"x","bootNodes":["/ip4/1"],"genesis":{"raw":{"top":{}}}}"#)
 				.unwrap(),
-			("x".to_string(), 1)
+			SpecInfo { name: "x".into(), id: String::new(), bootnodes: 1 }
 		);
 	}
 }

@@ -544,7 +544,7 @@ fn chain_spec_command(action: SpecAction, json: bool) -> Result<(), Failure> {
 	match action {
 		SpecAction::Import { file } => {
 			let spec = light::read_spec(&file).map_err(|e| Failure(exit::USAGE, e.to_string()))?;
-			let (name, bootnodes) =
+			let light::SpecInfo { name, bootnodes, .. } =
 				light::check_spec(&spec).map_err(|e| Failure(exit::USAGE, e.to_string()))?;
 			let dir = saved.parent().expect("a folder");
 			let failed = |e: std::io::Error| {
@@ -633,10 +633,9 @@ fn configure_light(cli: &Cli) -> Result<(), Failure> {
 	let spec = light::read_spec(&path).map_err(|e| Failure(exit::USAGE, e.to_string()))?;
 	let cache =
 		std::env::var_os("MODREG_CACHE_DIR").map(PathBuf::from).unwrap_or_else(Cache::default_dir);
-	let checkpoint = Some(light::checkpoint_path(&cache, &spec));
 	chain::use_light(light::StartOptions {
 		spec,
-		checkpoint,
+		cache: Some(cache),
 		timeout: Duration::from_secs(cli.light_timeout),
 		max_age: (cli.light_max_age > 0).then(|| Duration::from_secs(cli.light_max_age)),
 		progress: !cli.json && !cli.quiet,
